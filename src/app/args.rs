@@ -1,0 +1,104 @@
+//! The command line as clap reads it. Nothing outside [`super::config`] looks at these fields.
+
+use clap::{Args as ClapArgs, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Turns Dutch parliamentary written questions (Kamervragen) into linked data.
+///
+/// Reads question documents (Markdown or plain text), maps each set of questions, question,
+/// member, party, office and cited source to RDF in an in-memory store, and writes it out or
+/// answers SPARQL queries over it.
+#[derive(Debug, Parser)]
+#[command(name = "kamervragen", version, propagate_version = true)]
+pub struct Args {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Write the graph of the documents as RDF.
+    ///
+    /// Turtle, N-Triples and RDF/XML merge all graphs into one; TriG, N-Quads and JSON-LD keep
+    /// one named graph per source file plus the provenance graph. Output is sorted: the same
+    /// input gives byte-identical output.
+    Export(ExportArgs),
+    /// Run a SPARQL query over the graph of the documents.
+    ///
+    /// The query runs over the union of all graphs. These prefixes are declared for it:
+    /// kv, eli, eli-dl, epvoc, ep-document-types, dct, foaf, org, schema, cito, bibo, skos,
+    /// prov, spdx, rdf, rdfs, xsd, owl, dcat, void. Relative IRIs resolve against --base.
+    Query(QueryArgs),
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct InputArgs {
+    /// Files or folders to read; folders are read recursively for *.md and *.txt files.
+    /// [default: seeds]
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// The base under which resource IRIs are minted.
+    #[arg(long, value_name = "IRI", default_value = kamervragen::iri::DEFAULT_BASE)]
+    pub base: String,
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Write to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// The RDF format. [default: from the ending of --output, else turtle]
+    #[arg(short, long, value_enum)]
+    pub format: Option<RdfFormatArg>,
+
+    /// Record when the graphs were generated (`prov:generatedAtTime`): `now` or an RFC 3339
+    /// timestamp. Left out by default, so that the same input gives the same bytes.
+    #[arg(long, value_name = "WHEN")]
+    pub generated_at: Option<String>,
+}
+
+#[derive(Debug, ClapArgs)]
+#[command(group = clap::ArgGroup::new("sparql").required(true).args(["query_file", "execute"]))]
+pub struct QueryArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Read the query from FILE (for example one of queries/*.rq).
+    #[arg(short = 'q', long = "query-file", value_name = "FILE")]
+    pub query_file: Option<PathBuf>,
+
+    /// The query text itself.
+    #[arg(short = 'e', long = "execute", value_name = "SPARQL")]
+    pub execute: Option<String>,
+
+    /// How to print results. CONSTRUCT and DESCRIBE results are always Turtle.
+    #[arg(short, long, value_enum, default_value_t = ResultsFormatArg::Table)]
+    pub format: ResultsFormatArg,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum RdfFormatArg {
+    Turtle,
+    Trig,
+    Ntriples,
+    Nquads,
+    Rdfxml,
+    Jsonld,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ResultsFormatArg {
+    /// Aligned columns for a terminal.
+    Table,
+    Csv,
+    Tsv,
+    /// SPARQL 1.1 Query Results JSON.
+    Json,
+    /// SPARQL Query Results XML.
+    Xml,
+}

@@ -1,0 +1,80 @@
+//! Running a validated configuration: load the documents, then export or query.
+
+use super::config::{Config, ExportConfig, Inputs, Output, QueryConfig};
+use super::report::print_load_report;
+use super::Outcome;
+use anyhow::{Context, Result};
+use kamervragen::export::write_sorted;
+use kamervragen::pipeline::{self, Loaded};
+use kamervragen::results::write_results;
+use std::fs::{self, File};
+use std::io::{self, BufWriter, Write};
+use std::path::Path;
+
+pub fn execute(config: Config) -> Result<Outcome> {
+    match config {
+        Config::Export(export) => run_export(export),
+        Config::Query(query) => run_query(query),
+    }
+}
+
+fn load(inputs: &Inputs) -> Result<Loaded> {
+    let loaded = pipeline::load(&inputs.roots, &inputs.options)?;
+    print_load_report(&loaded.report)?;
+    Ok(loaded)
+}
+
+fn outcome(loaded: &Loaded) -> Outcome {
+    if loaded.report.has_failures() {
+        Outcome::SomeDocumentsFailed
+    } else {
+        Outcome::Success
+    }
+}
+
+fn run_export(config: ExportConfig) -> Result<Outcome> {
+    let loaded = load(&config.inputs)?;
+    let quads = loaded.store.quads()?;
+    match &config.output {
+        Output::Stdout => {
+            let writer = write_sorted(quads, config.format, BufWriter::new(io::stdout().lock()))?;
+            writer.into_inner().map_err(|e| e.into_error())?.flush()?;
+        }
+        Output::File(path) => write_file_atomically(path, |file| {
+            let writer = write_sorted(quads, config.format, BufWriter::new(file))?;
+            writer.into_inner().map_err(|e| e.into_error())?.sync_all()
+        })?,
+    }
+    Ok(outcome(&loaded))
+}
+
+fn run_query(config: QueryConfig) -> Result<Outcome> {
+    let loaded = load(&config.inputs)?;
+    let results = loaded
+        .store
+        .query(&config.sparql, config.inputs.options.minter.base())?;
+    let writer = write_results(results, config.format, BufWriter::new(io::stdout().lock()))?;
+    writer.into_inner().map_err(|e| e.into_error())?.flush()?;
+    Ok(outcome(&loaded))
+}
+
+/// Writes beside `path` and renames into place, so a failed run never leaves half a file.
+fn write_file_atomically(path: &Path, write: impl FnOnce(File) -> io::Result<()>) -> Result<()> {
+    let partial = path.with_extension(match path.extension() {
+        Some(ext) => format!("{}.partial", ext.to_string_lossy()),
+        None => "partial".to_owned(),
+    });
+    let file =
+        File::create(&partial).with_context(|| format!("cannot create `{}`", partial.display()))?;
+    if let Err(error) = write(file) {
+        let _ = fs::remove_file(&partial);
+        return Err(error).with_context(|| format!("cannot write `{}`", partial.display()));
+    }
+    fs::rename(&partial, path).with_context(|| {
+        format!(
+            "cannot move `{}` to `{}`",
+            partial.display(),
+            path.display()
+        )
+    })
+}

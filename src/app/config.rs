@@ -1,0 +1,151 @@
+//! Command-line arguments → a validated configuration.
+//!
+//! Everything a flag can get wrong (a base that is not an IRI, an unreadable query file, an
+//! unknown output ending, a bad timestamp) is caught here, once, with a message that names the
+//! flag. The commands only ever see [`Config`].
+
+use super::args::{
+    Args, Command, ExportArgs, InputArgs, QueryArgs, RdfFormatArg, ResultsFormatArg,
+};
+use anyhow::{bail, Context, Result};
+use chrono::{DateTime, Utc};
+use kamervragen::export::ExportFormat;
+use kamervragen::iri::IriMinter;
+use kamervragen::pipeline::LoadOptions;
+use kamervragen::results::ResultsFormat;
+use std::path::PathBuf;
+
+/// The folder read when no PATH is given.
+const DEFAULT_INPUT: &str = "seeds";
+
+pub enum Config {
+    Export(ExportConfig),
+    Query(QueryConfig),
+}
+
+/// Which files to read and how to map them.
+pub struct Inputs {
+    pub roots: Vec<PathBuf>,
+    pub options: LoadOptions,
+}
+
+pub enum Output {
+    Stdout,
+    File(PathBuf),
+}
+
+pub struct ExportConfig {
+    pub inputs: Inputs,
+    pub output: Output,
+    pub format: ExportFormat,
+}
+
+pub struct QueryConfig {
+    pub inputs: Inputs,
+    pub sparql: String,
+    pub format: ResultsFormat,
+}
+
+impl Config {
+    pub fn from_args(args: Args) -> Result<Self> {
+        Ok(match args.command {
+            Command::Export(export) => Self::Export(ExportConfig::from_args(export)?),
+            Command::Query(query) => Self::Query(QueryConfig::from_args(query)?),
+        })
+    }
+}
+
+impl ExportConfig {
+    fn from_args(args: ExportArgs) -> Result<Self> {
+        let generated_at = args
+            .generated_at
+            .as_deref()
+            .map(parse_timestamp)
+            .transpose()?;
+        let format = match (args.format, &args.output) {
+            (Some(format), _) => export_format(format),
+            (None, Some(path)) => ExportFormat::from_path(path).with_context(|| {
+                format!(
+                    "cannot tell the RDF format from the ending of `{}`; give --format",
+                    path.display()
+                )
+            })?,
+            (None, None) => ExportFormat::Turtle,
+        };
+        Ok(Self {
+            inputs: Inputs::from_args(args.input, generated_at)?,
+            output: args.output.map_or(Output::Stdout, Output::File),
+            format,
+        })
+    }
+}
+
+impl QueryConfig {
+    fn from_args(args: QueryArgs) -> Result<Self> {
+        let sparql = match (args.query_file, args.execute) {
+            (Some(path), None) => std::fs::read_to_string(&path)
+                .with_context(|| format!("cannot read the query file `{}`", path.display()))?,
+            (None, Some(text)) => text,
+            _ => bail!("give the query with exactly one of -q FILE and -e SPARQL"),
+        };
+        Ok(Self {
+            inputs: Inputs::from_args(args.input, None)?,
+            sparql,
+            format: results_format(args.format),
+        })
+    }
+}
+
+impl Inputs {
+    fn from_args(args: InputArgs, generated_at: Option<DateTime<Utc>>) -> Result<Self> {
+        let minter = IriMinter::new(&args.base).context("--base")?;
+        let roots = if args.paths.is_empty() {
+            let default = PathBuf::from(DEFAULT_INPUT);
+            if !default.is_dir() {
+                bail!("no PATH given and no `{DEFAULT_INPUT}/` folder here to read by default");
+            }
+            vec![default]
+        } else {
+            args.paths
+        };
+        Ok(Self {
+            roots,
+            options: LoadOptions {
+                minter,
+                generated_at,
+            },
+        })
+    }
+}
+
+fn parse_timestamp(text: &str) -> Result<DateTime<Utc>> {
+    if text == "now" {
+        return Ok(Utc::now());
+    }
+    DateTime::parse_from_rfc3339(text)
+        .map(|time| time.with_timezone(&Utc))
+        .with_context(|| {
+            format!("--generated-at `{text}`: expected `now` or an RFC 3339 timestamp such as 2024-06-28T12:00:00Z")
+        })
+}
+
+fn export_format(format: RdfFormatArg) -> ExportFormat {
+    match format {
+        RdfFormatArg::Turtle => ExportFormat::Turtle,
+        RdfFormatArg::Trig => ExportFormat::TriG,
+        RdfFormatArg::Ntriples => ExportFormat::NTriples,
+        RdfFormatArg::Nquads => ExportFormat::NQuads,
+        RdfFormatArg::Rdfxml => ExportFormat::RdfXml,
+        RdfFormatArg::Jsonld => ExportFormat::JsonLd,
+    }
+}
+
+fn results_format(format: ResultsFormatArg) -> ResultsFormat {
+    match format {
+        ResultsFormatArg::Table => ResultsFormat::Table,
+        ResultsFormatArg::Csv => ResultsFormat::Csv,
+        ResultsFormatArg::Tsv => ResultsFormat::Tsv,
+        ResultsFormatArg::Json => ResultsFormat::Json,
+        ResultsFormatArg::Xml => ResultsFormat::Xml,
+    }
+}

@@ -1,0 +1,66 @@
+//! The library's error types. Each says which file, where in it, and what was expected.
+
+use crate::diagnostic::Position;
+use std::io;
+use std::path::PathBuf;
+
+/// A source text that does not have the shape of a Kamervragen document.
+///
+/// Shaped like oxigraph's syntax errors: a position and a message that says what was expected.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{position}: {message}")]
+pub struct SyntaxError {
+    pub position: Position,
+    pub message: String,
+}
+
+impl SyntaxError {
+    pub fn new(position: Position, message: impl Into<String>) -> Self {
+        Self {
+            position,
+            message: message.into(),
+        }
+    }
+}
+
+/// Reading the input files failed.
+#[derive(Debug, thiserror::Error)]
+pub enum SourceError {
+    #[error("{}: cannot read: {source}", path.display())]
+    Io { path: PathBuf, source: io::Error },
+    #[error("{}:{position}: not UTF-8 text: expected a text file (Markdown or plain text)", path.display())]
+    NotUtf8 { path: PathBuf, position: Position },
+    #[error("{}: no such file or folder", path.display())]
+    Missing { path: PathBuf },
+    #[error("{}: same source path `{relative}` as {}; pass folders with different names", path.display(), first.display())]
+    DuplicatePath {
+        path: PathBuf,
+        first: PathBuf,
+        relative: String,
+    },
+}
+
+/// A document that could be read but not parsed.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("{}:{}", path.display(), syntax)]
+pub struct ParseError {
+    pub path: PathBuf,
+    pub syntax: SyntaxError,
+}
+
+/// Every error the library returns.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(transparent)]
+    Source(#[from] SourceError),
+    #[error(transparent)]
+    Parse(#[from] ParseError),
+    #[error(transparent)]
+    Store(#[from] crate::store::StoreError),
+    #[error(transparent)]
+    Results(#[from] crate::results::ResultsError),
+    #[error("invalid base IRI `{iri}`: {message}")]
+    Base { iri: String, message: String },
+    #[error(transparent)]
+    Io(#[from] io::Error),
+}

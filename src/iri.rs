@@ -1,0 +1,230 @@
+//! Minting the IRI of every resource the mapping writes: the one place IRIs are built.
+//!
+//! Keys from the typed document (a Zaak number, a printed name, a source path) enter; IRIs
+//! under a configurable base leave. Minting is deterministic: the same key always gives the
+//! same IRI. Names are turned into slugs (lower case, runs of anything but letters and digits
+//! become one `-`), and every segment is percent-encoded where an IRI needs it, so no document
+//! text can produce an invalid IRI. The patterns are listed in the README.
+
+use crate::error::Error;
+use crate::model::{Office, ZaakNumber};
+use iri_string::percent_encode::PercentEncodedForIri;
+use iri_string::types::IriAbsoluteStr;
+use oxigraph::model::NamedNode;
+
+/// The base used when none is configured.
+pub const DEFAULT_BASE: &str = "https://w3id.org/kamervragen/";
+
+/// Mints IRIs under one base.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IriMinter {
+    base: String,
+}
+
+impl Default for IriMinter {
+    fn default() -> Self {
+        Self {
+            base: DEFAULT_BASE.to_owned(),
+        }
+    }
+}
+
+impl IriMinter {
+    /// A minter under `base`, which must be an absolute IRI ending in `/` or `#`.
+    pub fn new(base: &str) -> Result<Self, Error> {
+        let invalid = |message: &str| Error::Base {
+            iri: base.to_owned(),
+            message: message.to_owned(),
+        };
+        IriAbsoluteStr::new(base).map_err(|e| invalid(&e.to_string()))?;
+        if !(base.ends_with('/') || base.ends_with('#')) {
+            return Err(invalid("expected it to end with `/` or `#`"));
+        }
+        Ok(Self {
+            base: base.to_owned(),
+        })
+    }
+
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
+    /// `{base}zaak/{zaak}`: a set of questions.
+    pub fn question_set(&self, zaak: &ZaakNumber) -> NamedNode {
+        self.mint(&["zaak", zaak.as_str()])
+    }
+
+    /// `{base}zaak/{zaak}/vraag/{n}`: question n of a set.
+    pub fn question(&self, zaak: &ZaakNumber, number: u32) -> NamedNode {
+        self.mint(&["zaak", zaak.as_str(), "vraag", &number.to_string()])
+    }
+
+    /// `{base}zaak/{zaak}/voetnoot/{n}`: footnote n of a set.
+    pub fn footnote(&self, zaak: &ZaakNumber, number: u32) -> NamedNode {
+        self.mint(&["zaak", zaak.as_str(), "voetnoot", &number.to_string()])
+    }
+
+    /// `{base}zaak/{zaak}/indiener/{position}`: the part the member at that position played.
+    pub fn participation(&self, zaak: &ZaakNumber, position: usize) -> NamedNode {
+        self.mint(&["zaak", zaak.as_str(), "indiener", &position.to_string()])
+    }
+
+    /// `{base}persoon/{name}-{party}`: a member, from the printed name and the party it was
+    /// printed with (which tells apart members who share a surname).
+    pub fn member(&self, name: &str, party: Option<&str>) -> NamedNode {
+        let key = match party {
+            Some(party) => format!("{} {}", name, party),
+            None => name.to_owned(),
+        };
+        self.mint(&["persoon", &slug(&key)])
+    }
+
+    /// `{base}partij/{label}`: a party, from its printed label.
+    pub fn party(&self, label: &str) -> NamedNode {
+        self.mint(&["partij", &slug(label)])
+    }
+
+    /// `{base}ambt/{label}`: an office, from its singular name.
+    pub fn office(&self, office: &Office) -> NamedNode {
+        self.mint(&["ambt", &slug(&office.label())])
+    }
+
+    /// `{base}ministerie/{name}`: a ministry, from `Ministerie van X`.
+    pub fn ministry(&self, name: &str) -> NamedNode {
+        self.mint(&["ministerie", &slug(name)])
+    }
+
+    /// `{base}graph/{source path}`: the named graph of one source file.
+    pub fn document_graph(&self, source_path: &str) -> NamedNode {
+        self.mint_path("graph", source_path)
+    }
+
+    /// `{base}graph/provenance`: the graph that describes where each document graph came from.
+    /// No document graph can take this name: their last segment keeps its file ending.
+    pub fn provenance_graph(&self) -> NamedNode {
+        self.mint(&["graph", "provenance"])
+    }
+
+    /// `{base}source/{source path}`: a source file.
+    pub fn source(&self, source_path: &str) -> NamedNode {
+        self.mint_path("source", source_path)
+    }
+
+    /// `{base}source/{source path}#sha256`: a source file's checksum.
+    pub fn checksum(&self, source_path: &str) -> NamedNode {
+        let source = self.source(source_path);
+        NamedNode::new_unchecked(format!("{}#sha256", source.as_str()))
+    }
+
+    fn mint_path(&self, kind: &str, path: &str) -> NamedNode {
+        let mut segments = vec![kind];
+        segments.extend(path.split('/'));
+        self.mint(&segments)
+    }
+
+    /// Joins percent-encoded segments under the base.
+    fn mint(&self, segments: &[&str]) -> NamedNode {
+        let mut iri = self.base.clone();
+        for (index, segment) in segments.iter().enumerate() {
+            if index > 0 {
+                iri.push('/');
+            }
+            iri.push_str(&PercentEncodedForIri::from_path_segment(segment).to_string());
+        }
+        // The base was validated and every segment is percent-encoded for a path.
+        debug_assert!(NamedNode::new(&iri).is_ok(), "minted an invalid IRI: {iri}");
+        NamedNode::new_unchecked(iri)
+    }
+}
+
+/// `Minister voor Buitenlandse Handel` → `minister-voor-buitenlandse-handel`. Letters outside
+/// ASCII stay (IRIs allow them); a name with no letter or digit at all keeps its characters,
+/// to be percent-encoded, rather than become empty.
+pub fn slug(text: &str) -> String {
+    let mut slug = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    if slug.is_empty() {
+        text.to_owned()
+    } else {
+        slug.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Preposition;
+
+    fn zaak() -> ZaakNumber {
+        ZaakNumber::parse("2019Z15244").unwrap()
+    }
+
+    #[test]
+    fn patterns_under_the_default_base() {
+        let minter = IriMinter::default();
+        assert_eq!(
+            minter.question(&zaak(), 3).as_str(),
+            "https://w3id.org/kamervragen/zaak/2019Z15244/vraag/3"
+        );
+        assert_eq!(
+            minter.member("Van Ojik", Some("GroenLinks")).as_str(),
+            "https://w3id.org/kamervragen/persoon/van-ojik-groenlinks"
+        );
+        let office = Office {
+            title: "Minister".into(),
+            preposition: Some(Preposition::Voor),
+            portfolio: Some("Buitenlandse Handel en Ontwikkelingssamenwerking".into()),
+        };
+        assert_eq!(
+            minter.office(&office).as_str(),
+            "https://w3id.org/kamervragen/ambt/minister-voor-buitenlandse-handel-en-ontwikkelingssamenwerking"
+        );
+        assert_eq!(
+            minter.document_graph("seeds/2019Z15244.md").as_str(),
+            "https://w3id.org/kamervragen/graph/seeds/2019Z15244.md"
+        );
+    }
+
+    #[test]
+    fn a_configured_base_is_used_and_checked() {
+        let minter = IriMinter::new("http://localhost:7878/").unwrap();
+        assert_eq!(
+            minter.party("D66").as_str(),
+            "http://localhost:7878/partij/d66"
+        );
+        assert!(IriMinter::new("not an iri").is_err());
+        assert!(IriMinter::new("https://example.org/no-slash").is_err());
+    }
+
+    #[test]
+    fn any_text_gives_a_valid_iri() {
+        let minter = IriMinter::default();
+        for text in [
+            "a b>c",
+            "«»",
+            "{}|\\^`\"<>",
+            "Yeşilgöz-Zegerius",
+            "",
+            "%41",
+            "x/y?z#w",
+        ] {
+            let iri = minter.member(text, Some(text));
+            NamedNode::new(iri.as_str()).unwrap_or_else(|e| panic!("{text:?} → {iri}: {e}"));
+            let iri = minter.source(text);
+            NamedNode::new(iri.as_str()).unwrap_or_else(|e| panic!("{text:?} → {iri}: {e}"));
+        }
+    }
+
+    #[test]
+    fn slugs_keep_letters_and_fold_the_rest() {
+        assert_eq!(slug("Faber – van de Klashorst"), "faber-van-de-klashorst");
+        assert_eq!(slug("Yeşilgöz-Zegerius (VVD)"), "yeşilgöz-zegerius-vvd");
+    }
+}

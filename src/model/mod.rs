@@ -1,0 +1,16 @@
+//! The typed document: what the parser reads out of a text and the mapper turns into RDF.
+//!
+//! Plain data with no knowledge of text layouts or of RDF. Values enter from [`crate::parse`]
+//! and leave through [`crate::map`].
+
+mod document;
+mod office;
+mod question;
+mod submitter;
+mod zaak;
+
+pub use document::{Document, DocumentKind, FollowUp};
+pub use office::{Office, Preposition};
+pub use question::{Footnote, Question};
+pub use submitter::{Role, Submitter};
+pub use zaak::ZaakNumber;

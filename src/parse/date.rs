@@ -1,0 +1,61 @@
+//! Dutch dates as the documents print them (`18 juli 2019`).
+
+use chrono::NaiveDate;
+
+const MONTHS: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
+/// The first `day month year` in `text`, where the month is a Dutch month name.
+pub fn find_date(text: &str) -> Option<NaiveDate> {
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | ',' | '.'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    words
+        .windows(3)
+        .find_map(|w| date_from_words(w[0], w[1], w[2]))
+}
+
+fn date_from_words(day: &str, month: &str, year: &str) -> Option<NaiveDate> {
+    let day: u32 = day.parse().ok()?;
+    let month = MONTHS
+        .iter()
+        .position(|name| name.eq_ignore_ascii_case(month))?;
+    let year: i32 = year.parse().ok()?;
+    NaiveDate::from_ymd_opt(year, month as u32 + 1, day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_a_printed_date() {
+        assert_eq!(
+            find_date("(ingezonden 18 juli 2019)."),
+            NaiveDate::from_ymd_opt(2019, 7, 18)
+        );
+        assert_eq!(
+            find_date("ontvangen 1 Maart 2024"),
+            NaiveDate::from_ymd_opt(2024, 3, 1)
+        );
+    }
+
+    #[test]
+    fn rejects_impossible_dates() {
+        assert_eq!(find_date("31 februari 2019"), None);
+        assert_eq!(find_date("in juli 2019"), None);
+    }
+}

@@ -1,0 +1,210 @@
+//! Source lines with their markup taken out.
+//!
+//! A line of text enters as printed (Markdown markup, HTML `<sup>` footnote markers, autolinks)
+//! and leaves as [`Piece`]s: running text, and footnote markers kept apart so that the text can
+//! be read without them while the citations are not lost. Layout-specific artefacts of other
+//! sources are cleaned here too, so the structure reader above sees only words and markers.
+
+/// A run of text or a footnote marker, in line order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece {
+    Text(String),
+    Marker(u32),
+}
+
+/// One line of the source, 1-based `number`, its markup removed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    pub number: usize,
+    pub pieces: Vec<Piece>,
+}
+
+impl Line {
+    /// Reads one printed line.
+    pub fn read(number: usize, printed: &str) -> Self {
+        Self {
+            number,
+            pieces: strip_markup(strip_heading(printed)),
+        }
+    }
+
+    /// The line's words without footnote markers, spaces folded, trimmed.
+    pub fn text(&self) -> String {
+        let joined: String = self
+            .pieces
+            .iter()
+            .filter_map(|piece| match piece {
+                Piece::Text(text) => Some(text.as_str()),
+                Piece::Marker(_) => None,
+            })
+            .collect();
+        fold_spaces(&joined)
+    }
+
+    pub fn is_blank(&self) -> bool {
+        self.text().is_empty() && !self.pieces.iter().any(|p| matches!(p, Piece::Marker(_)))
+    }
+
+    /// The footnote number the line opens with, as footnote bodies do (`<sup>1</sup> <https://…>`).
+    pub fn leading_marker(&self) -> Option<u32> {
+        for piece in &self.pieces {
+            match piece {
+                Piece::Text(text) if text.trim().is_empty() => continue,
+                Piece::Marker(number) => return Some(*number),
+                Piece::Text(_) => return None,
+            }
+        }
+        None
+    }
+
+    /// The line without the words it opens with (`Vraag 3` in `Vraag 3 Klopt het …`).
+    pub fn without_opening(&self, opening: &str) -> Line {
+        let mut pieces = self.pieces.clone();
+        if let Some(Piece::Text(first)) = pieces.first_mut() {
+            let folded = fold_spaces(first);
+            if let Some(rest) = folded.strip_prefix(opening.trim_end()) {
+                *first = rest.to_owned();
+            }
+        }
+        Line {
+            number: self.number,
+            pieces,
+        }
+    }
+
+    /// What follows the line's first footnote marker: the body of a footnote.
+    pub fn after_leading_marker(&self) -> Line {
+        let skip = self
+            .pieces
+            .iter()
+            .position(|p| matches!(p, Piece::Marker(_)))
+            .map_or(0, |i| i + 1);
+        Line {
+            number: self.number,
+            pieces: self.pieces[skip..].to_vec(),
+        }
+    }
+}
+
+/// Splits a whole text into lines, numbered from 1.
+pub fn read_lines(text: &str) -> Vec<Line> {
+    text.lines()
+        .enumerate()
+        .map(|(index, printed)| Line::read(index + 1, printed))
+        .collect()
+}
+
+/// Collapses every run of white space into one space and trims the ends.
+pub fn fold_spaces(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Markdown headings (`## 2019Z15244`, `### Vraag 1`) carry words the reader needs; only the
+/// hashes go.
+fn strip_heading(line: &str) -> &str {
+    let trimmed = line.trim_start();
+    let without_hashes = trimmed.trim_start_matches('#');
+    if without_hashes.len() < trimmed.len()
+        && (without_hashes.is_empty() || without_hashes.starts_with(' '))
+    {
+        without_hashes
+    } else {
+        line
+    }
+}
+
+fn strip_markup(line: &str) -> Vec<Piece> {
+    let mut pieces = Vec::new();
+    let mut text = String::new();
+    let mut rest = line;
+    while let Some(c) = rest.chars().next() {
+        if let Some((number, after)) = sup_marker(rest) {
+            if !text.is_empty() {
+                pieces.push(Piece::Text(std::mem::take(&mut text)));
+            }
+            pieces.push(Piece::Marker(number));
+            rest = after;
+        } else if let Some((url, after)) = autolink(rest) {
+            text.push_str(url);
+            rest = after;
+        } else if c == '\\' && rest[1..].starts_with(|n: char| n.is_ascii_punctuation()) {
+            // A Markdown escape: keep the escaped character, drop the backslash.
+            let escaped = rest[1..].chars().next().unwrap_or('\\');
+            text.push(escaped);
+            rest = &rest[1 + escaped.len_utf8()..];
+        } else if c == '*' {
+            // Emphasis markers; a literal asterisk in a question is escaped in Markdown.
+            rest = &rest[1..];
+        } else {
+            text.push(c);
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    if !text.is_empty() {
+        pieces.push(Piece::Text(text));
+    }
+    pieces
+}
+
+/// `<sup>12</sup>` at the start of `text`: the number and what follows.
+fn sup_marker(text: &str) -> Option<(u32, &str)> {
+    let inner = text.strip_prefix("<sup>")?;
+    let end = inner.find("</sup>")?;
+    let number = inner[..end].trim().parse().ok()?;
+    Some((number, &inner[end + "</sup>".len()..]))
+}
+
+/// `<https://…>` at the start of `text`: the URL and what follows.
+fn autolink(text: &str) -> Option<(&str, &str)> {
+    let inner = text.strip_prefix('<')?;
+    if !(inner.starts_with("http://") || inner.starts_with("https://")) {
+        return None;
+    }
+    let end = inner.find('>')?;
+    let url = &inner[..end];
+    (!url.contains(char::is_whitespace)).then(|| (url, &inner[end + 1..]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_markers_apart_from_the_words() {
+        let line = Line::read(7, "organisaties<sup>2</sup> die waarschuwen?<sup>3</sup>");
+        assert_eq!(
+            line.pieces,
+            vec![
+                Piece::Text("organisaties".into()),
+                Piece::Marker(2),
+                Piece::Text(" die waarschuwen?".into()),
+                Piece::Marker(3),
+            ]
+        );
+        assert_eq!(line.text(), "organisaties die waarschuwen?");
+    }
+
+    #[test]
+    fn removes_headings_emphasis_and_autolinks() {
+        assert_eq!(Line::read(1, "### Vraag 1").text(), "Vraag 1");
+        assert_eq!(
+            Line::read(1, "het lid **Sjoerdsma** (D66)").text(),
+            "het lid Sjoerdsma (D66)"
+        );
+        assert_eq!(
+            Line::read(1, "over *het bericht*").text(),
+            "over het bericht"
+        );
+        let body = Line::read(3, "<sup>1</sup> <https://example.org/a_b>");
+        assert_eq!(body.leading_marker(), Some(1));
+        assert_eq!(
+            body.after_leading_marker().text(),
+            "https://example.org/a_b"
+        );
+    }
+
+    #[test]
+    fn a_hash_inside_a_word_is_not_a_heading() {
+        assert_eq!(Line::read(1, "#hashtag").text(), "#hashtag");
+    }
+}

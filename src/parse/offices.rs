@@ -1,0 +1,179 @@
+//! The offices a set of questions is addressed to: `de Minister voor X`,
+//! `de Ministers van X en voor Y`, `de Staatssecretaris en de Minister van X`.
+//!
+//! Every office comes out singular and separate, with `van` / `voor` as printed.
+
+use super::lines::fold_spaces;
+use crate::model::{Office, Preposition};
+
+/// Titles as printed, longest first so that `Ministers` is not read as `Minister` + `s`,
+/// with the singular each one stands for.
+const TITLES: &[(&str, &str)] = &[
+    ("Minister-President", "Minister-President"),
+    ("Staatssecretarissen", "Staatssecretaris"),
+    ("Staatssecretaris", "Staatssecretaris"),
+    ("Ministers", "Minister"),
+    ("Minister", "Minister"),
+];
+
+/// One comma- or `en`-separated part of the list, before titles and portfolios are shared out.
+#[derive(Debug, Default)]
+struct Item {
+    title: Option<&'static str>,
+    preposition: Option<Preposition>,
+    portfolio: Option<String>,
+}
+
+/// Reads the offices in the text between `aan` and `over`.
+pub fn parse_offices(text: &str) -> Vec<Office> {
+    let items: Vec<Item> = split_items(&fold_spaces(text))
+        .iter()
+        .map(|part| read_item(part))
+        .collect();
+    share_out(items)
+}
+
+/// Splits at `, ` and ` en ` only where a new office starts, so that portfolios such as
+/// `Buitenlandse Handel en Ontwikkelingssamenwerking` stay whole.
+fn split_items(text: &str) -> Vec<String> {
+    let mut items = Vec::new();
+    let mut current = String::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        let separator = [", en ", ", ", " en "]
+            .into_iter()
+            .find(|sep| rest.starts_with(sep) && starts_office(&rest[sep.len()..]));
+        if let Some(separator) = separator {
+            items.push(std::mem::take(&mut current));
+            rest = &rest[separator.len()..];
+        } else {
+            let c = rest.chars().next().unwrap_or(' ');
+            current.push(c);
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    items.push(current);
+    items.retain(|item| !item.trim().is_empty());
+    items
+}
+
+fn starts_office(text: &str) -> bool {
+    let text = strip_article(text);
+    text.starts_with("van ")
+        || text.starts_with("voor ")
+        || TITLES.iter().any(|(printed, _)| text.starts_with(printed))
+}
+
+fn strip_article(text: &str) -> &str {
+    ["de ", "het "]
+        .iter()
+        .find_map(|article| text.strip_prefix(article))
+        .unwrap_or(text)
+}
+
+fn read_item(part: &str) -> Item {
+    let mut rest = strip_article(part.trim());
+    let mut item = Item::default();
+    if let Some((printed, singular)) = TITLES.iter().find(|(printed, _)| rest.starts_with(printed))
+    {
+        item.title = Some(singular);
+        rest = rest[printed.len()..].trim_start();
+    }
+    let preposition = [("van ", Preposition::Van), ("voor ", Preposition::Voor)]
+        .into_iter()
+        .find(|(word, _)| rest.starts_with(word));
+    if let Some((word, preposition)) = preposition {
+        item.preposition = Some(preposition);
+        rest = &rest[word.len()..];
+    }
+    let portfolio = rest.trim().trim_end_matches([',', '.']).trim();
+    if !portfolio.is_empty() {
+        item.portfolio = Some(portfolio.to_owned());
+    }
+    item
+}
+
+/// A title without a portfolio takes the next portfolio (`de Staatssecretaris en de Minister
+/// van X`); a portfolio without a title takes the title before it (`de Ministers van X en voor Y`).
+fn share_out(items: Vec<Item>) -> Vec<Office> {
+    let mut offices = Vec::with_capacity(items.len());
+    let mut last_title = "Minister";
+    for (index, item) in items.iter().enumerate() {
+        let title = item.title.unwrap_or(last_title);
+        last_title = title;
+        let (preposition, portfolio) = match &item.portfolio {
+            Some(portfolio) => (item.preposition, Some(portfolio.clone())),
+            None => items[index + 1..]
+                .iter()
+                .find(|later| later.portfolio.is_some())
+                .map_or((None, None), |later| {
+                    (later.preposition, later.portfolio.clone())
+                }),
+        };
+        offices.push(Office {
+            title: title.to_owned(),
+            preposition,
+            portfolio,
+        });
+    }
+    offices
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn labels(text: &str) -> Vec<String> {
+        parse_offices(text).iter().map(Office::label).collect()
+    }
+
+    #[test]
+    fn one_office_whose_portfolio_contains_en() {
+        assert_eq!(
+            labels("de Minister voor Buitenlandse Handel en Ontwikkelingssamenwerking"),
+            vec!["Minister voor Buitenlandse Handel en Ontwikkelingssamenwerking"]
+        );
+    }
+
+    #[test]
+    fn a_plural_title_shared_by_two_portfolios() {
+        assert_eq!(
+            labels("de Ministers van Justitie en Veiligheid en voor Langdurige Zorg en Sport"),
+            vec![
+                "Minister van Justitie en Veiligheid",
+                "Minister voor Langdurige Zorg en Sport"
+            ]
+        );
+    }
+
+    #[test]
+    fn two_offices_of_one_ministry() {
+        assert_eq!(
+            labels("de Staatssecretaris en de Minister van Financiën"),
+            vec!["Staatssecretaris van Financiën", "Minister van Financiën"]
+        );
+    }
+
+    #[test]
+    fn a_list_with_commas() {
+        assert_eq!(
+            labels("de Staatssecretaris van Economische Zaken en Klimaat en de Ministers van Buitenlandse Zaken, voor Klimaat en Energie en voor Buitenlandse Handel"),
+            vec![
+                "Staatssecretaris van Economische Zaken en Klimaat",
+                "Minister van Buitenlandse Zaken",
+                "Minister voor Klimaat en Energie",
+                "Minister voor Buitenlandse Handel",
+            ]
+        );
+    }
+
+    #[test]
+    fn only_van_names_a_ministry() {
+        let offices = parse_offices("de Minister van Financiën en de Minister voor Wonen");
+        assert_eq!(
+            offices[0].ministry().as_deref(),
+            Some("Ministerie van Financiën")
+        );
+        assert_eq!(offices[1].ministry(), None);
+    }
+}

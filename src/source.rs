@@ -1,0 +1,190 @@
+//! Finding and reading the input files.
+//!
+//! Paths enter as the user gave them (files or folders, read recursively for `*.md` and
+//! `*.txt`); [`SourceFile`]s leave in a stable order, each with its text, its SHA-256 and its
+//! source path: the path below the folder that holds the input root, so that
+//! `seeds/2019Z15244.md` has the same source path whether `seeds` or the file itself was given.
+
+use crate::diagnostic::Position;
+use crate::error::SourceError;
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Component, Path, PathBuf};
+
+/// The file endings read when a folder is given.
+pub const EXTENSIONS: &[&str] = &["md", "txt"];
+
+/// An input file found, not yet read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceEntry {
+    /// The file as found on disk.
+    pub path: PathBuf,
+    /// `/`-separated path from the folder above the input root (`seeds/2019Z15244.md`).
+    pub source_path: String,
+}
+
+/// An input file read as text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceFile {
+    pub entry: SourceEntry,
+    pub text: String,
+    /// Lower-case hex SHA-256 of the file's bytes.
+    pub sha256: String,
+}
+
+/// Lists the input files under `roots`, sorted by source path. A folder is read recursively;
+/// a file is taken whatever its ending.
+pub fn discover(roots: &[PathBuf]) -> Result<Vec<SourceEntry>, SourceError> {
+    let mut found: BTreeMap<String, PathBuf> = BTreeMap::new();
+    for root in roots {
+        for path in files_below(root)? {
+            let source_path = source_path(root, &path)?;
+            if let Some(first) = found.get(&source_path) {
+                if first == &path {
+                    continue;
+                }
+                return Err(SourceError::DuplicatePath {
+                    path,
+                    first: first.clone(),
+                    relative: source_path,
+                });
+            }
+            found.insert(source_path, path);
+        }
+    }
+    Ok(found
+        .into_iter()
+        .map(|(source_path, path)| SourceEntry { path, source_path })
+        .collect())
+}
+
+/// Reads one file: it must be UTF-8 text.
+pub fn read(entry: &SourceEntry) -> Result<SourceFile, SourceError> {
+    let bytes = fs::read(&entry.path).map_err(|source| SourceError::Io {
+        path: entry.path.clone(),
+        source,
+    })?;
+    let sha256 = hex(&Sha256::digest(&bytes));
+    let text = String::from_utf8(bytes).map_err(|error| SourceError::NotUtf8 {
+        path: entry.path.clone(),
+        position: position_of_byte(error.as_bytes(), error.utf8_error().valid_up_to()),
+    })?;
+    Ok(SourceFile {
+        entry: entry.clone(),
+        text,
+        sha256,
+    })
+}
+
+fn files_below(root: &Path) -> Result<Vec<PathBuf>, SourceError> {
+    let metadata = fs::metadata(root).map_err(|source| match source.kind() {
+        std::io::ErrorKind::NotFound => SourceError::Missing {
+            path: root.to_owned(),
+        },
+        _ => SourceError::Io {
+            path: root.to_owned(),
+            source,
+        },
+    })?;
+    if !metadata.is_dir() {
+        return Ok(vec![root.to_owned()]);
+    }
+    let mut files = Vec::new();
+    let mut folders = vec![root.to_owned()];
+    while let Some(folder) = folders.pop() {
+        let io_error = |source| SourceError::Io {
+            path: folder.clone(),
+            source,
+        };
+        for item in fs::read_dir(&folder).map_err(io_error)? {
+            let path = item.map_err(io_error)?.path();
+            if is_hidden(&path) {
+                continue;
+            }
+            if path.is_dir() {
+                folders.push(path);
+            } else if has_input_extension(&path) {
+                files.push(path);
+            }
+        }
+    }
+    Ok(files)
+}
+
+fn is_hidden(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|name| name.to_str())
+        .is_some_and(|name| name.starts_with('.'))
+}
+
+fn has_input_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|ext| ext.to_str())
+        .is_some_and(|ext| EXTENSIONS.contains(&ext))
+}
+
+/// The path of `file` from the folder that holds `root` (for a file root, from the folder above
+/// its own folder), `/`-separated.
+fn source_path(root: &Path, file: &Path) -> Result<String, SourceError> {
+    let io_error = |path: &Path| {
+        let path = path.to_owned();
+        move |source| SourceError::Io { path, source }
+    };
+    let root = fs::canonicalize(root).map_err(io_error(root))?;
+    let file = fs::canonicalize(file).map_err(io_error(file))?;
+    let root_folder = if root.is_dir() {
+        root.as_path()
+    } else {
+        root.parent().unwrap_or(&root)
+    };
+    let above = root_folder.parent().unwrap_or(root_folder);
+    let relative = file.strip_prefix(above).unwrap_or(&file);
+    let parts: Vec<String> = relative
+        .components()
+        .filter_map(|part| match part {
+            Component::Normal(name) => Some(name.to_string_lossy().into_owned()),
+            _ => None,
+        })
+        .collect();
+    Ok(parts.join("/"))
+}
+
+fn position_of_byte(bytes: &[u8], offset: usize) -> Position {
+    let before = &bytes[..offset];
+    let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|b| *b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
+    Position::new(line, column)
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_and_its_folder_give_the_same_source_path() {
+        let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        let from_folder = discover(std::slice::from_ref(&seed)).unwrap();
+        let from_file = discover(&[seed.join("2019Z15244.md")]).unwrap();
+        assert!(from_folder
+            .iter()
+            .any(|e| e.source_path == "seeds/2019Z15244.md"));
+        assert_eq!(from_file[0].source_path, "seeds/2019Z15244.md");
+    }
+
+    #[test]
+    fn reports_where_utf8_breaks() {
+        assert_eq!(position_of_byte(b"ab\ncd\xff", 5), Position::new(2, 3));
+    }
+}

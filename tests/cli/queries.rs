@@ -1,0 +1,151 @@
+//! Every file in `queries/`, run through the real executable over the shipped seed, with the
+//! exact rows it must give. The rows are the seed's facts, written from the document.
+
+use super::Workspace;
+use std::path::Path;
+
+fn rows(query_file: &str) -> Vec<String> {
+    let workspace = Workspace::with_seed();
+    let query = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("queries")
+        .join(query_file);
+    let csv = workspace
+        .run(&["query", "-q", query.to_str().unwrap(), "--format", "csv"])
+        .success();
+    csv.lines().map(str::to_owned).collect()
+}
+
+#[test]
+fn follow_ups() {
+    assert_eq!(
+        rows("follow-ups.rq"),
+        [
+            "later,later_submitted,earlier,earlier_submitted",
+            "2019Z15244,2019-07-18,2019Z15131,2019-07-18",
+        ]
+    );
+}
+
+#[test]
+fn cited_sources() {
+    assert_eq!(
+        rows("cited-sources.rq"),
+        [
+            "zaak,question,url,domain",
+            "2019Z15244,1,https://decorrespondent.nl/10307/berucht-chinees-veiligheidsministerie-gebruikt-nederlandse-software-die-emoties-leest/317002092-cae75d58,decorrespondent.nl",
+            "2019Z15244,5,https://www.hrw.org/news/2017/11/19/china-police-big-data-systems-violate-privacy-target-dissent,hrw.org",
+            "2019Z15244,5,https://www.nytimes.com/2019/04/14/technology/china-surveillance-artificial-intelligence-racial-profiling.html,nytimes.com",
+        ]
+    );
+}
+
+#[test]
+fn submitters() {
+    assert_eq!(
+        rows("submitters.rq"),
+        [
+            "zaak,position,member,party,role,person",
+            "2019Z15131,1,Van Ojik,GroenLinks,Indiener,https://w3id.org/kamervragen/persoon/van-ojik-groenlinks",
+            "2019Z15131,2,Diks,GroenLinks,Medeindiener,https://w3id.org/kamervragen/persoon/diks-groenlinks",
+            "2019Z15244,1,Sjoerdsma,D66,Indiener,https://w3id.org/kamervragen/persoon/sjoerdsma-d66",
+        ]
+    );
+}
+
+#[test]
+fn addressees() {
+    assert_eq!(
+        rows("addressees.rq"),
+        [
+            "zaak,office,ministry",
+            "2019Z15244,Minister voor Buitenlandse Handel en Ontwikkelingssamenwerking,",
+        ]
+    );
+}
+
+#[test]
+fn every_query_file_has_a_test() {
+    let tested = [
+        "follow-ups.rq",
+        "cited-sources.rq",
+        "submitters.rq",
+        "addressees.rq",
+    ];
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("queries");
+    for entry in std::fs::read_dir(folder).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        assert!(
+            tested.contains(&name.as_str()),
+            "queries/{name} has no test with its rows"
+        );
+    }
+}
+
+#[test]
+fn the_table_format_aligns_columns_and_counts_rows() {
+    let workspace = Workspace::with_seed();
+    let table = workspace
+        .run(&["query", "-e", "SELECT ?zaak ?title WHERE { ?s a kv:QuestionSet ; dct:identifier ?zaak . OPTIONAL { ?s dct:title ?title } } ORDER BY ?zaak"])
+        .success();
+    let lines: Vec<&str> = table.lines().collect();
+    assert_eq!(lines[0], "zaak        title");
+    assert!(lines[1].starts_with("----------  -----"));
+    assert_eq!(lines[2], "2019Z15131  ");
+    assert!(lines[3].starts_with("2019Z15244  het bericht «Berucht Chinees"));
+    assert_eq!(lines[4], "(2 rows)");
+}
+
+#[test]
+fn json_and_xml_results_come_from_the_standard_serialisers() {
+    let workspace = Workspace::with_seed();
+    let ask = "ASK { ?q a schema:Question ; schema:position 10 }";
+    assert_eq!(
+        workspace
+            .run(&["query", "-e", ask, "--format", "json"])
+            .success(),
+        r#"{"head":{},"boolean":true}"#
+    );
+    let select =
+        "SELECT ?n WHERE { ?q a schema:Question ; schema:position ?n } ORDER BY ?n LIMIT 1";
+    let xml = workspace
+        .run(&["query", "-e", select, "--format", "xml"])
+        .success();
+    assert!(xml.contains(r#"<variable name="n"/>"#), "{xml}");
+    assert!(
+        xml.contains(r#"<literal datatype="http://www.w3.org/2001/XMLSchema#integer">1</literal>"#),
+        "{xml}"
+    );
+}
+
+#[test]
+fn relative_iris_resolve_against_the_base() {
+    let workspace = Workspace::with_seed();
+    let csv = workspace
+        .run(&[
+            "query",
+            "-e",
+            "SELECT ?n WHERE { <zaak/2019Z15244/vraag/7> schema:position ?n }",
+            "-f",
+            "csv",
+        ])
+        .success();
+    assert_eq!(csv.lines().collect::<Vec<_>>(), ["n", "7"]);
+}
+
+#[test]
+fn construct_results_are_turtle() {
+    let workspace = Workspace::with_seed();
+    let turtle = workspace
+        .run(&[
+            "query",
+            "-e",
+            "CONSTRUCT { ?p foaf:name ?n } WHERE { ?p a foaf:Person ; foaf:name ?n }",
+        ])
+        .success();
+    let triples = super::parse_triples(turtle.as_bytes(), oxigraph::io::RdfFormat::Turtle);
+    assert_eq!(triples.len(), 3);
+    assert!(triples.contains(&format!(
+        "{} <http://xmlns.com/foaf/0.1/name> \"Sjoerdsma\"",
+        super::kv_data("persoon/sjoerdsma-d66")
+    )));
+}
