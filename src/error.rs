@@ -48,19 +48,14 @@ pub struct ParseError {
     pub syntax: SyntaxError,
 }
 
-/// Every error the library returns.
+/// The errors that stop a whole load (a single document's failure is reported instead, in
+/// [`crate::pipeline::LoadReport`]).
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error(transparent)]
     Source(#[from] SourceError),
     #[error(transparent)]
-    Parse(#[from] ParseError),
-    #[error(transparent)]
     Store(#[from] crate::store::StoreError),
-    #[error(transparent)]
-    Results(#[from] crate::results::ResultsError),
     #[error("invalid base IRI `{iri}`: {message}")]
     Base { iri: String, message: String },
-    #[error(transparent)]
-    Io(#[from] io::Error),
 }
