@@ -7,10 +7,11 @@
 //! text can produce an invalid IRI. The patterns are listed in the README.
 
 use crate::error::Error;
-use crate::model::{Office, ZaakNumber};
+use crate::model::{Document, Office};
 use iri_string::percent_encode::PercentEncodedForIri;
 use iri_string::types::IriAbsoluteStr;
 use oxigraph::model::NamedNode;
+use sha2::{Digest, Sha256};
 
 /// The base used when none is configured.
 pub const DEFAULT_BASE: &str = "https://w3id.org/kamervragen/";
@@ -49,24 +50,63 @@ impl IriMinter {
         &self.base
     }
 
-    /// `{base}zaak/{zaak}`: a set of questions.
-    pub fn question_set(&self, zaak: &ZaakNumber) -> NamedNode {
-        self.mint(&["zaak", zaak.as_str()])
+    /// `{base}zaak/{key}`: a set of questions (see [`set_key`] for the key).
+    pub fn question_set(&self, key: &str) -> NamedNode {
+        self.mint(&["zaak", key])
     }
 
-    /// `{base}zaak/{zaak}/vraag/{n}`: question n of a set.
-    pub fn question(&self, zaak: &ZaakNumber, number: u32) -> NamedNode {
-        self.mint(&["zaak", zaak.as_str(), "vraag", &number.to_string()])
+    /// `{base}zaak/{key}/vraag/{n}`: question n of a set.
+    pub fn question(&self, key: &str, number: u32) -> NamedNode {
+        self.mint(&["zaak", key, "vraag", &number.to_string()])
     }
 
-    /// `{base}zaak/{zaak}/voetnoot/{n}`: footnote n of a set.
-    pub fn footnote(&self, zaak: &ZaakNumber, number: u32) -> NamedNode {
-        self.mint(&["zaak", zaak.as_str(), "voetnoot", &number.to_string()])
+    /// `{base}zaak/{key}/voetnoot/{n}`: footnote n of a set of questions.
+    pub fn footnote(&self, key: &str, number: u32) -> NamedNode {
+        self.mint(&["zaak", key, "voetnoot", &number.to_string()])
     }
 
-    /// `{base}zaak/{zaak}/indiener/{position}`: the part the member at that position played.
-    pub fn participation(&self, zaak: &ZaakNumber, position: usize) -> NamedNode {
-        self.mint(&["zaak", zaak.as_str(), "indiener", &position.to_string()])
+    /// `{base}zaak/{key}/indiener/{position}`: the part the member at that position played.
+    pub fn participation(&self, key: &str, position: usize) -> NamedNode {
+        self.mint(&["zaak", key, "indiener", &position.to_string()])
+    }
+
+    /// `{base}aanhangsel/{id}` for an answer or notice whose Aanhangsel id is known, else
+    /// `{base}zaak/{key}/antwoord` or `{base}zaak/{key}/mededeling`.
+    pub fn reply(&self, aanhangsel: Option<&str>, key: &str, kind: &str) -> NamedNode {
+        match aanhangsel {
+            Some(id) => self.aanhangsel(id),
+            None => self.mint(&["zaak", key, kind]),
+        }
+    }
+
+    /// `{base}aanhangsel/{id}`: an answer or notice in the Aanhangsel, also when only referred to.
+    pub fn aanhangsel(&self, id: &str) -> NamedNode {
+        self.mint(&["aanhangsel", id])
+    }
+
+    /// `{base}kamerstuk/{id}`: a parliamentary paper referred to (`kst-21501-02-2732`).
+    pub fn kamerstuk(&self, id: &str) -> NamedNode {
+        self.mint(&["kamerstuk", id])
+    }
+
+    /// `{reply}/antwoord/{n}`: the answer to question n within an answer document.
+    pub fn answer(&self, reply: &NamedNode, number: u32) -> NamedNode {
+        NamedNode::new_unchecked(format!("{}/antwoord/{number}", reply.as_str()))
+    }
+
+    /// `{reply}/voetnoot/{n}`: footnote n of an answer or notice.
+    pub fn reply_footnote(&self, reply: &NamedNode, number: u32) -> NamedNode {
+        NamedNode::new_unchecked(format!("{}/voetnoot/{number}", reply.as_str()))
+    }
+
+    /// `{reply}/beantwoorder/{position}`: the part an answering office-holder played.
+    pub fn answerer_participation(&self, reply: &NamedNode, position: usize) -> NamedNode {
+        NamedNode::new_unchecked(format!("{}/beantwoorder/{position}", reply.as_str()))
+    }
+
+    /// `{base}persoon/{name}`: a member of the government, from the name as printed.
+    pub fn office_holder(&self, name: &str) -> NamedNode {
+        self.mint(&["persoon", &slug(name)])
     }
 
     /// `{base}persoon/{name}-{party}`: a member, from the printed name and the party it was
@@ -137,6 +177,32 @@ impl IriMinter {
     }
 }
 
+/// The key of the set of questions a document is about: its Zaak number where printed;
+/// otherwise `ingezonden-{date}-{first submitter}-{subject hash}` from the header, so that an
+/// answer and a notice that repeat the same header meet on one set; with no header either,
+/// `bron-{first 12 hex digits of the file's SHA-256}`.
+pub fn set_key(document: &Document, sha256: &str) -> String {
+    if let Some(zaak) = &document.zaak {
+        return zaak.as_str().to_owned();
+    }
+    let mut parts = Vec::new();
+    if let Some(date) = document.submitted {
+        parts.push(format!("ingezonden-{}", date.format("%Y-%m-%d")));
+    }
+    if let Some(first) = document.submitters.first() {
+        parts.push(slug(&first.name));
+    }
+    if let Some(subject) = &document.subject {
+        let digest = Sha256::digest(slug(subject).as_bytes());
+        parts.push(digest.iter().take(4).map(|b| format!("{b:02x}")).collect());
+    }
+    if parts.is_empty() {
+        format!("bron-{}", &sha256[..sha256.len().min(12)])
+    } else {
+        parts.join("-")
+    }
+}
+
 /// `Minister voor Buitenlandse Handel` → `minister-voor-buitenlandse-handel`. Letters outside
 /// ASCII stay (IRIs allow them); a name with no letter or digit at all keeps its characters,
 /// to be percent-encoded, rather than become empty.
@@ -162,15 +228,15 @@ mod tests {
     use super::*;
     use crate::model::Preposition;
 
-    fn zaak() -> ZaakNumber {
-        ZaakNumber::parse("2019Z15244").unwrap()
+    fn zaak() -> &'static str {
+        "2019Z15244"
     }
 
     #[test]
     fn patterns_under_the_default_base() {
         let minter = IriMinter::default();
         assert_eq!(
-            minter.question(&zaak(), 3).as_str(),
+            minter.question(zaak(), 3).as_str(),
             "https://w3id.org/kamervragen/zaak/2019Z15244/vraag/3"
         );
         assert_eq!(

@@ -15,7 +15,7 @@
 //! use kamervragen::pipeline::{load, LoadOptions};
 //! use kamervragen::results::{write_results, ResultsFormat};
 //!
-//! let loaded = load(&["seeds".into()], &LoadOptions::default())?;
+//! let loaded = load(&["seeds/2019Z15244.md".into()], &LoadOptions::default())?;
 //! assert!(!loaded.report.has_failures());
 //! let results = loaded.store.query(
 //!     "SELECT ?n WHERE { ?q a schema:Question ; cito:cites ?url ; schema:position ?n } ORDER BY ?n",

@@ -7,8 +7,11 @@
 //! does no reasoning, so each local sub-property is written next to its standard super-property
 //! and part-whole links are written both ways.
 
-use crate::iri::IriMinter;
-use crate::model::{Document, FollowUp, Footnote, Office, Question, Role, Submitter, ZaakNumber};
+use crate::iri::{set_key, IriMinter};
+use crate::model::{
+    Answer, Document, DocumentKind, FollowUp, Footnote, Office, OfficeHolder, Question, Reference,
+    Role, Submitter, ZaakNumber,
+};
 use crate::vocab::{
     bibo, cito, dct, eli, eli_dl, ep_document_types, epvoc, foaf, kv, org, prov, schema, skos, spdx,
 };
@@ -29,18 +32,15 @@ pub struct SourceFacts<'a> {
 /// Maps one document read from one source file.
 pub fn map_document(minter: &IriMinter, document: &Document, source: SourceFacts<'_>) -> Vec<Quad> {
     let graph = minter.document_graph(source.source_path);
+    let key = set_key(document, source.sha256);
     let mut mapper = Mapper {
         minter,
         out: QuadWriter::new(graph.clone()),
+        key: &key,
     };
-    mapper.document(document);
+    let topic = mapper.document(document);
     let mut quads = mapper.out.quads;
-    quads.extend(provenance(
-        minter,
-        &graph,
-        &minter.question_set(&document.zaak),
-        source,
-    ));
+    quads.extend(provenance(minter, &graph, &topic, source));
     quads
 }
 
@@ -75,18 +75,25 @@ impl QuadWriter {
 struct Mapper<'a> {
     minter: &'a IriMinter,
     out: QuadWriter,
+    /// The key of the set of questions the document is about.
+    key: &'a str,
 }
 
 impl Mapper<'_> {
-    fn document(&mut self, document: &Document) {
-        let set = self.minter.question_set(&document.zaak);
+    /// Maps the document; returns the resource it is about (the set, or the answer or notice).
+    fn document(&mut self, document: &Document) -> NamedNode {
+        let set = self.minter.question_set(self.key);
+        let zaak = document.zaak.as_ref().map(ZaakNumber::as_str);
         self.question_set(
             &set,
-            &document.zaak,
+            self.key,
+            zaak,
             &document.submitters,
             document.submitted,
         );
-        self.out.add(&set, dct::TITLE, nl(&document.subject));
+        if let Some(subject) = &document.subject {
+            self.out.add(&set, dct::TITLE, nl(subject));
+        }
         for office in &document.addressees {
             let post = self.office(office);
             self.out.add(&set, bibo::RECIPIENT, post);
@@ -96,21 +103,34 @@ impl Mapper<'_> {
             self.out.add(&set, dct::DESCRIPTION, nl(note));
         }
         for question in &document.questions {
-            self.question(&set, &document.zaak, question, &document.footnotes);
-        }
-        for footnote in &document.footnotes {
-            self.footnote(&document.zaak, footnote, &document.questions);
+            self.question(&set, question);
         }
         for earlier in &document.follow_ups {
             self.follow_up(&set, earlier);
         }
+        let (topic, footnote_owner) = match document.kind {
+            DocumentKind::Questions => (set.clone(), FootnoteOwner::Set),
+            DocumentKind::Answer | DocumentKind::Notice => {
+                let reply = self.reply(&set, document);
+                (reply.clone(), FootnoteOwner::Reply(reply))
+            }
+        };
+        for footnote in &document.footnotes {
+            self.footnote(&footnote_owner, footnote, document);
+        }
+        for reference in &document.references {
+            let target = self.reference(reference);
+            self.out.add(&topic, dct::REFERENCES, target);
+        }
+        topic
     }
 
     /// What every set of questions has, whether read in full or only mentioned by a later set.
     fn question_set(
         &mut self,
         set: &NamedNode,
-        zaak: &ZaakNumber,
+        key: &str,
+        zaak: Option<&str>,
         submitters: &[Submitter],
         submitted: Option<NaiveDate>,
     ) {
@@ -118,27 +138,20 @@ impl Mapper<'_> {
         self.out.add_type(set, kv::QUESTION_SET);
         self.out
             .add(set, eli::WORK_TYPE, ep_document_types::QUESTION_WRITTEN);
-        self.out.add(
-            set,
-            dct::IDENTIFIER,
-            Literal::new_simple_literal(zaak.as_str()),
-        );
+        if let Some(zaak) = zaak {
+            self.out
+                .add(set, dct::IDENTIFIER, Literal::new_simple_literal(zaak));
+        }
         if let Some(date) = submitted {
             self.out.add(set, dct::DATE_SUBMITTED, date_literal(date));
             self.out.add(set, eli::DATE_DOCUMENT, date_literal(date));
         }
         for (index, submitter) in submitters.iter().enumerate() {
-            self.submitter(set, zaak, index + 1, submitter);
+            self.submitter(set, key, index + 1, submitter);
         }
     }
 
-    fn submitter(
-        &mut self,
-        set: &NamedNode,
-        zaak: &ZaakNumber,
-        position: usize,
-        submitter: &Submitter,
-    ) {
+    fn submitter(&mut self, set: &NamedNode, key: &str, position: usize, submitter: &Submitter) {
         let person = self
             .minter
             .member(&submitter.name, submitter.party.as_deref());
@@ -150,7 +163,7 @@ impl Mapper<'_> {
         );
         self.out.add(set, dct::CREATOR, person.clone());
 
-        let participation = self.minter.participation(zaak, position);
+        let participation = self.minter.participation(key, position);
         self.out
             .add(set, epvoc::WORK_HAD_PARTICIPATION, participation.clone());
         self.out.add_type(&participation, eli_dl::PARTICIPATION);
@@ -207,60 +220,196 @@ impl Mapper<'_> {
         post
     }
 
-    fn question(
-        &mut self,
-        set: &NamedNode,
-        zaak: &ZaakNumber,
-        question: &Question,
-        footnotes: &[Footnote],
-    ) {
-        let iri = self.minter.question(zaak, question.number);
+    fn question(&mut self, set: &NamedNode, question: &Question) {
+        let iri = self.minter.question(self.key, question.number);
         self.out.add_type(&iri, schema::QUESTION);
         self.out
             .add(&iri, schema::POSITION, integer(question.number.into()));
-        self.out.add(&iri, schema::TEXT, nl(&question.text));
+        if !question.text.is_empty() {
+            self.out.add(&iri, schema::TEXT, nl(&question.text));
+        }
         self.out.add(&iri, eli::IS_PART_OF, set.clone());
         self.out.add(set, eli::HAS_PART, iri.clone());
-        let cited_urls = question
-            .cites
-            .iter()
-            .filter_map(|number| footnotes.iter().find(|f| f.number == *number))
-            .filter_map(|footnote| footnote.url.as_deref())
-            .filter_map(external);
-        for url in cited_urls {
-            self.out.add(&iri, cito::CITES, url);
+    }
+
+    /// An answer or notice: its own work, linked to the set it answers or postpones.
+    fn reply(&mut self, set: &NamedNode, document: &Document) -> NamedNode {
+        let (class, kind) = match document.kind {
+            DocumentKind::Notice => (kv::POSTPONEMENT_NOTICE, "mededeling"),
+            _ => (kv::ANSWER_DOCUMENT, "antwoord"),
+        };
+        let reply = self
+            .minter
+            .reply(document.aanhangsel.as_deref(), self.key, kind);
+        self.out.add_type(&reply, eli::WORK);
+        self.out.add_type(&reply, class);
+        if let Some(id) = &document.aanhangsel {
+            self.out
+                .add(&reply, dct::IDENTIFIER, Literal::new_simple_literal(id));
+        }
+        if let Some(date) = document.received {
+            self.out.add(&reply, dct::DATE_ACCEPTED, date_literal(date));
+            self.out.add(&reply, eli::DATE_DOCUMENT, date_literal(date));
+        }
+        if document.kind == DocumentKind::Notice {
+            self.out.add(&reply, kv::POSTPONES, set.clone());
+            self.out.add(&reply, dct::REFERENCES, set.clone());
+        } else {
+            self.out.add(
+                &reply,
+                eli::WORK_TYPE,
+                ep_document_types::QUESTION_WRITTEN_ANSWER,
+            );
+            self.out.add(&reply, eli_dl::ANSWERS_TO, set.clone());
+        }
+        for (index, holder) in document.answerers.iter().enumerate() {
+            self.answerer(&reply, index + 1, holder);
+        }
+        for office in &document.on_behalf_of {
+            let post = self.office(office);
+            self.out.add(&reply, kv::ON_BEHALF_OF, post);
+        }
+        for answer in &document.answers {
+            self.answer(&reply, answer);
+        }
+        reply
+    }
+
+    fn answerer(&mut self, reply: &NamedNode, position: usize, holder: &OfficeHolder) {
+        let person = self.minter.office_holder(&holder.name);
+        self.out.add_type(&person, foaf::PERSON);
+        self.out.add(
+            &person,
+            foaf::NAME,
+            Literal::new_simple_literal(&holder.name),
+        );
+        self.out.add(reply, dct::CREATOR, person.clone());
+        let participation = self.minter.answerer_participation(reply, position);
+        self.out
+            .add(reply, epvoc::WORK_HAD_PARTICIPATION, participation.clone());
+        self.out.add_type(&participation, eli_dl::PARTICIPATION);
+        self.out
+            .add(&participation, eli_dl::HAD_PARTICIPANT_PERSON, person);
+        self.out
+            .add(&participation, eli_dl::PARTICIPATION_ROLE, kv::ANSWERER);
+        self.out
+            .add(&participation, schema::POSITION, integer(position as u64));
+        self.out.add(
+            &participation,
+            kv::TITLE,
+            Literal::new_simple_literal(&holder.title),
+        );
+        if let Some(portfolio) = &holder.portfolio {
+            self.out.add(
+                &participation,
+                kv::PORTFOLIO,
+                Literal::new_simple_literal(portfolio),
+            );
         }
     }
 
-    fn footnote(&mut self, zaak: &ZaakNumber, footnote: &Footnote, questions: &[Question]) {
-        let iri = self.minter.footnote(zaak, footnote.number);
+    fn answer(&mut self, reply: &NamedNode, answer: &Answer) {
+        let iri = self.minter.answer(reply, answer.number);
+        self.out.add_type(&iri, schema::ANSWER);
+        self.out
+            .add(&iri, schema::POSITION, integer(answer.number.into()));
+        self.out.add(
+            &iri,
+            schema::PARENT_ITEM,
+            self.minter.question(self.key, answer.number),
+        );
+        if !answer.text.is_empty() {
+            self.out.add(&iri, schema::TEXT, nl(&answer.text));
+        }
+        self.out.add(&iri, eli::IS_PART_OF, reply.clone());
+        self.out.add(reply, eli::HAS_PART, iri.clone());
+        for other in &answer.see_answers {
+            self.out
+                .add(&iri, dct::REFERENCES, self.minter.answer(reply, *other));
+        }
+    }
+
+    fn footnote(&mut self, owner: &FootnoteOwner, footnote: &Footnote, document: &Document) {
+        let iri = match owner {
+            FootnoteOwner::Set => self.minter.footnote(self.key, footnote.number),
+            FootnoteOwner::Reply(reply) => self.minter.reply_footnote(reply, footnote.number),
+        };
         self.out.add_type(&iri, cito::CITATION);
         self.out
             .add(&iri, schema::POSITION, integer(footnote.number.into()));
         self.out.add(&iri, schema::TEXT, nl(&footnote.text));
-        let citing = questions
-            .iter()
-            .filter(|q| q.cites.contains(&footnote.number));
-        for question in citing {
-            let question = self.minter.question(zaak, question.number);
-            self.out.add(&iri, cito::HAS_CITING_ENTITY, question);
+        let cited = footnote.cited_iri().as_deref().and_then(external);
+        let citing = self.citing_items(owner, footnote.number, document);
+        for item in citing {
+            self.out.add(&iri, cito::HAS_CITING_ENTITY, item.clone());
+            if let Some(url) = &cited {
+                self.out.add(&item, cito::CITES, url.clone());
+            }
         }
-        if let Some(url) = footnote.url.as_deref().and_then(external) {
+        if let Some(url) = cited {
             self.out.add(&iri, cito::HAS_CITED_ENTITY, url);
         }
     }
 
+    /// The questions and answers whose text carries the footnote's marker.
+    fn citing_items(
+        &self,
+        owner: &FootnoteOwner,
+        number: u32,
+        document: &Document,
+    ) -> Vec<NamedNode> {
+        let questions = document
+            .questions
+            .iter()
+            .filter(|q| q.cites.contains(&number))
+            .map(|q| self.minter.question(self.key, q.number));
+        let answers = match owner {
+            FootnoteOwner::Reply(reply) => document
+                .answers
+                .iter()
+                .filter(|a| a.cites.contains(&number))
+                .map(|a| self.minter.answer(reply, a.number))
+                .collect(),
+            FootnoteOwner::Set => Vec::new(),
+        };
+        questions.chain(answers).collect()
+    }
+
     fn follow_up(&mut self, set: &NamedNode, earlier: &FollowUp) {
-        let earlier_set = self.minter.question_set(&earlier.zaak);
+        let key = earlier.zaak.as_str();
+        let earlier_set = self.minter.question_set(key);
         self.out.add(set, dct::REFERENCES, earlier_set.clone());
         self.out.add(set, kv::FOLLOWS_UP, earlier_set.clone());
         self.question_set(
             &earlier_set,
-            &earlier.zaak,
+            key,
+            Some(key),
             &earlier.submitters,
             earlier.submitted,
         );
     }
+
+    /// Another publication, as a work with its identifier.
+    fn reference(&mut self, reference: &Reference) -> NamedNode {
+        let target = match reference {
+            Reference::Aanhangsel(id) => self.minter.aanhangsel(id),
+            Reference::Kamerstuk(id) => self.minter.kamerstuk(id),
+        };
+        self.out.add_type(&target, eli::WORK);
+        self.out.add(
+            &target,
+            dct::IDENTIFIER,
+            Literal::new_simple_literal(reference.id()),
+        );
+        target
+    }
+}
+
+/// Footnotes of a set of questions are numbered within the set; those of an answer or notice
+/// within that document (its numbers may differ from the questions' own).
+enum FootnoteOwner {
+    Set,
+    Reply(NamedNode),
 }
 
 /// The provenance of one document graph: the file it was derived from, with its path and

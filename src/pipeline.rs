@@ -27,8 +27,10 @@ pub struct LoadOptions {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReadSummary {
     pub kind: DocumentKind,
-    pub zaak: ZaakNumber,
+    pub zaak: Option<ZaakNumber>,
+    pub aanhangsel: Option<String>,
     pub questions: usize,
+    pub answers: usize,
     pub footnotes: usize,
     pub quads: usize,
     pub warnings: Vec<Warning>,
@@ -121,7 +123,9 @@ fn load_one(
     Ok(Ok(ReadSummary {
         kind: document.kind,
         zaak: document.zaak,
+        aanhangsel: document.aanhangsel,
         questions: document.questions.len(),
+        answers: document.answers.len(),
         footnotes: document.footnotes.len(),
         quads: quads.len(),
         warnings: parsed.warnings,

@@ -36,6 +36,13 @@ namespace!(
     SOURCE_PATH = "sourcePath",
     SUBMITTER = "Indiener",
     CO_SUBMITTER = "Medeindiener",
+    ANSWERER = "Beantwoorder",
+    ANSWER_DOCUMENT = "AnswerDocument",
+    POSTPONEMENT_NOTICE = "PostponementNotice",
+    POSTPONES = "postpones",
+    ON_BEHALF_OF = "onBehalfOf",
+    PORTFOLIO = "portfolio",
+    TITLE = "title",
 });
 
 namespace!(
@@ -55,6 +62,7 @@ namespace!(
     PARTICIPATION_ROLE = "participation_role",
     PARTICIPATION_IN_NAME_OF = "participation_in_name_of",
     HAD_PARTICIPANT_PERSON = "had_participant_person",
+    ANSWERS_TO = "answers_to",
 });
 
 namespace!(
@@ -67,6 +75,7 @@ namespace!(
     /// The European Parliament's document types.
     ep_document_types, "ep-document-types", "https://data.europarl.europa.eu/def/ep-document-types/", {
     QUESTION_WRITTEN = "QUESTION_WRITTEN",
+    QUESTION_WRITTEN_ANSWER = "QUESTION_WRITTEN_ANSWER",
 });
 
 namespace!(
@@ -76,6 +85,7 @@ namespace!(
     TITLE = "title",
     DESCRIPTION = "description",
     DATE_SUBMITTED = "dateSubmitted",
+    DATE_ACCEPTED = "dateAccepted",
     CREATOR = "creator",
     REFERENCES = "references",
 });
@@ -101,6 +111,8 @@ namespace!(
     /// schema.org.
     schema, "schema", "http://schema.org/", {
     QUESTION = "Question",
+    ANSWER = "Answer",
+    PARENT_ITEM = "parentItem",
     POLITICAL_PARTY = "PoliticalParty",
     GOVERNMENT_ORGANIZATION = "GovernmentOrganization",
     POSITION = "position",

@@ -1,17 +1,23 @@
-use super::{Footnote, Office, Question, Submitter, ZaakNumber};
+use super::{Answer, Footnote, Office, OfficeHolder, Question, Reference, Submitter, ZaakNumber};
 use chrono::NaiveDate;
 
 /// Which of the published kinds a document is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum DocumentKind {
     /// A set of written questions (`Vragen van het lid …`).
     Questions,
+    /// The government's answer to a set (`Antwoord van Minister …`).
+    Answer,
+    /// A postponement notice (`Mededeling van …`): the answer will take longer.
+    Notice,
 }
 
 impl DocumentKind {
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Questions => "questions",
+            Self::Answer => "answer",
+            Self::Notice => "notice",
         }
     }
 }
@@ -20,22 +26,60 @@ impl DocumentKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Document {
     pub kind: DocumentKind,
-    pub zaak: ZaakNumber,
+    /// The set's Zaak number, where the document prints it.
+    pub zaak: Option<ZaakNumber>,
+    /// This document's own Aanhangsel id (`ah-tk-20232024-2129`), for answers and notices.
+    pub aanhangsel: Option<String>,
     /// In the printed order: the first is the submitter, the rest co-submitters.
     pub submitters: Vec<Submitter>,
     pub addressees: Vec<Office>,
     /// The subject after `over`, without markup.
-    pub subject: String,
+    pub subject: Option<String>,
     /// The `(ingezonden …)` date.
     pub submitted: Option<NaiveDate>,
-    /// In document order.
+    /// The `(ontvangen …)` date of an answer or notice.
+    pub received: Option<NaiveDate>,
+    /// Who answers, or who sends the notice.
+    pub answerers: Vec<OfficeHolder>,
+    /// The offices the answerers answer for as well (`mede namens`).
+    pub on_behalf_of: Vec<Office>,
+    /// In document order; a block printed for several numbers (`Vraag 4 en 5`) gives one
+    /// question per number, with the same text.
     pub questions: Vec<Question>,
+    /// In document order, one per question number answered.
+    pub answers: Vec<Answer>,
     /// By number.
     pub footnotes: Vec<Footnote>,
     /// The explanatory note (`Toelichting`), where there is one.
     pub explanation: Option<String>,
     /// Earlier sets of questions this set follows up.
     pub follow_ups: Vec<FollowUp>,
+    /// Other documents referred to: Aanhangsel documents and Kamerstukken.
+    pub references: Vec<Reference>,
+}
+
+impl Document {
+    /// An empty document of a kind, to be filled in by the parser.
+    pub fn new(kind: DocumentKind) -> Self {
+        Self {
+            kind,
+            zaak: None,
+            aanhangsel: None,
+            submitters: Vec::new(),
+            addressees: Vec::new(),
+            subject: None,
+            submitted: None,
+            received: None,
+            answerers: Vec::new(),
+            on_behalf_of: Vec::new(),
+            questions: Vec::new(),
+            answers: Vec::new(),
+            footnotes: Vec::new(),
+            explanation: None,
+            follow_ups: Vec::new(),
+            references: Vec::new(),
+        }
+    }
 }
 
 /// An earlier set of questions, as a later set describes it.

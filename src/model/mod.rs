@@ -4,13 +4,17 @@
 //! and leave through [`crate::map`].
 
 mod document;
+mod holder;
 mod office;
 mod question;
+mod reference;
 mod submitter;
 mod zaak;
 
 pub use document::{Document, DocumentKind, FollowUp};
+pub use holder::OfficeHolder;
 pub use office::{Office, Preposition};
-pub use question::{Footnote, Question};
+pub use question::{Answer, Footnote, Question};
+pub use reference::Reference;
 pub use submitter::{Role, Submitter};
 pub use zaak::ZaakNumber;

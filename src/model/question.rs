@@ -8,12 +8,35 @@ pub struct Question {
     pub cites: Vec<u32>,
 }
 
+/// The answer to one numbered question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Answer {
+    /// The number of the question answered.
+    pub number: u32,
+    pub text: String,
+    pub cites: Vec<u32>,
+    /// Other questions whose answers this one points to (`Zie antwoord vraag 2`).
+    pub see_answers: Vec<u32>,
+}
+
 /// A numbered footnote.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Footnote {
     pub number: u32,
     /// The footnote's text, without markup.
     pub text: String,
-    /// The URL the footnote cites, when it has one that is a valid IRI.
+    /// The URL the footnote cites, as printed (`https://…` or `www.…`), when there is one.
     pub url: Option<String>,
+}
+
+impl Footnote {
+    /// The cited URL as an absolute IRI: `www.…` is read as `https://www.…`, as browsers do.
+    pub fn cited_iri(&self) -> Option<String> {
+        let url = self.url.as_deref()?;
+        if url.starts_with("www.") {
+            Some(format!("https://{url}"))
+        } else {
+            Some(url.to_owned())
+        }
+    }
 }

@@ -1,17 +1,31 @@
 //! The header of a set of questions:
-//! `Vragen van <members> aan <offices> over <subject> (ingezonden <date>).`
+//! `Vragen van <members> aan <offices> over <subject> (ingezonden <date>).`, and the same facts
+//! as a notice's prose gives them (`De vragen van het lid X (P) over Y (2024Z17067) kunnen niet
+//! …`, `hebben de leden X en Y (beiden P) schriftelijke vragen gesteld aan … over …`).
 
 use super::date::find_date;
 use super::lines::fold_spaces;
 use super::offices::parse_offices;
+use super::sections::HEADER_OPENINGS;
 use super::submitters::parse_submitters;
 use crate::diagnostic::Position;
 use crate::error::SyntaxError;
 use crate::model::{Office, Submitter};
 use chrono::NaiveDate;
+use regex::Regex;
+use std::sync::LazyLock;
 
-/// The words that open a header.
-pub const OPENING: &str = "Vragen van ";
+static GLUED_PREPOSITION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(van|voor|de|der|den|het|aan|en)(\p{Lu})").expect("valid pattern")
+});
+static NOTICE_QUESTIONS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i:vragen) van ((?:het|de) (?:lid|leden) .+?)(?: van uw Kamer)?(?: aan (.+?))? over (.+?)(?: ?\((?:ingezonden [^)]*|\d{4}Z\d{5})\))* (?:kunnen|zijn|konden|worden|niet)\b")
+        .expect("valid pattern")
+});
+static NOTICE_ASKED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:hebben|heeft) ((?:het|de) (?:lid|leden) .+?) (?:schriftelijke )?vragen gesteld aan (.+?) over (.+?)\.(?:\s|$)")
+        .expect("valid pattern")
+});
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Header {
@@ -23,13 +37,13 @@ pub struct Header {
 
 /// Reads a header whose text (lines joined, markup removed) starts at `position`.
 pub fn parse_header(text: &str, position: Position) -> Result<Header, SyntaxError> {
-    let text = fold_spaces(text);
-    let members_and_rest = text.strip_prefix(OPENING).ok_or_else(|| {
-        SyntaxError::new(
-            position,
-            format!("expected the header to open with `{}`", OPENING.trim()),
-        )
-    })?;
+    let text = repair_glued_words(&fold_spaces(text));
+    let members_and_rest = HEADER_OPENINGS
+        .iter()
+        .find_map(|opening| text.strip_prefix(opening))
+        .ok_or_else(|| {
+            SyntaxError::new(position, "expected the header to open with `Vragen van`")
+        })?;
     let (members, offices_and_rest) =
         split_once_word(members_and_rest, "aan").ok_or_else(|| {
             SyntaxError::new(
@@ -37,8 +51,9 @@ pub fn parse_header(text: &str, position: Position) -> Result<Header, SyntaxErro
                 "expected `aan de …` naming the offices addressed after the members",
             )
         })?;
-    let (offices, subject_and_date) =
-        split_once_word(offices_and_rest, "over").ok_or_else(|| {
+    let (offices, subject_and_date) = split_once_word(offices_and_rest, "over")
+        .or_else(|| split_at_glued_over(offices_and_rest))
+        .ok_or_else(|| {
             SyntaxError::new(
                 position,
                 "expected `over …` giving the subject after the offices addressed",
@@ -71,6 +86,47 @@ pub fn parse_header(text: &str, position: Position) -> Result<Header, SyntaxErro
         subject,
         submitted,
     })
+}
+
+/// The questions a notice's prose describes, where it describes them in one of the usual
+/// sentences. Offices and date are often left out there.
+pub fn header_in_notice(text: &str) -> Option<Header> {
+    let text = repair_glued_words(&fold_spaces(text));
+    let captures = NOTICE_QUESTIONS
+        .captures(&text)
+        .or_else(|| NOTICE_ASKED.captures(&text))?;
+    let submitters = parse_submitters(&captures[1]);
+    let addressees = captures
+        .get(2)
+        .map(|m| parse_offices(m.as_str()))
+        .unwrap_or_default();
+    let (subject, submitted) = split_subject_and_date(&captures[3]);
+    let submitted = submitted.or_else(|| {
+        let whole = captures.get(0)?.as_str();
+        whole
+            .find("(ingezonden")
+            .and_then(|at| find_date(&whole[at..]))
+    });
+    (!submitters.is_empty() && !subject.is_empty()).then_some(Header {
+        submitters,
+        addressees,
+        subject,
+        submitted,
+    })
+}
+
+/// `vanBinnenlandse Zaken` → `van Binnenlandse Zaken`, `Inge vanDijk` → `Inge van Dijk`: the
+/// space PDF extraction lost after a small word before a capital.
+pub fn repair_glued_words(text: &str) -> String {
+    GLUED_PREPOSITION.replace_all(text, "$1 $2").into_owned()
+}
+
+/// `Welzijn en Sportover zorg`: PDF extraction lost the space before `over`.
+fn split_at_glued_over(text: &str) -> Option<(&str, &str)> {
+    static GLUED_OVER: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\p{Ll}(over )").expect("valid pattern"));
+    let found = GLUED_OVER.captures(text)?.get(1)?;
+    Some((&text[..found.start()], &text[found.end()..]))
 }
 
 /// Splits at the first ` word ` (the word standing alone).
@@ -119,5 +175,43 @@ mod tests {
         .unwrap_err();
         assert_eq!(error.position, Position::line_start(3));
         assert!(error.message.contains("aan de"), "{error}");
+    }
+
+    #[test]
+    fn glued_words_in_office_names_are_parted() {
+        let header = parse_header(
+            "Vragen van de leden Kathmann (GroenLinks-PvdA) en El Abassi (DENK) aan de Minister van Justitie en Veiligheid en de Minister en Staatssecretaris vanBinnenlandse Zaken en Koninkrijksrelaties over de Wet politiegegevens (ingezonden 15 november 2024).",
+            Position::line_start(1),
+        )
+        .unwrap();
+        let offices: Vec<String> = header.addressees.iter().map(Office::label).collect();
+        assert_eq!(
+            offices,
+            [
+                "Minister van Justitie en Veiligheid",
+                "Minister van Binnenlandse Zaken en Koninkrijksrelaties",
+                "Staatssecretaris van Binnenlandse Zaken en Koninkrijksrelaties",
+            ]
+        );
+    }
+
+    #[test]
+    fn the_questions_a_notice_describes() {
+        let header = header_in_notice("De vragen van het lid Flach (SGP) over de beantwoording van schriftelijke vragen over stallen (2024Z17067) kunnen niet binnen de gebruikelijke termijn worden beantwoord.").unwrap();
+        assert_eq!(header.submitters[0].name, "Flach");
+        assert_eq!(
+            header.subject,
+            "de beantwoording van schriftelijke vragen over stallen"
+        );
+        let asked = header_in_notice("Op 6 november jl. hebben de leden Gabriëls en Bromet (beiden GroenLinks-PvdA) schriftelijke vragen gesteld aan de minister van Landbouw, Visserij, Voedselzekerheid en Natuur en de staatssecretaris van Infrastructuur en Waterstaat over de berichten dat Zeeuwse buffels te veel PFAS binnenkrijgen. Vanwege").unwrap();
+        assert_eq!(asked.submitters.len(), 2);
+        let offices: Vec<String> = asked.addressees.iter().map(Office::label).collect();
+        assert_eq!(
+            offices,
+            [
+                "Minister van Landbouw, Visserij, Voedselzekerheid en Natuur",
+                "Staatssecretaris van Infrastructuur en Waterstaat"
+            ]
+        );
     }
 }

@@ -1,9 +1,13 @@
 //! Source lines with their markup taken out.
 //!
-//! A line of text enters as printed (Markdown markup, HTML `<sup>` footnote markers, autolinks)
-//! and leaves as [`Piece`]s: running text, and footnote markers kept apart so that the text can
-//! be read without them while the citations are not lost. Layout-specific artefacts of other
-//! sources are cleaned here too, so the structure reader above sees only words and markers.
+//! Cleaned lines enter (see [`super::normalize`]); [`Line`]s leave as [`Piece`]s: running text,
+//! and footnote markers kept apart so that the text can be read without them while the
+//! citations are not lost. Markers come from Markdown (`<sup>1</sup>`) or, in plain-text
+//! layouts, from [`super::footnotes`], which also tells where footnote bodies start.
+
+use super::footnotes;
+use super::normalize::CleanLine;
+use std::collections::BTreeSet;
 
 /// A run of text or a footnote marker, in line order.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,14 +21,25 @@ pub enum Piece {
 pub struct Line {
     pub number: usize,
     pub pieces: Vec<Piece>,
+    /// The place of a page's header or footer: no text, but the end of a footnote.
+    pub page_break: bool,
 }
 
 impl Line {
-    /// Reads one printed line.
+    /// Reads one printed line of a Markdown text.
     pub fn read(number: usize, printed: &str) -> Self {
         Self {
             number,
             pieces: strip_markup(strip_heading(printed)),
+            page_break: false,
+        }
+    }
+
+    fn page_break(number: usize) -> Self {
+        Self {
+            number,
+            pieces: Vec::new(),
+            page_break: true,
         }
     }
 
@@ -69,6 +84,7 @@ impl Line {
         Line {
             number: self.number,
             pieces,
+            page_break: false,
         }
     }
 
@@ -82,16 +98,87 @@ impl Line {
         Line {
             number: self.number,
             pieces: self.pieces[skip..].to_vec(),
+            page_break: false,
         }
     }
 }
 
-/// Splits a whole text into lines, numbered from 1.
-pub fn read_lines(text: &str) -> Vec<Line> {
-    text.lines()
+/// Reads cleaned lines: markup out, footnote bodies and markers recognised.
+pub fn read_lines(cleaned: &[CleanLine]) -> Vec<Line> {
+    let texts: Vec<Option<&str>> = cleaned
+        .iter()
+        .map(|line| match line {
+            CleanLine::Text { text, .. } => Some(text.as_str()),
+            CleanLine::PageBreak { .. } => None,
+        })
+        .collect();
+    let starts = footnotes::find_body_starts(&texts);
+    let known: BTreeSet<u32> = starts.values().map(|(number, _)| *number).collect();
+    cleaned
+        .iter()
         .enumerate()
-        .map(|(index, printed)| Line::read(index + 1, printed))
+        .map(|(index, line)| match line {
+            CleanLine::PageBreak { number } => Line::page_break(*number),
+            CleanLine::Text { number, text } => {
+                read_plain(*number, text, starts.get(&index), &known)
+            }
+        })
         .collect()
+}
+
+/// A line of a text that may be plain (PDF, DOCX) or Markdown.
+fn read_plain(
+    number: usize,
+    text: &str,
+    body_start: Option<&(u32, usize)>,
+    known: &BTreeSet<u32>,
+) -> Line {
+    let mut line = Line::read(number, text);
+    if let Some((footnote, offset)) = body_start {
+        let mut pieces = vec![Piece::Marker(*footnote)];
+        pieces.extend(strip_markup(&text[*offset..]));
+        line.pieces = pieces;
+    } else if let Some(numbers) =
+        footnotes::marker_line(text).filter(|n| n.iter().all(|n| known.contains(n)))
+    {
+        line.pieces = numbers.into_iter().map(Piece::Marker).collect();
+    } else if !known.is_empty() {
+        line.pieces = line
+            .pieces
+            .into_iter()
+            .flat_map(|piece| match piece {
+                Piece::Text(text) => split_plain_markers(&text, known),
+                marker => vec![marker],
+            })
+            .collect();
+    }
+    line
+}
+
+/// Takes the markers of known footnotes out of a run of plain text.
+fn split_plain_markers(text: &str, known: &BTreeSet<u32>) -> Vec<Piece> {
+    let mut pieces = Vec::new();
+    let mut at = 0;
+    for marker in footnotes::markers(text) {
+        if !known.contains(&marker.number) || marker.start < at {
+            continue;
+        }
+        if marker.start > at {
+            pieces.push(Piece::Text(text[at..marker.start].to_owned()));
+        }
+        pieces.push(Piece::Marker(marker.number));
+        at = marker.end;
+    }
+    if at < text.len() {
+        pieces.push(Piece::Text(text[at..].to_owned()));
+    }
+    pieces
+}
+
+/// The same, for tests and callers that hold a whole Markdown text.
+#[cfg(test)]
+pub fn read_text(text: &str) -> Vec<Line> {
+    read_lines(&super::normalize::clean(text).lines)
 }
 
 /// Collapses every run of white space into one space and trims the ends.
@@ -135,6 +222,9 @@ fn strip_markup(line: &str) -> Vec<Piece> {
         } else if c == '*' {
             // Emphasis markers; a literal asterisk in a question is escaped in Markdown.
             rest = &rest[1..];
+        } else if c == '_' && is_emphasis_underscore(&text, &rest[1..]) {
+            // `_…_` italics of a PDF-to-Markdown conversion; `_` inside a word or URL stays.
+            rest = &rest[1..];
         } else {
             text.push(c);
             rest = &rest[c.len_utf8()..];
@@ -144,6 +234,16 @@ fn strip_markup(line: &str) -> Vec<Piece> {
         pieces.push(Piece::Text(text));
     }
     pieces
+}
+
+fn is_emphasis_underscore(before: &str, after: &str) -> bool {
+    let word_before = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    if word_before.contains(['/', '.']) {
+        return false;
+    }
+    let at_word_start = before.is_empty() || before.ends_with(char::is_whitespace);
+    let at_word_end = after.is_empty() || after.starts_with(char::is_whitespace);
+    at_word_start || at_word_end
 }
 
 /// `<sup>12</sup>` at the start of `text`: the number and what follows.

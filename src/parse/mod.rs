@@ -2,21 +2,29 @@
 //!
 //! A source text enters as a string; it leaves as a [`Document`] with the warnings raised while
 //! reading it, or as a [`SyntaxError`] that says where and what was expected. Reading goes in
-//! three steps: [`lines`] takes markup out of each line, [`sections`] splits the lines into the
-//! parts the documents name in their own words, and [`DocumentReader`] reads each part.
+//! four steps: [`normalize`] cleans extraction artefacts (page furniture, split accents,
+//! hyphenation), [`lines`] takes markup out of each line and finds footnote markers, [`sections`]
+//! splits the lines into the parts the documents name in their own words, and
+//! [`DocumentReader`] reads each part.
 
 mod date;
 mod followup;
+mod footnotes;
 mod header;
+mod holders;
 mod lines;
+mod normalize;
 mod offices;
+mod references;
 mod sections;
 mod submitters;
 
 use crate::diagnostic::{Position, Warning};
 use crate::error::SyntaxError;
-use crate::model::{Document, DocumentKind, Footnote, Question, ZaakNumber};
+use crate::model::{Answer, Document, DocumentKind, Footnote, Question, ZaakNumber};
 use header::Header;
+use holders::HolderLine;
+use normalize::Furniture;
 use sections::{Section, SectionKind};
 
 /// A document and what the parser had to work around to read it.
@@ -32,51 +40,98 @@ pub struct Parsed {
 /// let text = "## 2024Z00001\n\nVragen van het lid Jansen (SP) aan de Minister van Financiën \
 ///             over de belasting (ingezonden 1 mei 2024).\n\nVraag 1\n\nKlopt het?\n";
 /// let parsed = kamervragen::parse::parse(text)?;
-/// assert_eq!(parsed.document.zaak.as_str(), "2024Z00001");
+/// assert_eq!(parsed.document.zaak.unwrap().as_str(), "2024Z00001");
 /// assert_eq!(parsed.document.addressees[0].label(), "Minister van Financiën");
 /// assert_eq!(parsed.document.questions[0].text, "Klopt het?");
 /// # Ok::<_, kamervragen::error::SyntaxError>(())
 /// ```
 pub fn parse(text: &str) -> Result<Parsed, SyntaxError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let sections = sections::split(&lines::read_lines(text));
-    DocumentReader::default().read(&sections)
+    let cleaned = normalize::clean(text);
+    let lines = lines::read_lines(&cleaned.lines);
+    let sections = sections::split(&lines);
+    DocumentReader::new(cleaned.furniture).read(&sections)
 }
 
 /// Gathers the parts of a document as the sections come.
 #[derive(Default)]
 struct DocumentReader {
+    furniture: Furniture,
     zaak: Option<ZaakNumber>,
     header: Option<Header>,
+    header_error: Option<SyntaxError>,
+    holder_line: Option<(DocumentKind, HolderLine)>,
+    notice_seen: bool,
     questions: Vec<(usize, Question)>,
+    answers: Vec<(usize, Answer)>,
     footnotes: Vec<(usize, Footnote)>,
-    explanation: Option<(usize, String)>,
+    explanation: Option<String>,
+    /// Text outside any recognised part, in order (the DOCX layout's date stands there).
+    preamble: String,
+    /// Unnumbered paragraphs after the header, for layouts that print no question numbers.
+    loose_paragraphs: Vec<(usize, String, Vec<u32>)>,
+    notice_text: String,
+    /// All text read, for finding references.
+    all_text: String,
     warnings: Vec<Warning>,
 }
 
 impl DocumentReader {
+    fn new(furniture: Furniture) -> Self {
+        Self {
+            furniture,
+            ..Self::default()
+        }
+    }
+
     fn read(mut self, sections: &[Section]) -> Result<Parsed, SyntaxError> {
         for section in sections {
-            self.read_section(section)?;
+            self.read_section(section);
         }
         self.finish()
     }
 
-    fn read_section(&mut self, section: &Section) -> Result<(), SyntaxError> {
+    fn read_section(&mut self, section: &Section) {
         let at = Position::line_start(section.line);
+        let text = section.body.text();
+        self.all_text.push_str(&text);
+        self.all_text.push(' ');
         match &section.kind {
-            SectionKind::Preamble => {}
+            SectionKind::Preamble => self.read_preamble(section, text),
             SectionKind::Zaak(zaak) => self.read_zaak(zaak, at),
-            SectionKind::Header => {
-                self.header = Some(header::parse_header(&section.body.text(), at)?);
+            SectionKind::Header => match header::parse_header(&text, at) {
+                Ok(header) => self.header = Some(header),
+                Err(error) => self.header_error = Some(error),
+            },
+            SectionKind::AnswerHeader => self.read_holder_line(DocumentKind::Answer, &text),
+            SectionKind::NoticeHeader => {
+                self.notice_seen = true;
+                self.read_holder_line(DocumentKind::Notice, &text);
             }
-            SectionKind::Question(number) => self.read_question(*number, section),
+            SectionKind::NoticeBody => {
+                self.notice_seen = true;
+                self.notice_text.push_str(&text);
+                self.notice_text.push(' ');
+            }
+            SectionKind::Question(numbers) => self.read_question(numbers, section),
+            SectionKind::Answer(numbers) => self.read_answer(numbers, section),
             SectionKind::Footnote(number) => self.read_footnote(*number, section),
-            SectionKind::Explanation => {
-                self.explanation = Some((section.line, section.body.text()));
+            SectionKind::Explanation => self.explanation = Some(text),
+        }
+    }
+
+    fn read_preamble(&mut self, section: &Section, text: String) {
+        if self.header.is_some() {
+            for paragraph in text.split("\n\n") {
+                self.loose_paragraphs.push((
+                    section.line,
+                    paragraph.to_owned(),
+                    section.body.cites.clone(),
+                ));
             }
         }
-        Ok(())
+        self.preamble.push_str(&text);
+        self.preamble.push(' ');
     }
 
     fn read_zaak(&mut self, zaak: &ZaakNumber, at: Position) {
@@ -90,28 +145,63 @@ impl DocumentReader {
         }
     }
 
-    fn read_question(&mut self, number: u32, section: &Section) {
-        let at = Position::line_start(section.line);
-        if self.questions.iter().any(|(_, q)| q.number == number) {
-            self.warn(at, format!("question {number} appears twice; the second is kept as a separate question text"));
-        }
-        let text = section.body.text();
-        if text.is_empty() {
-            self.warn(
-                at,
-                format!("expected the text of question {number} after `Vraag {number}`"),
-            );
-        }
-        let question = Question {
-            number,
-            text,
-            cites: section.body.cites.clone(),
+    fn read_holder_line(&mut self, kind: DocumentKind, text: &str) {
+        let opening = if kind == DocumentKind::Answer {
+            "Antwoord van "
+        } else {
+            "Mededeling van "
         };
-        self.questions.push((section.line, question));
+        let line = holders::parse_holder_line(text.strip_prefix(opening).unwrap_or(text));
+        if self.holder_line.is_none() {
+            self.holder_line = Some((kind, line));
+        }
+    }
+
+    fn read_question(&mut self, numbers: &[u32], section: &Section) {
+        let at = Position::line_start(section.line);
+        let text = section.body.text();
+        for &number in numbers {
+            if self.questions.iter().any(|(_, q)| q.number == number) {
+                self.warn(
+                    at,
+                    format!("question {number} appears twice; both texts are kept"),
+                );
+            }
+            if text.is_empty() && numbers.len() == 1 {
+                self.warn(
+                    at,
+                    format!("expected the text of question {number} after `Vraag {number}`"),
+                );
+            }
+            let question = Question {
+                number,
+                text: text.clone(),
+                cites: section.body.cites.clone(),
+            };
+            self.questions.push((section.line, question));
+        }
+    }
+
+    fn read_answer(&mut self, numbers: &[u32], section: &Section) {
+        let text = section.body.text();
+        let see_answers = see_answers(&text);
+        for &number in numbers {
+            let answer = Answer {
+                number,
+                text: text.clone(),
+                cites: section.body.cites.clone(),
+                see_answers: see_answers.clone(),
+            };
+            self.answers.push((section.line, answer));
+        }
     }
 
     fn read_footnote(&mut self, number: u32, section: &Section) {
-        let at = Position::line_start(section.line);
+        self.read_footnote_text(section.line, number, section.body.text());
+    }
+
+    fn read_footnote_text(&mut self, line: usize, number: u32, text: String) {
+        let at = Position::line_start(line);
         if self.footnotes.iter().any(|(_, f)| f.number == number) {
             self.warn(
                 at,
@@ -119,9 +209,8 @@ impl DocumentReader {
             );
             return;
         }
-        let text = section.body.text();
         let url = match find_url(&text) {
-            Some(url) if is_valid_iri(url) => Some(url.to_owned()),
+            Some(url) if is_valid_iri(&url) => Some(url),
             Some(url) => {
                 self.warn(
                     at,
@@ -133,55 +222,167 @@ impl DocumentReader {
             }
             None => None,
         };
-        self.footnotes
-            .push((section.line, Footnote { number, text, url }));
+        self.footnotes.push((line, Footnote { number, text, url }));
     }
 
     fn finish(mut self) -> Result<Parsed, SyntaxError> {
-        let header = self.header.take().ok_or_else(|| {
-            SyntaxError::new(
-                Position::line_start(1),
-                format!(
-                    "expected a header opening with `{}`",
-                    header::OPENING.trim()
-                ),
-            )
-        })?;
-        let zaak = self.zaak.take().ok_or_else(|| {
-            SyntaxError::new(
-                Position::line_start(1),
-                "expected a Zaak number (like `2019Z15244`) on a line of its own",
-            )
-        })?;
+        let kind = self.kind()?;
+        let header = self.settle_header(kind)?;
+        let mut document = Document::new(kind);
+        document.zaak = self.own_zaak(kind);
+        document.aanhangsel = self.own_aanhangsel();
+        if let Some(header) = header {
+            document.submitters = header.submitters;
+            document.addressees = header.addressees;
+            document.subject = Some(header.subject);
+            document.submitted = header.submitted;
+        }
+        if document.submitted.is_none() && self.preamble.contains("(ingezonden") {
+            document.submitted =
+                date::find_date(&self.preamble[self.preamble.find("(ingezonden").unwrap_or(0)..]);
+        }
+        if let Some((_, line)) = self.holder_line.take() {
+            document.answerers = line.holders;
+            document.on_behalf_of = line.on_behalf_of;
+            document.received = line.received;
+        }
+        self.number_loose_questions(kind);
         self.check_citations();
-        let follow_ups = self
-            .explanation
-            .as_ref()
-            .map(|(_, note)| followup::find_follow_ups(note, &zaak))
-            .unwrap_or_default();
+        document.follow_ups = self.follow_ups(document.zaak.as_ref());
+        document.references =
+            references::find_references(&self.all_text, document.aanhangsel.as_deref());
         let mut footnotes: Vec<Footnote> = self.footnotes.into_iter().map(|(_, f)| f).collect();
         footnotes.sort_by_key(|f| f.number);
-        let document = Document {
-            kind: DocumentKind::Questions,
-            zaak,
-            submitters: header.submitters,
-            addressees: header.addressees,
-            subject: header.subject,
-            submitted: header.submitted,
-            questions: self.questions.into_iter().map(|(_, q)| q).collect(),
-            footnotes,
-            explanation: self.explanation.map(|(_, note)| note),
-            follow_ups,
-        };
+        document.footnotes = footnotes;
+        document.questions = self.questions.into_iter().map(|(_, q)| q).collect();
+        document.answers = self.answers.into_iter().map(|(_, a)| a).collect();
+        document.explanation = self.explanation;
         Ok(Parsed {
             document,
             warnings: self.warnings,
         })
     }
 
+    fn kind(&self) -> Result<DocumentKind, SyntaxError> {
+        match (&self.holder_line, self.notice_seen) {
+            (Some((DocumentKind::Answer, _)), _) => Ok(DocumentKind::Answer),
+            (Some(_), _) | (None, true) => Ok(DocumentKind::Notice),
+            (None, false) if self.header.is_some() || self.header_error.is_some() => {
+                Ok(DocumentKind::Questions)
+            }
+            (None, false) if self.has_questions_without_header() => Ok(DocumentKind::Questions),
+            (None, false) => Err(SyntaxError::new(
+                Position::line_start(1),
+                "expected a header opening with `Vragen van`, an answer (`Antwoord van …`) or a notice (`Mededeling van …`)",
+            )),
+        }
+    }
+
+    /// Text with questions but no header, as extracted from KOOP's XML: read, with a warning.
+    fn has_questions_without_header(&self) -> bool {
+        !self.questions.is_empty()
+            || self
+                .preamble
+                .split("\n\n")
+                .any(|p| p.trim_end().ends_with('?') || p.contains("? "))
+    }
+
+    /// The questions' header: required for a set of questions, optional for an answer or notice
+    /// (a notice's prose may describe the questions instead).
+    fn settle_header(&mut self, kind: DocumentKind) -> Result<Option<Header>, SyntaxError> {
+        if let Some(header) = self.header.take() {
+            return Ok(Some(header));
+        }
+        if let Some(error) = self.header_error.take() {
+            if kind == DocumentKind::Questions {
+                return Err(error);
+            }
+            self.warn(
+                error.position,
+                format!("the questions' header could not be read: {}", error.message),
+            );
+        }
+        if kind == DocumentKind::Notice {
+            return Ok(header::header_in_notice(&self.notice_text));
+        }
+        if kind == DocumentKind::Questions {
+            // Only a header-less text with questions gets here (see `kind`).
+            self.warn(
+                Position::line_start(1),
+                "no header (`Vragen van …`): members, offices, subject and date are unknown"
+                    .to_owned(),
+            );
+            for paragraph in self.preamble.clone().split("\n\n") {
+                self.loose_paragraphs
+                    .push((1, paragraph.to_owned(), Vec::new()));
+            }
+        }
+        Ok(None)
+    }
+
+    /// The Zaak number on a line of its own, in a `kv-tk-…` footer, or in a notice's prose.
+    fn own_zaak(&self, kind: DocumentKind) -> Option<ZaakNumber> {
+        self.zaak
+            .clone()
+            .or_else(|| {
+                self.furniture
+                    .kv_zaak
+                    .as_deref()
+                    .and_then(ZaakNumber::parse)
+            })
+            .or_else(|| {
+                (kind == DocumentKind::Notice)
+                    .then(|| ZaakNumber::find_all(&self.notice_text).into_iter().next())
+                    .flatten()
+            })
+    }
+
+    /// From the footer (`ah-tk-20232024-2129`), or the header's year and number.
+    fn own_aanhangsel(&self) -> Option<String> {
+        self.furniture.aanhangsel_id.clone().or_else(|| {
+            let year = self.furniture.vergaderjaar.as_ref()?;
+            let number = self.furniture.aanhangsel_number?;
+            Some(format!("ah-tk-{year}-{number}"))
+        })
+    }
+
+    /// Where a set's questions carry no numbers at all (DOCX text, KOOP's XML), each paragraph
+    /// with a question mark after the header is a question, numbered in order.
+    fn number_loose_questions(&mut self, kind: DocumentKind) {
+        if kind != DocumentKind::Questions || !self.questions.is_empty() {
+            return;
+        }
+        let loose = std::mem::take(&mut self.loose_paragraphs);
+        let mut number = 0;
+        for (line, text, mut cites) in loose {
+            if !text.contains('?') {
+                continue;
+            }
+            let (text, note) = split_inline_note(&text);
+            if let Some((note_number, note_text)) = note {
+                cites.push(note_number);
+                self.read_footnote_text(line, note_number, note_text);
+            }
+            number += 1;
+            self.questions.push((
+                line,
+                Question {
+                    number,
+                    text,
+                    cites,
+                },
+            ));
+        }
+    }
+
     /// Every marker should have a footnote body and every body a marker.
     fn check_citations(&mut self) {
         let mut problems = Vec::new();
+        let cited_by_answers: Vec<u32> = self
+            .answers
+            .iter()
+            .flat_map(|(_, a)| a.cites.clone())
+            .collect();
         for (line, question) in &self.questions {
             for number in &question.cites {
                 if !self.footnotes.iter().any(|(_, f)| f.number == *number) {
@@ -196,14 +397,18 @@ impl DocumentReader {
             }
         }
         for (line, footnote) in &self.footnotes {
-            if !self
+            let cited = self
                 .questions
                 .iter()
                 .any(|(_, q)| q.cites.contains(&footnote.number))
-            {
+                || cited_by_answers.contains(&footnote.number);
+            if !cited {
                 problems.push((
                     *line,
-                    format!("footnote {} is cited by no question", footnote.number),
+                    format!(
+                        "footnote {} is cited by no question or answer",
+                        footnote.number
+                    ),
                 ));
             }
         }
@@ -212,22 +417,113 @@ impl DocumentReader {
         }
     }
 
+    fn follow_ups(&self, own: Option<&ZaakNumber>) -> Vec<crate::model::FollowUp> {
+        let note = self.explanation.clone().unwrap_or_default();
+        match own {
+            Some(own) => followup::find_follow_ups(&note, own),
+            None => followup::find_follow_ups(
+                &note,
+                &ZaakNumber::parse("0000Z00000").expect("well formed"),
+            ),
+        }
+    }
+
     fn warn(&mut self, position: Position, message: String) {
         self.warnings.push(Warning { position, message });
     }
 }
 
-/// The first `http://` or `https://` URL in a footnote, without trailing punctuation.
-fn find_url(text: &str) -> Option<&str> {
-    let start = text.find("https://").or_else(|| text.find("http://"))?;
-    let rest = &text[start..];
-    let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-    Some(rest[..end].trim_end_matches(['.', ',', ';', ')', '>']))
+/// KOOP's XML keeps a question's footnote in its text: `… regulier? 1 Zie https://…`. The
+/// question's text and the note, where the paragraph ends in one.
+fn split_inline_note(text: &str) -> (String, Option<(u32, String)>) {
+    static INLINE_NOTE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"([?.!»”])\s+(\d{1,2})\s+((?:Zie |Aanhangsel |Kamerstuk|https?://|www\.)\S.*)$",
+        )
+        .expect("valid pattern")
+    });
+    match INLINE_NOTE.captures(text) {
+        Some(captures) => {
+            let cut = captures.get(1).map_or(text.len(), |m| m.end());
+            let number = captures[2].parse().unwrap_or(0);
+            (
+                text[..cut].to_owned(),
+                Some((number, captures[3].to_owned())),
+            )
+        }
+        None => (text.to_owned(), None),
+    }
 }
 
-/// Checked with the same parser that will build the IRI, so what passes here is written.
-fn is_valid_iri(text: &str) -> bool {
-    oxigraph::model::NamedNode::new(text).is_ok()
+/// `Zie antwoord vraag 2`, `Zie het antwoord op vraag 7`, `Zie de antwoorden op de vragen 2, 6
+/// en 8`: the questions whose answers this answer points to.
+fn see_answers(text: &str) -> Vec<u32> {
+    static SEE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)\bzie (?:het |de )?antwoord(?:en)? (?:op |bij )?(?:de )?vra(?:ag|gen) (\d{1,3}(?:(?:, ?| en | t/m )\d{1,3})*)")
+            .expect("valid pattern")
+    });
+    SEE.captures_iter(text)
+        .filter_map(|captures| sections::number_list(&captures[1]))
+        .flatten()
+        .collect()
+}
+
+/// The first URL in a footnote (`https://…`, `http://…` or `www.…`), joined again where the
+/// extraction broke it over lines, without surrounding punctuation.
+fn find_url(text: &str) -> Option<String> {
+    static BARE_DOMAIN_PATH: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:nl|com|org|net|eu|be|de|int|gov|info|io)/",
+        )
+        .expect("valid pattern")
+    });
+    let start = ["https://", "http://", "www."]
+        .iter()
+        .filter_map(|prefix| text.find(prefix))
+        .min()
+        .or_else(|| BARE_DOMAIN_PATH.find(text).map(|m| m.start()))?;
+    let rest = &text[start..];
+    let mut url = String::new();
+    let mut parts = rest.split(' ').peekable();
+    while let Some(part) = parts.next() {
+        url.push_str(part);
+        let continues = parts.peek().is_some_and(|next| url_continues(&url, next));
+        if !continues {
+            break;
+        }
+    }
+    let url = url.trim_end_matches(['.', ',', ';', ')', '>', '»', ']']);
+    let url = url.trim_start_matches(['<', '(']);
+    (url.len() > "www.".len()).then(|| url.to_owned())
+}
+
+/// Whether a URL broken at a line end goes on with `next`: it ended on a character a URL
+/// cannot end with, or `next` looks like the rest of a path.
+fn url_continues(url: &str, next: &str) -> bool {
+    if next.is_empty() || next.starts_with(|c: char| c.is_uppercase()) || next.starts_with('(') {
+        return false;
+    }
+    if next.starts_with('%') {
+        return true;
+    }
+    let open_end = url.ends_with(['-', '/', '_', '=', '?', '&', '#', '%', '.']);
+    let looks_like_path = next.contains(['/', '-', '_', '=', '.'])
+        && !next.ends_with(':')
+        && next
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphanumeric());
+    !url.ends_with(')') && (open_end || url.contains("://") && looks_like_path)
+}
+
+/// Checked as the IRI that will be written: `www.…` gets `https://` first.
+fn is_valid_iri(url: &str) -> bool {
+    let iri = if url.contains("://") {
+        url.to_owned()
+    } else {
+        format!("https://{url}")
+    };
+    oxigraph::model::NamedNode::new(iri).is_ok()
 }
 
 #[cfg(test)]
@@ -253,9 +549,29 @@ mod tests {
     }
 
     #[test]
-    fn a_header_without_zaak_number_is_an_error() {
-        let error = parse("Vragen van het lid A (B) aan de Minister van C over D.\n").unwrap_err();
-        assert!(error.message.contains("Zaak number"), "{error}");
+    fn urls_broken_over_lines_are_joined() {
+        assert_eq!(
+            find_url("Relief Web, «Joint» (https://reliefweb.int/report/yemen/joint-statement-190- yemen-humanitarian-enar)").as_deref(),
+            Some("https://reliefweb.int/report/yemen/joint-statement-190-yemen-humanitarian-enar")
+        );
+        assert_eq!(
+            find_url("Zie https://www.example.org/a/b. Verder").as_deref(),
+            Some("https://www.example.org/a/b")
+        );
+        assert_eq!(
+            find_url("Zie www.internetconsultatie.nl/huisvesting_ evacuees/b1").as_deref(),
+            Some("www.internetconsultatie.nl/huisvesting_evacuees/b1")
+        );
+    }
+
+    #[test]
+    fn see_answer_pointers() {
+        assert_eq!(see_answers("Zie het antwoord op vraag 7."), [7]);
+        assert_eq!(
+            see_answers("Zie de antwoorden op de vragen 2, 6 en 8."),
+            [2, 6, 8]
+        );
+        assert_eq!(see_answers("Zie antwoord vraag 2"), [2]);
     }
 }
 
@@ -284,7 +600,10 @@ mod seed_tests {
     fn header_facts() {
         let document = seed().document;
         assert_eq!(document.kind, DocumentKind::Questions);
-        assert_eq!(document.zaak.as_str(), "2019Z15244");
+        assert_eq!(
+            document.zaak.as_ref().map(ZaakNumber::as_str),
+            Some("2019Z15244")
+        );
         assert_eq!(document.submitters, vec![member("Sjoerdsma", "D66")]);
         assert_eq!(document.addressees.len(), 1);
         let office = &document.addressees[0];
@@ -295,8 +614,8 @@ mod seed_tests {
             "Minister voor Buitenlandse Handel en Ontwikkelingssamenwerking"
         );
         assert_eq!(
-            document.subject,
-            "het bericht «Berucht Chinees veiligheidsministerie gebruikt Nederlandse software die emoties leest»"
+            document.subject.as_deref(),
+            Some("het bericht «Berucht Chinees veiligheidsministerie gebruikt Nederlandse software die emoties leest»")
         );
         assert_eq!(document.submitted, NaiveDate::from_ymd_opt(2019, 7, 18));
     }

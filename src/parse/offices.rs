@@ -59,9 +59,16 @@ fn split_items(text: &str) -> Vec<String> {
 
 fn starts_office(text: &str) -> bool {
     let text = strip_article(text);
-    text.starts_with("van ")
-        || text.starts_with("voor ")
-        || TITLES.iter().any(|(printed, _)| text.starts_with(printed))
+    text.starts_with("van ") || text.starts_with("voor ") || title_at_start(text).is_some()
+}
+
+/// The title a text opens with, in any case (DOCX text prints `minister`), and its length.
+fn title_at_start(text: &str) -> Option<(&'static str, usize)> {
+    TITLES.iter().find_map(|(printed, singular)| {
+        let head = text.get(..printed.len())?;
+        let whole_word = !text[printed.len()..].starts_with(|c: char| c.is_alphanumeric());
+        (head.eq_ignore_ascii_case(printed) && whole_word).then_some((*singular, printed.len()))
+    })
 }
 
 fn strip_article(text: &str) -> &str {
@@ -74,10 +81,9 @@ fn strip_article(text: &str) -> &str {
 fn read_item(part: &str) -> Item {
     let mut rest = strip_article(part.trim());
     let mut item = Item::default();
-    if let Some((printed, singular)) = TITLES.iter().find(|(printed, _)| rest.starts_with(printed))
-    {
+    if let Some((singular, length)) = title_at_start(rest) {
         item.title = Some(singular);
-        rest = rest[printed.len()..].trim_start();
+        rest = rest[length..].trim_start();
     }
     let preposition = [("van ", Preposition::Van), ("voor ", Preposition::Voor)]
         .into_iter()
@@ -89,6 +95,10 @@ fn read_item(part: &str) -> Item {
     let portfolio = rest.trim().trim_end_matches([',', '.']).trim();
     if !portfolio.is_empty() {
         item.portfolio = Some(portfolio.to_owned());
+        // `Minister Justitie en Veiligheid`: the source left out the `van`.
+        if item.title.is_some() && item.preposition.is_none() {
+            item.preposition = Some(Preposition::Van);
+        }
     }
     item
 }
@@ -164,6 +174,22 @@ mod tests {
                 "Minister voor Klimaat en Energie",
                 "Minister voor Buitenlandse Handel",
             ]
+        );
+    }
+
+    #[test]
+    fn lower_case_titles_and_a_missing_van() {
+        assert_eq!(
+            labels("de minister van Sociale Zaken en Werkgelegenheid"),
+            vec!["Minister van Sociale Zaken en Werkgelegenheid"]
+        );
+        assert_eq!(
+            labels("de Minister Justitie en Veiligheid"),
+            vec!["Minister van Justitie en Veiligheid"]
+        );
+        assert_eq!(
+            labels("de Minister en Staatssecretaris van Financiën"),
+            vec!["Minister van Financiën", "Staatssecretaris van Financiën"]
         );
     }
 

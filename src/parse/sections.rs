@@ -1,14 +1,18 @@
 //! Splits a document's lines into the parts the documents name themselves: the Zaak number,
-//! the header (`Vragen van …`), each `Vraag n`, each footnote body, the `Toelichting`.
+//! the questions' header (`Vragen van …`), the answer or notice line (`Antwoord van …`,
+//! `Mededeling van …`), each `Vraag n` and `Antwoord n`, each footnote body, the `Toelichting`.
 //!
 //! Lines enter cleaned of markup ([`Line`]); sections leave with their text gathered into
 //! paragraphs and the footnote markers they contain. Which part a line opens is decided by the
-//! words on it, never by Markdown syntax, so that text extracted from PDF and DOCX files can be
-//! split the same way.
+//! words on it, never by Markdown syntax, so Markdown, PDF and DOCX text split the same way.
 
-use super::header::OPENING;
 use super::lines::{fold_spaces, Line, Piece};
 use crate::model::ZaakNumber;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// The ways a questions' header opens, longest first.
+pub const HEADER_OPENINGS: &[&str] = &["Mondelinge vragen van ", "Vragen van ", "Vraag van "];
 
 /// What a section is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,8 +20,18 @@ pub enum SectionKind {
     /// Lines before any recognised part.
     Preamble,
     Zaak(ZaakNumber),
+    /// `Vragen van … (ingezonden …).`
     Header,
-    Question(u32),
+    /// `Antwoord van Minister … (ontvangen …).`
+    AnswerHeader,
+    /// `Mededeling van Minister … (ontvangen …).`
+    NoticeHeader,
+    /// The prose of a notice.
+    NoticeBody,
+    /// A question block and the numbers it is printed for.
+    Question(Vec<u32>),
+    /// An answer block and the question numbers it answers.
+    Answer(Vec<u32>),
     Footnote(u32),
     Explanation,
 }
@@ -60,6 +74,11 @@ impl Body {
         }
     }
 
+    /// The text so far, on one line.
+    fn flat(&self) -> String {
+        fold_spaces(&format!("{} {}", self.paragraphs.join(" "), self.open))
+    }
+
     /// The text: paragraphs separated by a blank line.
     pub fn text(&self) -> String {
         let mut paragraphs = self.paragraphs.clone();
@@ -71,9 +90,31 @@ impl Body {
     }
 }
 
+static BLOCK_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(Vraag|Vragen|Antwoord|Antwoorden)(?: op)?(?: (?:vraag|vragen))? (\d{1,3}(?:(?:, ?| en | t/m | tot en met )\d{1,3})*)(?:[.:])?(?:\s+(.*))?$")
+        .expect("valid pattern")
+});
+/// `Vraag 7, 8, 9 10 en 11`: a list that lost a comma.
+static LOOSE_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(Vraag|Vragen|Antwoord|Antwoorden) (\d{1,3}(?:(?:, ?| )\d{1,3})* en \d{1,3})[.:]?$",
+    )
+    .expect("valid pattern")
+});
+static NUMBERED_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,2})[.)]\s+(\S.*)$").expect("valid pattern"));
+
 /// Splits `lines` into sections, in document order.
 pub fn split(lines: &[Line]) -> Vec<Section> {
-    let mut splitter = Splitter::default();
+    let mut splitter = Splitter {
+        numbered_questions: !lines.iter().any(|line| {
+            matches!(
+                block_heading(&line.text()),
+                Some((SectionKind::Question(_), _))
+            )
+        }),
+        ..Splitter::default()
+    };
     for line in lines {
         splitter.read(line);
     }
@@ -85,49 +126,144 @@ struct Splitter {
     done: Vec<Section>,
     current: Option<Section>,
     header_seen: bool,
+    /// An answer or notice line was read: DOCX answers print no questions' header.
+    reply_seen: bool,
+    notice_seen: bool,
+    /// No `Vraag n` headings anywhere: questions are numbered `1.` … (DOCX layout).
+    numbered_questions: bool,
+    next_numbered: u32,
 }
 
 impl Splitter {
     fn read(&mut self, line: &Line) {
+        if line.page_break {
+            return self.page_break();
+        }
         let text = line.text();
         if line.is_blank() {
             self.blank_line();
-        } else if is_rule(&text) {
-            self.close();
         } else if let Some(zaak) = ZaakNumber::parse(&text) {
             self.open(SectionKind::Zaak(zaak), line.number);
-        } else if !self.header_seen && text.starts_with(OPENING) {
-            self.header_seen = true;
-            self.open(SectionKind::Header, line.number);
-            self.push(line);
-        } else if let Some((number, rest)) = question_heading(&text) {
-            self.open(SectionKind::Question(number), line.number);
-            self.push(&line.without_opening(&text[..text.len() - rest.len()]));
-        } else if let Some(number) = line.leading_marker() {
+        } else if let Some(number) = line.leading_marker().filter(|_| !text.is_empty()) {
             self.open(SectionKind::Footnote(number), line.number);
             self.push(&line.after_leading_marker());
+        } else if let Some(kind) = self.opening_line(&text) {
+            self.open(kind, line.number);
+            self.push(line);
+            self.close_if_complete();
+        } else if let Some((kind, rest)) = self.block_opening(&text) {
+            self.open(kind, line.number);
+            self.push(&line.without_opening(&text[..text.len() - rest.len()]));
         } else if let Some(rest) = explanation_heading(&text) {
             self.open(SectionKind::Explanation, line.number);
             self.push_text(line.number, rest);
+        } else if text == "Mededeling" {
+            self.notice_seen = true;
+            self.open(SectionKind::NoticeBody, line.number);
         } else {
-            if self.current.is_none() {
-                self.open(SectionKind::Preamble, line.number);
-            }
-            self.push(line);
+            self.continue_with(line);
         }
     }
 
-    /// A blank line ends a paragraph; it ends a header or a footnote body altogether, since
-    /// neither runs on past one.
+    /// A header, answer or notice line that opens here.
+    fn opening_line(&mut self, text: &str) -> Option<SectionKind> {
+        if !self.header_seen && HEADER_OPENINGS.iter().any(|o| text.starts_with(o)) {
+            self.header_seen = true;
+            return Some(SectionKind::Header);
+        }
+        if text.starts_with("Antwoord van ") {
+            self.reply_seen = true;
+            return Some(SectionKind::AnswerHeader);
+        }
+        if text.starts_with("Mededeling van ") {
+            self.notice_seen = true;
+            self.reply_seen = true;
+            return Some(SectionKind::NoticeHeader);
+        }
+        None
+    }
+
+    /// A `Vraag n` / `Antwoord n` heading, or a DOCX question numbered `n.`.
+    fn block_opening<'t>(&mut self, text: &'t str) -> Option<(SectionKind, &'t str)> {
+        if let Some((kind, rest)) = block_heading(text) {
+            return Some((kind, rest));
+        }
+        if self.numbered_questions && (self.header_seen || self.reply_seen) {
+            let captures = NUMBERED_LINE.captures(text)?;
+            let number: u32 = captures[1].parse().ok()?;
+            if number == self.next_numbered + 1 {
+                self.next_numbered = number;
+                let rest = captures.get(2)?.as_str();
+                return Some((SectionKind::Question(vec![number]), rest));
+            }
+        }
+        None
+    }
+
+    /// A line that opens nothing continues the current section, or starts the body of a
+    /// notice or a preamble.
+    fn continue_with(&mut self, line: &Line) {
+        let closed_header = matches!(
+            self.current.as_ref().map(|s| &s.kind),
+            None | Some(SectionKind::Zaak(_))
+        );
+        if closed_header {
+            let kind = if self.notice_seen {
+                SectionKind::NoticeBody
+            } else {
+                SectionKind::Preamble
+            };
+            if self.current.as_ref().map(|s| &s.kind) != Some(&kind) {
+                self.open(kind, line.number);
+            }
+        }
+        self.push(line);
+    }
+
+    /// A blank line ends a paragraph; it ends a header or a footnote body altogether.
     fn blank_line(&mut self) {
         let ends_section = matches!(
             self.current.as_ref().map(|s| &s.kind),
-            Some(SectionKind::Header | SectionKind::Footnote(_) | SectionKind::Zaak(_))
+            Some(
+                SectionKind::Header
+                    | SectionKind::AnswerHeader
+                    | SectionKind::NoticeHeader
+                    | SectionKind::Footnote(_)
+                    | SectionKind::Zaak(_)
+            )
         );
         if ends_section {
             self.close();
         } else if let Some(section) = &mut self.current {
             section.body.end_paragraph();
+        }
+    }
+
+    /// A page's end closes a footnote; running text goes on to the next page.
+    fn page_break(&mut self) {
+        if matches!(
+            self.current.as_ref().map(|s| &s.kind),
+            Some(SectionKind::Footnote(_))
+        ) {
+            self.close();
+        }
+    }
+
+    /// Header lines end where their date's parenthesis closes; PDF text has no blank line
+    /// after them.
+    fn close_if_complete(&mut self) {
+        let complete = self.current.as_ref().is_some_and(|section| {
+            let keyword = match section.kind {
+                SectionKind::Header => "(ingezonden",
+                SectionKind::AnswerHeader | SectionKind::NoticeHeader => "(ontvangen",
+                _ => return false,
+            };
+            let text = section.body.flat();
+            text.rfind(keyword)
+                .is_some_and(|at| text[at..].contains(')'))
+        });
+        if complete {
+            self.close();
         }
     }
 
@@ -151,12 +287,14 @@ impl Splitter {
         if let Some(section) = &mut self.current {
             section.body.push_line(line);
         }
+        self.close_if_complete();
     }
 
     fn push_text(&mut self, number: usize, text: &str) {
         let line = Line {
             number,
             pieces: vec![Piece::Text(text.to_owned())],
+            page_break: false,
         };
         self.push(&line);
     }
@@ -167,20 +305,53 @@ impl Splitter {
     }
 }
 
-fn is_rule(text: &str) -> bool {
-    text.len() >= 3 && text.chars().all(|c| c == '-' || c == '_')
+/// `Vraag 5`, `Vraag 4 en 5`, `Antwoord vraag 1:`, `Antwoord 2 t/m 6` and what follows.
+fn block_heading(text: &str) -> Option<(SectionKind, &str)> {
+    let (word, list, rest) = if let Some(captures) = LOOSE_LIST.captures(text) {
+        (captures.get(1)?.as_str(), captures.get(2)?.as_str(), "")
+    } else {
+        let captures = BLOCK_HEADING.captures(text)?;
+        let rest = captures.get(3).map_or("", |m| m.as_str());
+        (captures.get(1)?.as_str(), captures.get(2)?.as_str(), rest)
+    };
+    let numbers = number_list(list)?;
+    let kind = if word.starts_with("Vraag") || word.starts_with("Vragen") {
+        SectionKind::Question(numbers)
+    } else {
+        SectionKind::Answer(numbers)
+    };
+    Some((kind, rest))
 }
 
-/// `Vraag 5`, `Vraag 5:`, `Vraag 5.` and what follows on the line.
-fn question_heading(text: &str) -> Option<(u32, &str)> {
-    let rest = text.strip_prefix("Vraag ")?;
-    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    let number = rest[..digits].parse().ok()?;
-    let after = rest[digits..].trim_start_matches([':', '.']);
-    if !after.is_empty() && !after.starts_with(' ') {
-        return None;
+/// `4 en 5`, `3, 4, 5 en 6`, `2 t/m 6` → the numbers; `None` for a range that makes no sense.
+pub fn number_list(list: &str) -> Option<Vec<u32>> {
+    let normalised = list.replace("tot en met", "t/m");
+    let mut numbers = Vec::new();
+    for part in normalised
+        .split([',', ' '])
+        .filter(|p| !p.is_empty() && *p != "en")
+    {
+        if part == "t/m" {
+            numbers.push(0); // placeholder for the range, filled below
+            continue;
+        }
+        numbers.push(part.parse::<u32>().ok()?);
     }
-    Some((number, after.trim_start()))
+    let mut expanded = Vec::new();
+    let mut index = 0;
+    while index < numbers.len() {
+        if numbers[index] == 0 && index > 0 && index + 1 < numbers.len() {
+            let (from, to) = (numbers[index - 1], numbers[index + 1]);
+            if to <= from || to - from > 100 {
+                return None;
+            }
+            expanded.extend(from + 1..to);
+        } else {
+            expanded.push(numbers[index]);
+        }
+        index += 1;
+    }
+    (!expanded.is_empty() && !expanded.contains(&0)).then_some(expanded)
 }
 
 /// `Toelichting:` and what follows on the line.
@@ -192,7 +363,7 @@ fn explanation_heading(text: &str) -> Option<&str> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::lines::read_lines;
+    use super::super::lines::read_text as read_lines;
     use super::*;
 
     fn kinds(text: &str) -> Vec<SectionKind> {
@@ -207,14 +378,17 @@ mod tests {
         let text = "### Vraag 1\n\nEen?\n\nVraag 2\n\nTwee?\n";
         assert_eq!(
             kinds(text),
-            vec![SectionKind::Question(1), SectionKind::Question(2)]
+            vec![
+                SectionKind::Question(vec![1]),
+                SectionKind::Question(vec![2])
+            ]
         );
     }
 
     #[test]
     fn a_question_on_the_same_line_as_its_number() {
         let sections = split(&read_lines("Vraag 3 Klopt het?\nEn verder?\n"));
-        assert_eq!(sections[0].kind, SectionKind::Question(3));
+        assert_eq!(sections[0].kind, SectionKind::Question(vec![3]));
         assert_eq!(sections[0].body.text(), "Klopt het? En verder?");
     }
 
@@ -226,13 +400,60 @@ mod tests {
         assert_eq!(sections[0].body.cites, vec![1]);
         assert_eq!(sections[1].kind, SectionKind::Footnote(1));
         assert_eq!(sections[1].body.text(), "https://example.org/");
-        assert_eq!(sections[2].kind, SectionKind::Question(5));
+        assert_eq!(sections[2].kind, SectionKind::Question(vec![5]));
+    }
+
+    #[test]
+    fn combined_and_ranged_blocks() {
+        assert_eq!(number_list("4 en 5"), Some(vec![4, 5]));
+        assert_eq!(number_list("3, 4, 5 en 6"), Some(vec![3, 4, 5, 6]));
+        assert_eq!(number_list("2 t/m 6"), Some(vec![2, 3, 4, 5, 6]));
+        assert_eq!(number_list("6 t/m 2"), None);
+        assert_eq!(
+            block_heading("Vraag 7, 8, 9 10 en 11").map(|(k, _)| k),
+            Some(SectionKind::Question(vec![7, 8, 9, 10, 11]))
+        );
+        assert_eq!(
+            block_heading("Antwoord vraag 1:").map(|(k, _)| k),
+            Some(SectionKind::Answer(vec![1]))
+        );
+        assert_eq!(
+            block_heading("Antwoord op vraag 3").map(|(k, _)| k),
+            Some(SectionKind::Answer(vec![3]))
+        );
+    }
+
+    #[test]
+    fn a_pdf_header_ends_where_its_date_closes() {
+        let text = "Vragen van het lid X (P) aan de Minister van Y over iets\n(ingezonden 5 juni\n2024).\nAntwoord van Minister Z (Y) (ontvangen 28 juni\n2024).\nVraag 1\nKlopt het?\nAntwoord 1\nJa.\n";
+        assert_eq!(
+            kinds(text),
+            vec![
+                SectionKind::Header,
+                SectionKind::AnswerHeader,
+                SectionKind::Question(vec![1]),
+                SectionKind::Answer(vec![1]),
+            ]
+        );
+    }
+
+    #[test]
+    fn docx_questions_numbered_in_order() {
+        let text = "Vragen van het lid X (P) aan de minister van Y over iets.\n\n1. Een?\n\nTussentekst 3. niet\n\n2. Twee?\n";
+        assert_eq!(
+            kinds(text),
+            vec![
+                SectionKind::Header,
+                SectionKind::Question(vec![1]),
+                SectionKind::Question(vec![2]),
+            ]
+        );
     }
 
     #[test]
     fn words_that_only_look_like_headings_are_text() {
-        assert_eq!(question_heading("Vraagt u zich af"), None);
-        assert_eq!(question_heading("Vraag 12a"), None);
+        assert_eq!(block_heading("Vraagt u zich af"), None);
+        assert_eq!(block_heading("Vraag 12a"), None);
         assert_eq!(explanation_heading("Toelichtingen"), None);
     }
 }

@@ -1,6 +1,7 @@
 //! The list of members in a header or a follow-up note:
 //! `het lid X (P)`, `de leden X (P), Y (Q) en Z (R)`, `X en Y (beiden P)`, `(allen P)`.
 
+use super::holders::clean_name;
 use super::lines::fold_spaces;
 use crate::model::Submitter;
 
@@ -57,7 +58,7 @@ struct SubmitterList {
 
 impl SubmitterList {
     fn end_name(&mut self) {
-        let name = fold_spaces(&self.current);
+        let name = part_glued_name(&clean_name(&self.current));
         self.current.clear();
         if !name.is_empty() {
             self.done.push(Submitter { name, party: None });
@@ -84,6 +85,21 @@ impl SubmitterList {
         self.end_name();
         self.done
     }
+}
+
+/// `DaniëlleJansen` → `Daniëlle Jansen`: a given name and surname PDF extraction glued
+/// together. Dutch surnames have no capital after a small letter within a word.
+fn part_glued_name(name: &str) -> String {
+    let mut parted = String::with_capacity(name.len() + 1);
+    let mut previous: Option<char> = None;
+    for c in name.chars() {
+        if c.is_uppercase() && previous.is_some_and(char::is_lowercase) {
+            parted.push(' ');
+        }
+        parted.push(c);
+        previous = Some(c);
+    }
+    parted
 }
 
 #[cfg(test)]

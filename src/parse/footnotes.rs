@@ -1,0 +1,277 @@
+//! Footnotes in plain-text layouts: where their bodies start, and the markers that cite them.
+//!
+//! PDF and DOCX text has no markup for footnotes: a body is a line that starts with its number
+//! (`1 Relief Web, …`, `4Kinderombudsman, …`, `1) Ipsos …`), and a marker is a number after a
+//! question mark or a closing quote (`Jemen? 1`, `vragen?1, 2`), in brackets (`[1 ]`), alone on
+//! a line, or as `1)`. Numbers are everywhere in prose, so a line counts as a footnote body only
+//! when its number is the next one expected and either a marker for it stood earlier in the text,
+//! the body holds a URL, or it opens a run of numbered lines that ends where the page ends (the
+//! foot of a page); a marker is removed only when its footnote exists.
+
+use regex::Regex;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::LazyLock;
+
+/// Where footnote bodies start: line index → (footnote number, byte offset of the body text).
+pub type FootnoteStarts = BTreeMap<usize, (u32, usize)>;
+
+static BODY_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,2})(?:\)\s*|\s+|)(\S.*)$").expect("valid pattern"));
+static BRACKETED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\[(\d{1,2}) ?\]").expect("valid pattern"));
+static AFTER_PUNCTUATION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"([?!.»”\x22’)]) ?(\d{1,2})").expect("valid pattern"));
+static PARENTHESISED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r" (\d{1,2})\)").expect("valid pattern"));
+static NUMBERS_ONLY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d{1,2}(?:(?:, | en |,)\d{1,2})*$").expect("valid pattern"));
+
+/// The numbers of a line that holds nothing but footnote markers (`2, 3 en 4`).
+pub fn marker_line(text: &str) -> Option<Vec<u32>> {
+    let trimmed = text.trim();
+    NUMBERS_ONLY
+        .is_match(trimmed)
+        .then(|| numbers_in(trimmed).into_iter().map(|(n, _, _)| n).collect())
+}
+static LIST_CONTINUATION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:, ?| en )(\d{1,2})").expect("valid pattern"));
+
+/// A footnote marker found in a text: its number and where it stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Marker {
+    pub number: u32,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Finds the lines where footnote bodies start. `lines` are the texts of the document's
+/// lines (`None` for a page break), in order.
+pub fn find_body_starts(lines: &[Option<&str>]) -> FootnoteStarts {
+    let mut starts = FootnoteStarts::new();
+    let mut cited = BTreeSet::new();
+    let mut expected = 1;
+    let mut index = 0;
+    while index < lines.len() {
+        let Some(line) = lines[index] else {
+            index += 1;
+            continue;
+        };
+        if let Some(candidate) = candidate(line, expected) {
+            let zone = page_foot_zone(lines, index, candidate.number);
+            if cited.contains(&candidate.number) || candidate.has_url || !zone.is_empty() {
+                let accepted = if zone.is_empty() {
+                    vec![(index, candidate)]
+                } else {
+                    zone
+                };
+                for (at, found) in &accepted {
+                    starts.insert(*at, (found.number, found.offset));
+                    expected = found.number + 1;
+                }
+                index = accepted.last().map_or(index, |(at, _)| *at) + 1;
+                continue;
+            }
+        }
+        cited.extend(markers(line).into_iter().map(|m| m.number));
+        index += 1;
+    }
+    starts
+}
+
+/// A line that may start the body of footnote `expected` (or of the next one, when a body was
+/// lost at a page break).
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    number: u32,
+    offset: usize,
+    has_url: bool,
+}
+
+fn candidate(line: &str, expected: u32) -> Option<Candidate> {
+    let captures = BODY_START.captures(line.trim_end())?;
+    let number: u32 = captures[1].parse().ok()?;
+    if number != expected && number != expected + 1 {
+        return None;
+    }
+    let body = captures.get(2)?;
+    let text = body.as_str();
+    let has_url = text.contains("http") || text.contains("www.");
+    let opens_like_a_note = text.starts_with(|c: char| {
+        c.is_uppercase() || matches!(c, '«' | '“' | '‘' | '"' | '\'' | '(' | '[')
+    }) || has_url;
+    opens_like_a_note.then_some(Candidate {
+        number,
+        offset: body.start(),
+        has_url,
+    })
+}
+
+/// The bodies from `start` to the end of the page, when the lines there are footnote bodies in
+/// order (each body may run on over several lines); empty when the page does not end so.
+fn page_foot_zone(lines: &[Option<&str>], start: usize, first: u32) -> Vec<(usize, Candidate)> {
+    let mut zone = Vec::new();
+    let mut next = first;
+    for (index, line) in lines.iter().enumerate().skip(start) {
+        let Some(line) = line else { return zone };
+        match candidate(line, next).filter(|c| c.number == next) {
+            Some(found) => {
+                zone.push((index, found));
+                next += 1;
+            }
+            None if index == start => return Vec::new(),
+            None => {}
+        }
+        if index - start > 40 {
+            return Vec::new();
+        }
+    }
+    zone
+}
+
+/// Every footnote marker candidate in a line of running text, in order.
+pub fn markers(text: &str) -> Vec<Marker> {
+    let trimmed = text.trim();
+    if NUMBERS_ONLY.is_match(trimmed) {
+        let offset = text.len() - text.trim_start().len();
+        return numbers_in(trimmed)
+            .into_iter()
+            .map(|(number, start, end)| Marker {
+                number,
+                start: offset + start,
+                end: offset + end,
+            })
+            .collect();
+    }
+    let mut found = Vec::new();
+    for captures in BRACKETED.captures_iter(text) {
+        let whole = captures.get(0).expect("match");
+        push(&mut found, &captures[1], whole.start(), whole.end());
+    }
+    for captures in PARENTHESISED.captures_iter(text) {
+        let whole = captures.get(0).expect("match");
+        push(&mut found, &captures[1], whole.start(), whole.end());
+    }
+    for captures in AFTER_PUNCTUATION.captures_iter(text) {
+        let number = captures.get(2).expect("group");
+        if !ends_a_marker(&text[number.end()..]) {
+            continue;
+        }
+        // The punctuation stays; the space before the number goes with the marker.
+        let start = captures.get(1).expect("group").end();
+        push(&mut found, number.as_str(), start, number.end());
+        let mut end = number.end();
+        while let Some(more) = LIST_CONTINUATION.captures(&text[end..]) {
+            let next = more.get(1).expect("group");
+            push(&mut found, next.as_str(), end, end + next.end());
+            end += more.get(0).expect("match").end();
+        }
+    }
+    found.sort_by_key(|m| m.start);
+    found
+}
+
+fn push(found: &mut Vec<Marker>, digits: &str, start: usize, end: usize) {
+    if let Ok(number) = digits.parse() {
+        found.push(Marker { number, start, end });
+    }
+}
+
+/// What may follow a marker: the end of the line, a list of further markers, or a new
+/// sentence (`? 3 Heeft …`); not `nr. 9, geïnformeerd` or `op 15 februari`.
+fn ends_a_marker(rest: &str) -> bool {
+    if rest.trim().is_empty() || LIST_CONTINUATION.is_match(rest) {
+        return true;
+    }
+    let after_space = rest.trim_start();
+    rest.starts_with(char::is_whitespace)
+        && after_space.starts_with(|c: char| c.is_uppercase() || matches!(c, '«' | '(' | '“'))
+}
+
+fn numbers_in(text: &str) -> Vec<(u32, usize, usize)> {
+    let mut numbers = Vec::new();
+    let mut start = None;
+    for (index, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        match (c.is_ascii_digit(), start) {
+            (true, None) => start = Some(index),
+            (false, Some(from)) => {
+                if let Ok(number) = text[from..index].parse() {
+                    numbers.push((number, from, index));
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    numbers
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn numbers(text: &str) -> Vec<u32> {
+        markers(text).into_iter().map(|m| m.number).collect()
+    }
+
+    #[test]
+    fn markers_after_punctuation_in_brackets_and_alone() {
+        assert_eq!(numbers("tegen te gaan? 1"), [1]);
+        assert_eq!(numbers("ziekenhuisnota»»?1, 2"), [1, 2]);
+        assert_eq!(numbers("afspreekt? 3 Heeft de extra ronde"), [3]);
+        assert_eq!(numbers("«Netjes gezuiverd»[1 ] en «Goede»[2]?"), [1, 2]);
+        assert_eq!(numbers("2, 3 en 4"), [2, 3, 4]);
+        assert_eq!(numbers("het UWV 1) ook"), [1]);
+    }
+
+    #[test]
+    fn numbers_in_prose_are_not_markers() {
+        assert!(numbers("Kamerstuk 36 410 XIV, nr. 9, geïnformeerd").is_empty());
+        assert!(numbers("Op 15 februari 2024 schreef u").is_empty());
+        assert!(numbers("artikel 68 Grondwet?").is_empty());
+    }
+
+    #[test]
+    fn a_marker_span_removes_cleanly() {
+        let text = "tegen te gaan? 1";
+        let marker = markers(text)[0];
+        assert_eq!(&text[..marker.start], "tegen te gaan?");
+    }
+
+    #[test]
+    fn body_starts_follow_the_numbering_and_the_citations() {
+        let lines = [
+            Some("Is dat zo? 1"),
+            Some("1 januari is een datum"),
+            Some("Antwoord: ja."),
+            Some("1 Relief Web, 6 mei 2024 (https://"),
+            Some("2024)."),
+            Some("2 Niet geciteerd"),
+            Some("3Kinderombudsman, https://www.kinderombudsman.nl/"),
+        ];
+        let starts = find_body_starts(&lines);
+        let found: Vec<(usize, u32)> = starts.iter().map(|(i, (n, _))| (*i, *n)).collect();
+        // `2 Niet geciteerd` is accepted as well: it and 3 run to the end of the text.
+        assert_eq!(found, [(3, 1), (5, 2), (6, 3)]);
+    }
+
+    #[test]
+    fn bodies_at_the_foot_of_a_page_need_no_marker() {
+        let lines = [
+            Some("In mijn brief van 7 november 2023 1 heb ik u"),
+            Some("1 Antwoorden op Kamervragen | Kamerstuk |"),
+            Some("2 Forbes, Januari 25, 2023. What The"),
+            Some("Preparedness Act"),
+            None,
+            Some("1 Niet aan de voet"),
+            Some("nog tekst"),
+        ];
+        let found: Vec<(usize, u32)> = find_body_starts(&lines)
+            .iter()
+            .map(|(i, (n, _))| (*i, *n))
+            .collect();
+        assert_eq!(found, [(1, 1), (2, 2)]);
+    }
+}

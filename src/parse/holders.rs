@@ -1,0 +1,138 @@
+//! The answer and notice lines: `Antwoord van Minister X (P) (ontvangen D).`,
+//! `…, mede namens de Minister van Y (ontvangen D)`, `Antwoord van Minister X (P) en van
+//! Minister Y (Q)`, `Mededeling van staatssecretaris X (P)`.
+
+use super::date::find_date;
+use super::lines::fold_spaces;
+use super::offices::parse_offices;
+use crate::model::{Office, OfficeHolder};
+use chrono::NaiveDate;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// What an answer or notice line says.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HolderLine {
+    pub holders: Vec<OfficeHolder>,
+    pub on_behalf_of: Vec<Office>,
+    pub received: Option<NaiveDate>,
+}
+
+static HOLDER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i:\b(minister-president|minister|staatssecretaris))\s+([^()]+?)\s*\(([^()]*)\)")
+        .expect("valid pattern")
+});
+
+/// Reads the text after `Antwoord van ` or `Mededeling van `.
+pub fn parse_holder_line(text: &str) -> HolderLine {
+    let text = fold_spaces(text);
+    let received = text
+        .rfind("(ontvangen")
+        .and_then(|at| find_date(&text[at..]));
+    let before_date = text
+        .find("(ontvangen")
+        .map_or(text.as_str(), |at| &text[..at]);
+    let before_see_also = before_date
+        .find("Zie ook")
+        .map_or(before_date, |at| &before_date[..at]);
+    let (holders_text, on_behalf_text) = match before_see_also.find("mede namens") {
+        Some(at) => (
+            &before_see_also[..at],
+            Some(&before_see_also[at + "mede namens".len()..]),
+        ),
+        None => (before_see_also, None),
+    };
+    let holders = HOLDER
+        .captures_iter(holders_text)
+        .map(|captures| OfficeHolder {
+            title: capitalise(&captures[1]),
+            name: clean_name(&captures[2]),
+            portfolio: Some(fold_spaces(&captures[3])).filter(|p| !p.is_empty()),
+        })
+        .collect();
+    let on_behalf_of = on_behalf_text
+        .map(|offices| parse_offices(offices.trim().trim_end_matches([',', '.'])))
+        .unwrap_or_default();
+    HolderLine {
+        holders,
+        on_behalf_of,
+        received,
+    }
+}
+
+/// `minister` → `Minister`, `minister-president` → `Minister-President`.
+pub fn capitalise(title: &str) -> String {
+    title
+        .split('-')
+        .map(|part| {
+            let mut chars = part.chars();
+            chars.next().map_or(String::new(), |first| {
+                first
+                    .to_uppercase()
+                    .chain(chars.flat_map(char::to_lowercase))
+                    .collect()
+            })
+        })
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// A name as printed, white space folded and a spaced dash in a double surname made a hyphen
+/// (`Faber – van de Klashorst` → `Faber-van de Klashorst`).
+pub fn clean_name(name: &str) -> String {
+    let folded = fold_spaces(name);
+    ["  – ", " – ", " - ", " — ", " –", "– "]
+        .iter()
+        .fold(folded, |name, dash| name.replace(dash, "-"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn holders(text: &str) -> Vec<(String, String, Option<String>)> {
+        parse_holder_line(text)
+            .holders
+            .into_iter()
+            .map(|h| (h.title, h.name, h.portfolio))
+            .collect()
+    }
+
+    fn holder(title: &str, name: &str, portfolio: &str) -> (String, String, Option<String>) {
+        (title.into(), name.into(), Some(portfolio.into()))
+    }
+
+    #[test]
+    fn one_holder_and_the_date() {
+        let line =
+            parse_holder_line("Minister Bruins Slot (Buitenlandse Zaken) (ontvangen 3 juni 2024).");
+        assert_eq!(line.holders[0].name, "Bruins Slot");
+        assert_eq!(line.received, NaiveDate::from_ymd_opt(2024, 6, 3));
+    }
+
+    #[test]
+    fn two_holders_even_without_en() {
+        assert_eq!(
+            holders("Minister Bruins Slot (BZ) van Minister Schreinemacher (Buitenlandse Handel en Ontwikkelingssamenwerking) (ontvangen 28 juni 2024)."),
+            vec![
+                holder("Minister", "Bruins Slot", "BZ"),
+                holder("Minister", "Schreinemacher", "Buitenlandse Handel en Ontwikkelingssamenwerking"),
+            ]
+        );
+    }
+
+    #[test]
+    fn on_behalf_of_and_lower_case_titles() {
+        let line = parse_holder_line("minister Van Hijum (Sociale Zaken en Werkgelegenheid), mede namens de minister van Justitie en Veiligheid (ontvangen 19 november 2024)");
+        assert_eq!(line.holders[0].title, "Minister");
+        let offices: Vec<String> = line.on_behalf_of.iter().map(Office::label).collect();
+        assert_eq!(offices, ["Minister van Justitie en Veiligheid"]);
+    }
+
+    #[test]
+    fn a_doubled_date_keyword_and_a_spaced_dash() {
+        let line = parse_holder_line("Minister Faber – van de Klashorst (Asiel en Migratie) (ontvangen (ontvangen 7 juni 2024).");
+        assert_eq!(line.holders[0].name, "Faber-van de Klashorst");
+        assert_eq!(line.received, NaiveDate::from_ymd_opt(2024, 6, 7));
+    }
+}

@@ -1,0 +1,371 @@
+//! Cleaning extraction artefacts out of a text before its structure is read.
+//!
+//! A whole source text enters; [`CleanLine`]s leave, each with its original line number, plus
+//! the [`Furniture`] the page headers and footers told about the document. What is cleaned:
+//! page headers and footers (replaced by a page break, so a footnote at the foot of a page ends
+//! there while a sentence running on to the next page does not), accents that PDF extraction
+//! split from their letter (`Kostic ´` → `Kostić`), words hyphenated at a line end, and texts
+//! whose line breaks were all lost (the parts are put back on lines of their own).
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// One line after cleaning, or the place where a page ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CleanLine {
+    Text { number: usize, text: String },
+    PageBreak { number: usize },
+}
+
+/// What the page headers and footers say about the document.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Furniture {
+    /// `ah-tk-20232024-2129` as printed in a footer.
+    pub aanhangsel_id: Option<String>,
+    /// `kv-tk-2024Z18775` as printed in a footer: the Zaak number.
+    pub kv_zaak: Option<String>,
+    /// `2023–2024` from the `Vergaderjaar …` header, as `20232024`.
+    pub vergaderjaar: Option<String>,
+    /// The document's number in the Aanhangsel, printed under the header (`2129`) or as `AH 600`.
+    pub aanhangsel_number: Option<u32>,
+}
+
+/// The cleaned lines and what the furniture said.
+#[derive(Debug, Clone, Default)]
+pub struct Cleaned {
+    pub lines: Vec<CleanLine>,
+    pub furniture: Furniture,
+}
+
+static FURNITURE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    [
+        r"^Tweede Kamer der Staten-Generaal\s*\d*$",
+        r"^Vragen gesteld door de leden der Kamer",
+        r"^regering gegeven antwoorden$",
+        r"^ISSN 0921",
+        r"^’s-Gravenhage \d{4}",
+        r"^Tweede Kamer, vergaderjaar \d{4}[–-]\d{4}, (Aanhangsel|Vragen)( \d+)?$",
+        r"^h tk \d{8} \d+$",
+        r"^-{3,}$",
+        r"^\*{3,}$",
+        r"^_{3,}$",
+    ]
+    .iter()
+    .map(|pattern| Regex::new(pattern).expect("valid pattern"))
+    .collect()
+});
+static VERGADERJAAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^Vergaderjaar (\d{4})[–-](\d{4})\b").expect("valid pattern"));
+static AANHANGSEL_ID: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(ah-tk-\d{8}-\d+)$").expect("valid pattern"));
+static KV_ID: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^kv-tk-(\d{4}Z\d{5})$").expect("valid pattern"));
+static AH_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^AH ?(\d{1,5})$").expect("valid pattern"));
+/// Where a text that lost its line breaks has a part that starts a line of its own.
+static PART_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:Vragen van |Vraag van |Antwoord van |Mededeling van |Zie ook Aanhangsel |(?:Vraag|Antwoord) \d+(?:(?:, | en | t/m )\d+)* )")
+        .expect("valid pattern")
+});
+
+static INLINE_FOOTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?: ah-tk-\d{8}-\d+)?(?: ISSN 0921 - 7398)?(?: ’s-Gravenhage \d{4})? Tweede Kamer, vergaderjaar \d{4}[–-]\d{4}, Aanhangsel(?: \d+)?")
+        .expect("valid pattern")
+});
+static RUN_ON_MASTHEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"Vergaderjaar (\d{4})[–-](\d{4}) Aanhangsel van de Handelingen Vragen gesteld door de leden der Kamer, met de daarop door de regering gegeven antwoorden (\d{1,5})$")
+        .expect("valid pattern")
+});
+
+/// A line longer than this, holding part openings, lost its line breaks in extraction.
+const RUN_ON_LINE: usize = 400;
+
+/// Cleans a whole text.
+pub fn clean(text: &str) -> Cleaned {
+    let mut cleaned = Cleaned::default();
+    let mut after_header_block = false;
+    let mut after_masthead = false;
+    for (index, printed) in text.lines().enumerate() {
+        let number = index + 1;
+        let line = join_split_accents(printed.trim_end());
+        let bare = strip_markdown_heading(line.trim()).trim_matches('*').trim();
+        // The page number printed under the masthead (`Tweede Kamer der Staten-Generaal` / `2`).
+        let page_number = after_masthead && bare.parse::<u32>().is_ok();
+        after_masthead = bare.starts_with("Tweede Kamer der Staten-Generaal");
+        if page_number {
+            cleaned.lines.push(CleanLine::PageBreak { number });
+            continue;
+        }
+        if let Some(kind) = furniture_kind(bare, &mut cleaned.furniture) {
+            after_header_block |= kind == FurnitureKind::HeaderBlockEnd;
+            cleaned.lines.push(CleanLine::PageBreak { number });
+            continue;
+        }
+        if after_header_block && bare.is_empty() {
+            continue;
+        }
+        if after_header_block && cleaned.furniture.aanhangsel_number.is_none() {
+            if let Ok(value) = bare.parse::<u32>() {
+                cleaned.furniture.aanhangsel_number = Some(value);
+                after_header_block = false;
+                continue;
+            }
+        }
+        after_header_block = false;
+        for part in split_run_on(&line) {
+            // A masthead that lost its line breaks: `… Vergaderjaar 2014–2015 Aanhangsel van de
+            // Handelingen Vragen gesteld door … antwoorden 698`.
+            if let Some(captures) = RUN_ON_MASTHEAD.captures(&part) {
+                cleaned.furniture.vergaderjaar = Some(format!("{}{}", &captures[1], &captures[2]));
+                cleaned.furniture.aanhangsel_number = captures[3].parse().ok();
+                cleaned.lines.push(CleanLine::PageBreak { number });
+                continue;
+            }
+            cleaned.lines.push(CleanLine::Text { number, text: part });
+        }
+    }
+    join_hyphenated_words(&mut cleaned.lines);
+    cleaned
+}
+
+#[derive(PartialEq, Eq)]
+enum FurnitureKind {
+    Other,
+    /// The last line of the Aanhangsel's header block: the document's number follows it.
+    HeaderBlockEnd,
+}
+
+fn furniture_kind(line: &str, furniture: &mut Furniture) -> Option<FurnitureKind> {
+    if let Some(captures) = VERGADERJAAR.captures(line) {
+        furniture.vergaderjaar = Some(format!("{}{}", &captures[1], &captures[2]));
+        let header_block_end = line.ends_with("Handelingen");
+        return Some(if header_block_end {
+            FurnitureKind::HeaderBlockEnd
+        } else {
+            FurnitureKind::Other
+        });
+    }
+    if let Some(captures) = AANHANGSEL_ID.captures(line) {
+        furniture.aanhangsel_id = Some(captures[1].to_owned());
+        return Some(FurnitureKind::Other);
+    }
+    if let Some(captures) = KV_ID.captures(line) {
+        furniture.kv_zaak = Some(captures[1].to_owned());
+        return Some(FurnitureKind::Other);
+    }
+    if let Some(captures) = AH_NUMBER.captures(line) {
+        furniture.aanhangsel_number = captures[1].parse().ok();
+        return Some(FurnitureKind::Other);
+    }
+    if line == "regering gegeven antwoorden" {
+        return Some(FurnitureKind::HeaderBlockEnd);
+    }
+    FURNITURE
+        .iter()
+        .any(|pattern| pattern.is_match(line))
+        .then_some(FurnitureKind::Other)
+}
+
+fn strip_markdown_heading(line: &str) -> &str {
+    let without = line.trim_start_matches('#');
+    if without.len() < line.len() {
+        without.trim_start()
+    } else {
+        line
+    }
+}
+
+/// Puts the parts of a run-on line back on lines of their own, without the page footers that
+/// stand in it.
+fn split_run_on(line: &str) -> Vec<String> {
+    if line.chars().count() <= RUN_ON_LINE {
+        return vec![line.to_owned()];
+    }
+    let without_footers = INLINE_FOOTER.replace_all(line, " ");
+    let line = without_footers.as_ref();
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for found in PART_START.find_iter(line) {
+        let opens_header = found.as_str() == "Vragen van " && parts.is_empty();
+        if found.start() > start
+            && (opens_header || preceded_by_sentence_end(&line[..found.start()]))
+        {
+            parts.push(line[start..found.start()].trim().to_owned());
+            start = found.start();
+        }
+    }
+    parts.push(line[start..].trim().to_owned());
+    parts.retain(|part| !part.is_empty());
+    parts
+}
+
+/// A part opens after the end of a sentence, a date's closing parenthesis, or a footnote
+/// number, never in the middle of a sentence.
+fn preceded_by_sentence_end(before: &str) -> bool {
+    let before = before.trim_end();
+    let before = before.trim_end_matches(|c: char| c.is_ascii_digit() || c == ',' || c == ' ');
+    before.is_empty() || before.ends_with(['.', '?', '!', ')', '»', '”', ':'])
+}
+
+/// `Kostic ´` → `Kostić`, `Yes¸ilgöz` → `Yeşilgöz`: a spacing accent after its letter.
+fn join_split_accents(line: &str) -> String {
+    if !line.contains(['´', '¸', '¨', 'ˇ']) {
+        return line.to_owned();
+    }
+    let mut out: Vec<char> = Vec::with_capacity(line.len());
+    for c in line.chars() {
+        if matches!(c, '´' | '¸' | '¨' | 'ˇ') {
+            let base_at = match out.as_slice() {
+                [.., base, ' '] if base.is_alphabetic() => Some(out.len() - 2),
+                [.., base] if base.is_alphabetic() => Some(out.len() - 1),
+                _ => None,
+            };
+            if let Some(at) = base_at {
+                if let Some(composed) = compose(out[at], c) {
+                    out.truncate(at);
+                    out.push(composed);
+                    continue;
+                }
+            }
+        }
+        out.push(c);
+    }
+    out.into_iter().collect()
+}
+
+fn compose(base: char, accent: char) -> Option<char> {
+    const TABLE: &[(char, &str, &str)] = &[
+        ('´', "aeiouycnszAEIOUYCNSZ", "áéíóúýćńśźÁÉÍÓÚÝĆŃŚŹ"),
+        ('¸', "csCS", "çşÇŞ"),
+        ('¨', "aeiouyAEIOU", "äëïöüÿÄËÏÖÜ"),
+        ('ˇ', "cszreCSZRE", "čšžřěČŠŽŘĚ"),
+    ];
+    let (_, bases, composed) = TABLE.iter().find(|(a, _, _)| *a == accent)?;
+    let index = bases.chars().position(|b| b == base)?;
+    composed.chars().nth(index)
+}
+
+/// `vredesonderhande-` / `lingen` → `vredesonderhandelingen` on the first line. Only a lower-case
+/// letter before the hyphen and after the break counts, and never inside a URL, so that
+/// `Nagorno-` / `Karabach` and broken URLs keep their hyphen.
+fn join_hyphenated_words(lines: &mut [CleanLine]) {
+    for index in 0..lines.len().saturating_sub(1) {
+        let (head, tail) = lines.split_at_mut(index + 1);
+        let (CleanLine::Text { text: first, .. }, CleanLine::Text { text: next, .. }) =
+            (&mut head[index], &mut tail[0])
+        else {
+            continue;
+        };
+        if !ends_in_hyphenated_word(first) {
+            continue;
+        }
+        let next_trimmed = next.trim_start();
+        if !next_trimmed.starts_with(|c: char| c.is_lowercase()) {
+            continue;
+        }
+        let word_end = next_trimmed
+            .find(char::is_whitespace)
+            .unwrap_or(next_trimmed.len());
+        first.pop();
+        first.push_str(&next_trimmed[..word_end]);
+        *next = next_trimmed[word_end..].trim_start().to_owned();
+    }
+}
+
+fn ends_in_hyphenated_word(line: &str) -> bool {
+    let Some(before) = line.strip_suffix('-') else {
+        return false;
+    };
+    let last_word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    let in_url = last_word.contains("://") || last_word.contains("www.") || last_word.contains('/');
+    !in_url && before.ends_with(|c: char| c.is_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(cleaned: &Cleaned) -> Vec<&str> {
+        cleaned
+            .lines
+            .iter()
+            .map(|line| match line {
+                CleanLine::Text { text, .. } => text.as_str(),
+                CleanLine::PageBreak { .. } => "<page>",
+            })
+            .collect()
+    }
+
+    #[test]
+    fn page_furniture_becomes_a_page_break_and_is_remembered() {
+        let text = "Tweede Kamer der Staten-Generaal\n2\nVergaderjaar 2023–2024 Aanhangsel van de Handelingen\nVragen gesteld door de leden der Kamer, met de daarop door de\nregering gegeven antwoorden\n2129\nVragen van het lid X (Y)\nah-tk-20232024-2129\nISSN 0921 - 7398\n’s-Gravenhage 2024 Tweede Kamer, vergaderjaar 2023–2024, Aanhangsel 1\nverder\n";
+        let cleaned = clean(text);
+        assert_eq!(
+            cleaned.furniture.aanhangsel_id.as_deref(),
+            Some("ah-tk-20232024-2129")
+        );
+        assert_eq!(cleaned.furniture.vergaderjaar.as_deref(), Some("20232024"));
+        assert_eq!(cleaned.furniture.aanhangsel_number, Some(2129));
+        let kept: Vec<&str> = texts(&cleaned)
+            .into_iter()
+            .filter(|t| *t != "<page>")
+            .collect();
+        assert_eq!(kept, ["Vragen van het lid X (Y)", "verder"]);
+    }
+
+    #[test]
+    fn split_accents_are_joined() {
+        assert_eq!(
+            join_split_accents("het lid Kostic ´ (PvdD)"),
+            "het lid Kostić (PvdD)"
+        );
+        assert_eq!(
+            join_split_accents("Minister Yes¸ilgöz-Zegerius"),
+            "Minister Yeşilgöz-Zegerius"
+        );
+        assert_eq!(
+            join_split_accents("5 ´ is geen letter"),
+            "5 ´ is geen letter"
+        );
+    }
+
+    #[test]
+    fn hyphenated_words_are_joined_but_urls_and_names_keep_their_hyphen() {
+        let cleaned = clean("de vredesonderhande-\nlingen in Jemen\nNagorno-\nKarabach\nhttps://example.org/a-\nb-c\n");
+        assert_eq!(
+            texts(&cleaned),
+            [
+                "de vredesonderhandelingen",
+                "in Jemen",
+                "Nagorno-",
+                "Karabach",
+                "https://example.org/a-",
+                "b-c"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_text_without_line_breaks_gets_its_parts_back() {
+        let one_line = format!(
+            "Vragen van het lid X (P) aan de Minister van Y over Z (ingezonden 3 oktober 2014). Antwoord van Minister Q (Y) (ontvangen 26 november 2014). Vraag 1 Kent u de berichten?1, 2 Antwoord 1 Ja. Vraag 2 en 3 Herinnert u zich {}dat? Antwoord 2 en 3 Nee.",
+            "lange tekst ".repeat(30)
+        );
+        let cleaned = clean(&one_line);
+        let starts: Vec<String> = texts(&cleaned)
+            .iter()
+            .map(|t| t.chars().take(12).collect())
+            .collect();
+        assert_eq!(
+            starts,
+            [
+                "Vragen van h",
+                "Antwoord van",
+                "Vraag 1 Kent",
+                "Antwoord 1 J",
+                "Vraag 2 en 3",
+                "Antwoord 2 e"
+            ]
+        );
+    }
+}

@@ -1,0 +1,106 @@
+//! References to other publications: Aanhangsel documents (`Aanhangsel Handelingen,
+//! vergaderjaar 2023–2024, nr. 1843`) and Kamerstukken (`Kamerstuk 21 501-02, nr. 2732`),
+//! turned into their ids at officielebekendmakingen.
+
+use crate::model::Reference;
+use regex::Regex;
+use std::sync::LazyLock;
+
+static AANHANGSEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"Aanhangsel (?:van de )?Handelingen(?: II)?,? ?vergaderjaar (\d{4}) ?[–-] ?(\d{4}),? ?(?:nr\.? ?)?(\d+)")
+        .expect("valid pattern")
+});
+static KAMERSTUK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:[Kk]amerstuk(?:ken)?(?: ?(?:II|ll))?,?(?: ?\d{4} ?[–/-] ?\d{2,4},?)?|TK \d{4}/\d{2,4},|vergaderjaar \d{4}[–-]\d{4},) (\d{2} ?\d{3})(?:[- ]([0-9]{2}|[IVXL]{1,6}|[A-Z]))?,? nr\.? ?(\d+)")
+        .expect("valid pattern")
+});
+static MORE_NUMBERS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:, nr\.? ?| en )(\d+)\b").expect("valid pattern"));
+/// Eerste Kamer papers are numbered by letter: `Eerste Kamer, 36 373, H`.
+static EERSTE_KAMER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"Eerste Kamer,(?: vergaderjaar \d{4}[–-]\d{4},)? (\d{2} ?\d{3}),? ([A-Z]{1,2})\b")
+        .expect("valid pattern")
+});
+
+/// Every reference in `text`, in order of first appearance, each once, leaving out `own`.
+pub fn find_references(text: &str, own: Option<&str>) -> Vec<Reference> {
+    let mut found: Vec<(usize, Reference)> = Vec::new();
+    for captures in AANHANGSEL.captures_iter(text) {
+        let id = format!("ah-tk-{}{}-{}", &captures[1], &captures[2], &captures[3]);
+        if Some(id.as_str()) != own {
+            found.push((start(&captures), Reference::Aanhangsel(id)));
+        }
+    }
+    for captures in KAMERSTUK.captures_iter(text) {
+        let dossier = captures[1].replace(' ', "");
+        let paper = match captures.get(2) {
+            Some(sub) => format!("kst-{dossier}-{}", sub.as_str()),
+            None => format!("kst-{dossier}"),
+        };
+        let at = start(&captures);
+        found.push((
+            at,
+            Reference::Kamerstuk(format!("{paper}-{}", &captures[3])),
+        ));
+        // `nr. 679, nr. 684 en 685`: more numbers in the same dossier.
+        let mut end = captures.get(0).map_or(0, |m| m.end());
+        while let Some(more) = MORE_NUMBERS.captures(&text[end..]) {
+            found.push((at, Reference::Kamerstuk(format!("{paper}-{}", &more[1]))));
+            end += more.get(0).map_or(0, |m| m.end());
+        }
+    }
+    for captures in EERSTE_KAMER.captures_iter(text) {
+        let id = format!("kst-{}-{}", captures[1].replace(' ', ""), &captures[2]);
+        found.push((start(&captures), Reference::Kamerstuk(id)));
+    }
+    found.sort_by_key(|(at, _)| *at);
+    let mut references: Vec<Reference> = Vec::new();
+    for (_, reference) in found {
+        if !references.contains(&reference) {
+            references.push(reference);
+        }
+    }
+    references
+}
+
+fn start(captures: &regex::Captures<'_>) -> usize {
+    captures.get(0).map_or(0, |m| m.start())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(text: &str) -> Vec<String> {
+        find_references(text, Some("ah-tk-20232024-2129"))
+            .iter()
+            .map(|r| r.id().to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn aanhangsel_and_kamerstukken_in_their_printed_forms() {
+        assert_eq!(
+            ids("Zie ook Aanhangsel Handelingen, vergaderjaar 2024–2025,nr. 349. Kamerstuk 21 501-02, nr. 2732 en Kamerstuk 36 410 VIII, nr. 106; Kamerstukken II 2023–34, 23 235, nr. 240. Tweede Kamer, vergaderjaar 2023–2024, 19 637, nr. 3198; Kamerstukken II2015–16, 34 104, nr. 128; TK 2023/24, 31 839, nr. 1024; Kamerstukken II, 2022/2023, 31 839, nr 874; Eerste Kamer, 36 373, H"),
+            [
+                "ah-tk-20242025-349",
+                "kst-21501-02-2732",
+                "kst-36410-VIII-106",
+                "kst-23235-240",
+                "kst-19637-3198",
+                "kst-34104-128",
+                "kst-31839-1024",
+                "kst-31839-874",
+                "kst-36373-H"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_document_itself_and_repeats_are_left_out() {
+        assert_eq!(
+            ids("Aanhangsel Handelingen, vergaderjaar 2023–2024, nr. 2129; Kamerstuk 22 054, nr. 395 en Kamerstuk 22 054, nr. 395"),
+            ["kst-22054-395"]
+        );
+    }
+}
