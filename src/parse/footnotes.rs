@@ -20,11 +20,13 @@ static BODY_START: LazyLock<Regex> =
 static BRACKETED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\[(\d{1,2}) ?\]").expect("valid pattern"));
 static AFTER_PUNCTUATION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"([?!.»”\x22’)]) ?(\d{1,2})").expect("valid pattern"));
+    LazyLock::new(|| Regex::new(r"([?!.»”\x22’)])( ?)(\d{1,2})").expect("valid pattern"));
+static GLUED_TO_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\p{Ll})(\d{1,2})").expect("valid pattern"));
 static PARENTHESISED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r" (\d{1,2})\)").expect("valid pattern"));
 static NUMBERS_ONLY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\d{1,2}(?:(?:, | en |,)\d{1,2})*$").expect("valid pattern"));
+    LazyLock::new(|| Regex::new(r"^\d{1,2}(?:(?:, | en |,| )\d{1,2})*$").expect("valid pattern"));
 
 /// The numbers of a line that holds nothing but footnote markers (`2, 3 en 4`).
 pub fn marker_line(text: &str) -> Option<Vec<u32>> {
@@ -151,9 +153,27 @@ pub fn markers(text: &str) -> Vec<Marker> {
         let whole = captures.get(0).expect("match");
         push(&mut found, &captures[1], whole.start(), whole.end());
     }
-    for captures in AFTER_PUNCTUATION.captures_iter(text) {
+    for captures in GLUED_TO_WORD.captures_iter(text) {
         let number = captures.get(2).expect("group");
-        if !ends_a_marker(&text[number.end()..]) {
+        let word = text[..number.start()]
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or("");
+        let in_url = word.contains(['/', '.', '_', '@', ':', '=']);
+        if !in_url && ends_a_glued_marker(&text[number.end()..]) {
+            push(&mut found, number.as_str(), number.start(), number.end());
+        }
+    }
+    for captures in AFTER_PUNCTUATION.captures_iter(text) {
+        let number = captures.get(3).expect("group");
+        let rest = &text[number.end()..];
+        let glued = captures.get(2).is_some_and(|space| space.is_empty());
+        let ends = if glued {
+            ends_a_glued_marker(rest)
+        } else {
+            ends_a_marker(rest) || rest.starts_with(['?', '!'])
+        };
+        if !ends {
             continue;
         }
         // The punctuation stays; the space before the number goes with the marker.
@@ -185,6 +205,15 @@ fn ends_a_marker(rest: &str) -> bool {
     let after_space = rest.trim_start();
     rest.starts_with(char::is_whitespace)
         && after_space.starts_with(|c: char| c.is_uppercase() || matches!(c, '«' | '(' | '“'))
+}
+
+/// After a marker glued to what it marks (`afgewogen1;`, `c.s.2,`), punctuation may follow
+/// directly; another digit or letter means the number belongs to a word (`mp3s`, `2a`).
+fn ends_a_glued_marker(rest: &str) -> bool {
+    rest.is_empty()
+        || rest.starts_with(|c: char| {
+            c.is_whitespace() || matches!(c, ',' | ';' | ':' | '.' | '?' | '!' | ')')
+        })
 }
 
 fn numbers_in(text: &str) -> Vec<(u32, usize, usize)> {
@@ -223,7 +252,11 @@ mod tests {
         assert_eq!(numbers("afspreekt? 3 Heeft de extra ronde"), [3]);
         assert_eq!(numbers("«Netjes gezuiverd»[1 ] en «Goede»[2]?"), [1, 2]);
         assert_eq!(numbers("2, 3 en 4"), [2, 3, 4]);
+        assert_eq!(numbers("1 2"), [1, 2]);
         assert_eq!(numbers("het UWV 1) ook"), [1]);
+        assert_eq!(numbers("opnieuw zal worden afgewogen1; hoe rijmt"), [1]);
+        assert_eq!(numbers("van het lid Van Zanten c.s.2, waarmee"), [2]);
+        assert_eq!(numbers("naar de zon vliegen» 1?"), [1]);
     }
 
     #[test]
@@ -231,6 +264,7 @@ mod tests {
         assert!(numbers("Kamerstuk 36 410 XIV, nr. 9, geïnformeerd").is_empty());
         assert!(numbers("Op 15 februari 2024 schreef u").is_empty());
         assert!(numbers("artikel 68 Grondwet?").is_empty());
+        assert!(numbers("www.internetconsultatie.nl/huisvesting_evacuees/b1").is_empty());
     }
 
     #[test]

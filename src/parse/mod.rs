@@ -406,7 +406,7 @@ impl DocumentReader {
                 problems.push((
                     *line,
                     format!(
-                        "footnote {} is cited by no question or answer",
+                        "footnote {}: no marker citing it was found in the questions or answers",
                         footnote.number
                     ),
                 ));

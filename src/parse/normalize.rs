@@ -182,7 +182,8 @@ fn split_run_on(line: &str) -> Vec<String> {
         return vec![line.to_owned()];
     }
     let without_footers = INLINE_FOOTER.replace_all(line, " ");
-    let line = without_footers.as_ref();
+    let rejoined = join_inline_hyphenation(&without_footers);
+    let line = rejoined.as_str();
     let mut parts = Vec::new();
     let mut start = 0;
     for found in PART_START.find_iter(line) {
@@ -197,6 +198,23 @@ fn split_run_on(line: &str) -> Vec<String> {
     parts.push(line[start..].trim().to_owned());
     parts.retain(|part| !part.is_empty());
     parts
+}
+
+/// In a text whose line breaks became spaces, `zieken- huisnota` was a word broken at a line
+/// end; `wet- en regelgeving` is not.
+fn join_inline_hyphenation(line: &str) -> String {
+    static BROKEN: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(\p{Ll})- (\p{Ll}+)").expect("valid pattern"));
+    BROKEN
+        .replace_all(line, |captures: &regex::Captures<'_>| {
+            let next = &captures[2];
+            if matches!(next, "en" | "of" | "tot" | "als" | "noch" | "dan") {
+                captures[0].to_owned()
+            } else {
+                format!("{}{next}", &captures[1])
+            }
+        })
+        .into_owned()
 }
 
 /// A part opens after the end of a sentence, a date's closing parenthesis, or a footnote

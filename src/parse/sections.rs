@@ -125,6 +125,9 @@ pub fn split(lines: &[Line]) -> Vec<Section> {
 struct Splitter {
     done: Vec<Section>,
     current: Option<Section>,
+    /// The running text that footnote bodies at the foot of a page interrupted; it goes on
+    /// after them, on the next page.
+    interrupted: Option<Section>,
     header_seen: bool,
     /// An answer or notice line was read: DOCX answers print no questions' header.
     reply_seen: bool,
@@ -145,7 +148,7 @@ impl Splitter {
         } else if let Some(zaak) = ZaakNumber::parse(&text) {
             self.open(SectionKind::Zaak(zaak), line.number);
         } else if let Some(number) = line.leading_marker().filter(|_| !text.is_empty()) {
-            self.open(SectionKind::Footnote(number), line.number);
+            self.open_footnote(number, line.number);
             self.push(&line.after_leading_marker());
         } else if let Some(kind) = self.opening_line(&text) {
             self.open(kind, line.number);
@@ -222,20 +225,19 @@ impl Splitter {
 
     /// A blank line ends a paragraph; it ends a header or a footnote body altogether.
     fn blank_line(&mut self) {
-        let ends_section = matches!(
-            self.current.as_ref().map(|s| &s.kind),
+        match self.current.as_ref().map(|s| &s.kind) {
+            Some(SectionKind::Footnote(_)) => self.end_footnote(),
             Some(
                 SectionKind::Header
-                    | SectionKind::AnswerHeader
-                    | SectionKind::NoticeHeader
-                    | SectionKind::Footnote(_)
-                    | SectionKind::Zaak(_)
-            )
-        );
-        if ends_section {
-            self.close();
-        } else if let Some(section) = &mut self.current {
-            section.body.end_paragraph();
+                | SectionKind::AnswerHeader
+                | SectionKind::NoticeHeader
+                | SectionKind::Zaak(_),
+            ) => self.close(),
+            _ => {
+                if let Some(section) = &mut self.current {
+                    section.body.end_paragraph();
+                }
+            }
         }
     }
 
@@ -245,8 +247,37 @@ impl Splitter {
             self.current.as_ref().map(|s| &s.kind),
             Some(SectionKind::Footnote(_))
         ) {
+            self.end_footnote();
+        }
+    }
+
+    /// A footnote body sets the running text aside rather than ending it.
+    fn open_footnote(&mut self, number: u32, line: usize) {
+        let running_text = matches!(
+            self.current.as_ref().map(|s| &s.kind),
+            Some(
+                SectionKind::Question(_)
+                    | SectionKind::Answer(_)
+                    | SectionKind::NoticeBody
+                    | SectionKind::Explanation
+                    | SectionKind::Preamble
+            )
+        );
+        if running_text && self.interrupted.is_none() {
+            self.interrupted = self.current.take();
+        } else {
             self.close();
         }
+        self.current = Some(Section {
+            kind: SectionKind::Footnote(number),
+            line,
+            body: Body::default(),
+        });
+    }
+
+    fn end_footnote(&mut self) {
+        self.close();
+        self.current = self.interrupted.take();
     }
 
     /// Header lines end where their date's parenthesis closes; PDF text has no blank line
@@ -269,6 +300,10 @@ impl Splitter {
 
     fn open(&mut self, kind: SectionKind, line: usize) {
         self.close();
+        if let Some(mut interrupted) = self.interrupted.take() {
+            interrupted.body.end_paragraph();
+            self.done.push(interrupted);
+        }
         self.current = Some(Section {
             kind,
             line,
@@ -301,6 +336,10 @@ impl Splitter {
 
     fn finish(mut self) -> Vec<Section> {
         self.close();
+        if let Some(mut interrupted) = self.interrupted.take() {
+            interrupted.body.end_paragraph();
+            self.done.push(interrupted);
+        }
         self.done
     }
 }
@@ -396,11 +435,30 @@ mod tests {
     fn footnote_bodies_end_the_question_before_them() {
         let text = "Vraag 4\n\nVier?<sup>1</sup>\n\n<sup>1</sup> <https://example.org/>\n\nVraag 5\n\nVijf?\n";
         let sections = split(&read_lines(text));
-        assert_eq!(sections[0].body.text(), "Vier?");
-        assert_eq!(sections[0].body.cites, vec![1]);
-        assert_eq!(sections[1].kind, SectionKind::Footnote(1));
-        assert_eq!(sections[1].body.text(), "https://example.org/");
-        assert_eq!(sections[2].kind, SectionKind::Question(vec![5]));
+        let kinds: Vec<&SectionKind> = sections.iter().map(|s| &s.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                &SectionKind::Footnote(1),
+                &SectionKind::Question(vec![4]),
+                &SectionKind::Question(vec![5])
+            ]
+        );
+        assert_eq!(sections[0].body.text(), "https://example.org/");
+        assert_eq!(sections[1].body.text(), "Vier?");
+        assert_eq!(sections[1].body.cites, vec![1]);
+    }
+
+    #[test]
+    fn text_interrupted_by_footnotes_at_a_page_foot_goes_on_after_them() {
+        let text = "Vraag 1\nKlopt het?\nAntwoord 1\nJa. De\n1 Bron, https://example.org/a\nah-tk-20232024-2129\nbijdrage is groot.\nVraag 2\n";
+        let sections = split(&read_lines(text));
+        let answer = sections
+            .iter()
+            .find(|s| s.kind == SectionKind::Answer(vec![1]))
+            .unwrap();
+        assert_eq!(answer.body.text(), "Ja. De bijdrage is groot.");
+        assert!(sections.iter().any(|s| s.kind == SectionKind::Footnote(1)));
     }
 
     #[test]
