@@ -272,6 +272,15 @@ impl Mapper<'_> {
         for answer in &document.answers {
             self.answer(&reply, answer);
         }
+        if let Some(id) = &document.earlier_notice {
+            let notice = self.minter.aanhangsel(id);
+            self.out.add_type(&notice, eli::WORK);
+            self.out.add_type(&notice, kv::POSTPONEMENT_NOTICE);
+            self.out
+                .add(&notice, dct::IDENTIFIER, Literal::new_simple_literal(id));
+            self.out.add(&notice, kv::POSTPONES, set.clone());
+            self.out.add(&notice, dct::REFERENCES, set.clone());
+        }
         reply
     }
 

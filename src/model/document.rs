@@ -43,6 +43,8 @@ pub struct Document {
     pub answerers: Vec<OfficeHolder>,
     /// The offices the answerers answer for as well (`mede namens`).
     pub on_behalf_of: Vec<Office>,
+    /// The Aanhangsel id of the notice that postponed this answer (`Zie ook Aanhangsel …`).
+    pub earlier_notice: Option<String>,
     /// In document order; a block printed for several numbers (`Vraag 4 en 5`) gives one
     /// question per number, with the same text.
     pub questions: Vec<Question>,
@@ -72,6 +74,7 @@ impl Document {
             received: None,
             answerers: Vec::new(),
             on_behalf_of: Vec::new(),
+            earlier_notice: None,
             questions: Vec::new(),
             answers: Vec::new(),
             footnotes: Vec::new(),

@@ -16,6 +16,9 @@ pub struct HolderLine {
     pub holders: Vec<OfficeHolder>,
     pub on_behalf_of: Vec<Office>,
     pub received: Option<NaiveDate>,
+    /// `Zie ook Aanhangsel Handelingen, vergaderjaar 2023–2024, nr. 1843`: the earlier notice
+    /// that postponed this answer.
+    pub see_also: Option<String>,
 }
 
 static HOLDER: LazyLock<Regex> = LazyLock::new(|| {
@@ -53,10 +56,19 @@ pub fn parse_holder_line(text: &str) -> HolderLine {
     let on_behalf_of = on_behalf_text
         .map(|offices| parse_offices(offices.trim().trim_end_matches([',', '.'])))
         .unwrap_or_default();
+    let see_also = text.find("Zie ook").and_then(|at| {
+        super::references::find_references(&text[at..], None)
+            .into_iter()
+            .find_map(|reference| match reference {
+                crate::model::Reference::Aanhangsel(id) => Some(id),
+                crate::model::Reference::Kamerstuk(_) => None,
+            })
+    });
     HolderLine {
         holders,
         on_behalf_of,
         received,
+        see_also,
     }
 }
 
@@ -127,6 +139,12 @@ mod tests {
         assert_eq!(line.holders[0].title, "Minister");
         let offices: Vec<String> = line.on_behalf_of.iter().map(Office::label).collect();
         assert_eq!(offices, ["Minister van Justitie en Veiligheid"]);
+    }
+
+    #[test]
+    fn see_also_names_the_earlier_notice() {
+        let line = parse_holder_line("Minister Van Weel (Justitie en Veiligheid) (ontvangen 18 november 2024). Zie ook Aanhangsel Handelingen, vergaderjaar 2024–2025,nr. 349.");
+        assert_eq!(line.see_also.as_deref(), Some("ah-tk-20242025-349"));
     }
 
     #[test]

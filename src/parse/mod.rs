@@ -245,6 +245,10 @@ impl DocumentReader {
             document.answerers = line.holders;
             document.on_behalf_of = line.on_behalf_of;
             document.received = line.received;
+            if kind == DocumentKind::Answer {
+                // The reference may wrap past the answer line, so the whole text is searched.
+                document.earlier_notice = line.see_also.or_else(|| self.see_also());
+            }
         }
         self.number_loose_questions(kind);
         self.check_citations();
@@ -373,6 +377,15 @@ impl DocumentReader {
                 },
             ));
         }
+    }
+
+    /// The Aanhangsel document after `Zie ook`: in an answer, its earlier notice.
+    fn see_also(&self) -> Option<String> {
+        let at = self.all_text.find("Zie ook Aanhangsel")?;
+        references::find_references(&self.all_text[at..], None)
+            .into_iter()
+            .next()
+            .map(|reference| reference.id().to_owned())
     }
 
     /// Every marker should have a footnote body and every body a marker.

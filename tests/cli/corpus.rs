@@ -8,20 +8,20 @@ use std::collections::BTreeSet;
 use std::fmt::Debug;
 use std::path::Path;
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Expected {
-    kind: String,
-    zaak: Option<String>,
-    aanhangsel: Option<String>,
-    submitted: Option<String>,
-    received: Option<String>,
-    subject: Option<String>,
-    submitters: Option<Vec<Member>>,
-    addressees: Option<Vec<String>>,
+pub struct Expected {
+    pub kind: String,
+    pub zaak: Option<String>,
+    pub aanhangsel: Option<String>,
+    pub submitted: Option<String>,
+    pub received: Option<String>,
+    pub subject: Option<String>,
+    pub submitters: Option<Vec<Member>>,
+    pub addressees: Option<Vec<String>>,
     answerers: Option<Vec<Holder>>,
     on_behalf_of: Option<Vec<String>>,
-    questions: Option<Vec<u32>>,
+    pub questions: Option<Vec<u32>>,
     answers: Option<Vec<u32>>,
     footnote_urls: Option<Vec<String>>,
     follow_ups: Option<Vec<String>>,
@@ -29,14 +29,14 @@ struct Expected {
     kamerstukken: Option<Vec<String>>,
 }
 
-#[derive(Debug, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
-struct Member {
-    name: String,
-    party: Option<String>,
+pub struct Member {
+    pub name: String,
+    pub party: Option<String>,
 }
 
-#[derive(Debug, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 struct Holder {
     title: String,
@@ -215,20 +215,30 @@ fn compare(file: &str, expected: Expected, document: &Document, problems: &mut V
     );
 }
 
-#[test]
-fn every_corpus_document_gives_its_expected_facts() {
-    let mut problems = Vec::new();
-    let mut checked = 0;
-    let mut expectations: Vec<_> = std::fs::read_dir(root().join("tests/corpus"))
+/// Every expectation file: the corpus document's file name and its expected facts.
+pub fn expectations() -> Vec<(String, Expected)> {
+    let mut paths: Vec<_> = std::fs::read_dir(root().join("tests/corpus"))
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "toml"))
         .collect();
-    expectations.sort();
-    for path in expectations {
-        let file = path.file_stem().unwrap().to_str().unwrap().to_owned();
-        let expected: Expected = toml::from_str(&std::fs::read_to_string(&path).unwrap())
-            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|path| {
+            let file = path.file_stem().unwrap().to_str().unwrap().to_owned();
+            let expected = toml::from_str(&std::fs::read_to_string(&path).unwrap())
+                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            (file, expected)
+        })
+        .collect()
+}
+
+#[test]
+fn every_corpus_document_gives_its_expected_facts() {
+    let mut problems = Vec::new();
+    let mut checked = 0;
+    for (file, expected) in expectations() {
         let text = std::fs::read_to_string(root().join("seeds/corpus").join(&file)).unwrap();
         match parse(&text) {
             Ok(parsed) => compare(&file, expected, &parsed.document, &mut problems),

@@ -4,6 +4,7 @@
 //! a copy of the shipped seed and runs the executable in it.
 
 mod corpus;
+mod corpus_queries;
 mod errors;
 mod export;
 mod ontology;

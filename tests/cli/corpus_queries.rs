@@ -1,0 +1,191 @@
+//! The research queries over the real corpus, through the real executable. The expected rows
+//! are computed from the hand-written facts in `tests/corpus/*.toml` (and, for notices, from
+//! the documents' own `Zie ook Aanhangsel` lines), not from the parser.
+
+use super::corpus::{expectations, Expected};
+use super::Workspace;
+use chrono::NaiveDate;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+fn corpus_workspace() -> Workspace {
+    let workspace = Workspace::empty();
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/corpus");
+    for entry in std::fs::read_dir(corpus).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_str().unwrap().to_owned();
+        workspace.write_bytes(&format!("corpus/{name}"), &std::fs::read(&path).unwrap());
+    }
+    workspace
+}
+
+fn rows(workspace: &Workspace, query: &str) -> BTreeSet<String> {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("queries")
+        .join(query);
+    let csv = workspace
+        .run(&["query", "corpus", "-q", file.to_str().unwrap(), "-f", "csv"])
+        .success();
+    csv.lines().skip(1).map(str::to_owned).collect()
+}
+
+fn date(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+}
+
+/// One set of questions however many documents describe it: its Zaak number, or what the
+/// header says about it.
+fn set_identity(expected: &Expected) -> String {
+    match &expected.zaak {
+        Some(zaak) => zaak.clone(),
+        None => format!(
+            "{:?}|{:?}|{:?}",
+            expected.submitted,
+            expected
+                .submitters
+                .as_ref()
+                .and_then(|s| s.first())
+                .map(|m| m.name.clone()),
+            expected.subject
+        ),
+    }
+}
+
+fn csv_field(text: &str) -> String {
+    if text.contains([',', '"']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_owned()
+    }
+}
+
+#[test]
+fn answer_times_has_a_row_for_every_answer_whose_set_has_a_date() {
+    let workspace = corpus_workspace();
+    let mut expected = BTreeSet::new();
+    for (file, facts) in expectations() {
+        let (Some(submitted), Some(received)) = (&facts.submitted, &facts.received) else {
+            continue;
+        };
+        if facts.kind != "answer" {
+            continue;
+        }
+        let text = std::fs::read_to_string(workspace.path().join("corpus").join(&file)).unwrap();
+        let folded = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let notice = folded.contains("Zie ook Aanhangsel");
+        let days = (date(received) - date(submitted)).num_days();
+        expected.insert(format!(
+            "{},{},{submitted},{received},{days},{},{notice}",
+            facts.zaak.clone().unwrap_or_default(),
+            facts.aanhangsel.clone().unwrap_or_default(),
+            days > 21
+        ));
+    }
+    assert!(expected.len() >= 25, "{expected:?}");
+    assert_eq!(rows(&workspace, "answer-times.rq"), expected);
+}
+
+/// Sets known only from a later set's follow-up note, as the note prints them:
+/// tkweb-AH608-2024Z14419 says "eerdere vragen terzake van het lid Joseph (Nieuw Sociaal
+/// Contract), ingezonden 25 september 2024 (vraagnummer 2024Z14247)".
+const FOLLOW_UP_SETS: &[(&str, &str, i32)] = &[("2024Z14247", "Nieuw Sociaal Contract", 2024)];
+
+#[test]
+fn questions_per_party_counts_sets_and_questions() {
+    let mut sets: BTreeMap<String, (Option<i32>, BTreeSet<String>, BTreeSet<u32>)> =
+        BTreeMap::new();
+    for (zaak, party, year) in FOLLOW_UP_SETS {
+        let entry = sets.entry((*zaak).to_owned()).or_default();
+        entry.0 = Some(*year);
+        entry.1.insert((*party).to_owned());
+    }
+    for (_, facts) in expectations() {
+        let entry = sets.entry(set_identity(&facts)).or_default();
+        entry.0 = entry.0.or(facts
+            .submitted
+            .as_deref()
+            .map(|d| date(d).format("%Y").to_string().parse().unwrap()));
+        for member in facts.submitters.iter().flatten() {
+            entry.1.extend(member.party.clone());
+        }
+        entry.2.extend(facts.questions.iter().flatten());
+    }
+    let mut table: BTreeMap<(String, Option<i32>), (usize, usize)> = BTreeMap::new();
+    for (year, parties, questions) in sets.values() {
+        for party in parties {
+            let row = table.entry((party.clone(), *year)).or_default();
+            row.0 += 1;
+            row.1 += questions.len();
+        }
+    }
+    let expected: BTreeSet<String> = table
+        .into_iter()
+        .map(|((party, year), (sets, questions))| {
+            format!(
+                "{},{},{sets},{questions}",
+                csv_field(&party),
+                year.map(|y| y.to_string()).unwrap_or_default()
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows(&corpus_workspace(), "questions-per-party.rq"),
+        expected
+    );
+}
+
+/// Offices printed with or without a comma are one office: only letters and digits count.
+fn office_key(label: &str) -> String {
+    label
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+#[test]
+fn addressed_offices_counts_sets_per_office() {
+    let mut sets_per_office: BTreeMap<String, (BTreeSet<String>, BTreeSet<String>)> =
+        BTreeMap::new();
+    for (_, facts) in expectations() {
+        for office in facts.addressees.iter().flatten() {
+            let entry = sets_per_office.entry(office_key(office)).or_default();
+            entry.0.insert(office.clone());
+            entry.1.insert(set_identity(&facts));
+        }
+    }
+    let expected: BTreeSet<String> = sets_per_office
+        .into_values()
+        .map(|(labels, sets)| format!("{},{}", csv_field(labels.first().unwrap()), sets.len()))
+        .collect();
+    assert_eq!(rows(&corpus_workspace(), "addressed-offices.rq"), expected);
+}
+
+#[test]
+fn unanswered_lists_the_sets_read_without_an_answer() {
+    let mut answered = BTreeSet::new();
+    let mut read: BTreeMap<String, Expected> = BTreeMap::new();
+    for (_, facts) in expectations() {
+        if facts.kind == "answer" {
+            answered.insert(set_identity(&facts));
+        }
+        if facts.subject.is_some() {
+            read.insert(set_identity(&facts), facts);
+        }
+    }
+    let expected: BTreeSet<String> = read
+        .iter()
+        .filter(|(identity, _)| !answered.contains(*identity))
+        .map(|(_, facts)| {
+            format!(
+                "{},{},{},{}",
+                facts.zaak.clone().unwrap_or_default(),
+                facts.submitted.clone().unwrap_or_default(),
+                csv_field(facts.subject.as_deref().unwrap_or_default()),
+                facts.kind == "notice"
+            )
+        })
+        .collect();
+    assert!(expected.len() >= 10, "{expected:?}");
+    assert_eq!(rows(&corpus_workspace(), "unanswered.rq"), expected);
+}
