@@ -88,12 +88,14 @@ fn answer_times_has_a_row_for_every_answer_whose_set_has_a_date() {
 /// Sets known only from a later set's follow-up note, as the note prints them:
 /// tkweb-AH608-2024Z14419 says "eerdere vragen terzake van het lid Joseph (Nieuw Sociaal
 /// Contract), ingezonden 25 september 2024 (vraagnummer 2024Z14247)".
+/// What the questions-per-party count needs of one set: its year, its parties, its questions.
+type SetFacts = (Option<i32>, BTreeSet<String>, BTreeSet<u32>);
+
 const FOLLOW_UP_SETS: &[(&str, &str, i32)] = &[("2024Z14247", "Nieuw Sociaal Contract", 2024)];
 
 #[test]
 fn questions_per_party_counts_sets_and_questions() {
-    let mut sets: BTreeMap<String, (Option<i32>, BTreeSet<String>, BTreeSet<u32>)> =
-        BTreeMap::new();
+    let mut sets: BTreeMap<String, SetFacts> = BTreeMap::new();
     for (zaak, party, year) in FOLLOW_UP_SETS {
         let entry = sets.entry((*zaak).to_owned()).or_default();
         entry.0 = Some(*year);

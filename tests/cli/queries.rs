@@ -66,10 +66,16 @@ fn addressees() {
 #[test]
 fn every_query_file_has_a_test() {
     let tested = [
+        // in this module, on the seed
         "follow-ups.rq",
         "cited-sources.rq",
         "submitters.rq",
         "addressees.rq",
+        // in corpus_queries, on the corpus
+        "answer-times.rq",
+        "questions-per-party.rq",
+        "addressed-offices.rq",
+        "unanswered.rq",
     ];
     let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("queries");
     for entry in std::fs::read_dir(folder).unwrap() {
