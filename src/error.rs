@@ -30,6 +30,14 @@ pub enum SourceError {
     Io { path: PathBuf, source: io::Error },
     #[error("{}:{position}: not UTF-8 text: expected a text file (Markdown or plain text)", path.display())]
     NotUtf8 { path: PathBuf, position: Position },
+    #[error("{}:{position}: binary data (a NUL byte): expected a text file (Markdown or plain text)", path.display())]
+    Binary { path: PathBuf, position: Position },
+    #[error("{}: the file has {size} bytes; a Kamervragen document has at most {limit} (the largest known is under 100 kB)", path.display())]
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
     #[error("{}: no such file or folder", path.display())]
     Missing { path: PathBuf },
     #[error("{}: same source path `{relative}` as {}; pass folders with different names", path.display(), first.display())]

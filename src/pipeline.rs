@@ -4,9 +4,9 @@
 //! read or parsed is recorded in the report with its error and the rest go on: nothing is
 //! dropped without a line in the report.
 
-use crate::diagnostic::Warning;
+use crate::diagnostic::{Position, Warning};
 use crate::error::{Error, ParseError, SourceError};
-use crate::iri::IriMinter;
+use crate::iri::{set_key, IriMinter};
 use crate::map::{map_document, SourceFacts};
 use crate::model::{DocumentKind, ZaakNumber};
 use crate::parse::parse;
@@ -27,6 +27,8 @@ pub struct LoadOptions {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReadSummary {
     pub kind: DocumentKind,
+    /// The key the set of questions is minted under (see [`crate::iri::set_key`]).
+    pub set_key: String,
     pub zaak: Option<ZaakNumber>,
     pub aanhangsel: Option<String>,
     pub questions: usize,
@@ -43,6 +45,41 @@ pub enum DocumentError {
     Source(#[from] SourceError),
     #[error(transparent)]
     Parse(#[from] ParseError),
+}
+
+impl DocumentError {
+    /// Where in the file the problem is, when it is at a place.
+    pub fn position(&self) -> Option<Position> {
+        match self {
+            Self::Parse(error) => Some(error.syntax.position),
+            Self::Source(
+                SourceError::NotUtf8 { position, .. } | SourceError::Binary { position, .. },
+            ) => Some(*position),
+            Self::Source(_) => None,
+        }
+    }
+
+    /// What was wrong, without the file name.
+    pub fn message(&self) -> String {
+        match self {
+            Self::Parse(error) => error.syntax.message.clone(),
+            Self::Source(error) => {
+                let text = error.to_string();
+                // The source errors open with `path:` or `path:line:column:`; drop that part.
+                text.split_once(": ")
+                    .map_or(text.clone(), |(_, rest)| rest.to_owned())
+            }
+        }
+    }
+}
+
+/// Files of the same kind that describe the same set of questions: all are kept, each in its
+/// own graph, and reported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SharedSet<'a> {
+    pub kind: DocumentKind,
+    pub set_key: &'a str,
+    pub files: Vec<&'a SourceEntry>,
 }
 
 /// One input file and what became of it.
@@ -73,6 +110,27 @@ impl LoadReport {
 
     pub fn has_failures(&self) -> bool {
         self.failed().next().is_some()
+    }
+
+    /// Sets of questions that more than one file of the same kind claims.
+    pub fn shared_sets(&self) -> Vec<SharedSet<'_>> {
+        let mut by_set: std::collections::BTreeMap<(DocumentKind, &str), Vec<&SourceEntry>> =
+            std::collections::BTreeMap::new();
+        for (entry, summary) in self.read() {
+            by_set
+                .entry((summary.kind, summary.set_key.as_str()))
+                .or_default()
+                .push(entry);
+        }
+        by_set
+            .into_iter()
+            .filter(|(_, files)| files.len() > 1)
+            .map(|((kind, set_key), files)| SharedSet {
+                kind,
+                set_key,
+                files,
+            })
+            .collect()
     }
 }
 
@@ -122,6 +180,7 @@ fn load_one(
     let document = parsed.document;
     Ok(Ok(ReadSummary {
         kind: document.kind,
+        set_key: set_key(&document, &file.sha256),
         zaak: document.zaak,
         aanhangsel: document.aanhangsel,
         questions: document.questions.len(),

@@ -12,6 +12,10 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Component, Path, PathBuf};
 
+/// Files larger than this are refused before they are read: no written question comes near
+/// it, and reading a mistaken 50 MB input must not hold up the rest.
+pub const MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
+
 /// The file endings read when a folder is given.
 pub const EXTENSIONS: &[&str] = &["md", "txt"];
 
@@ -61,10 +65,25 @@ pub fn discover(roots: &[PathBuf]) -> Result<Vec<SourceEntry>, SourceError> {
 
 /// Reads one file: it must be UTF-8 text.
 pub fn read(entry: &SourceEntry) -> Result<SourceFile, SourceError> {
-    let bytes = fs::read(&entry.path).map_err(|source| SourceError::Io {
+    let io_error = |source| SourceError::Io {
         path: entry.path.clone(),
         source,
-    })?;
+    };
+    let size = fs::metadata(&entry.path).map_err(io_error)?.len();
+    if size > MAX_FILE_SIZE {
+        return Err(SourceError::TooLarge {
+            path: entry.path.clone(),
+            size,
+            limit: MAX_FILE_SIZE,
+        });
+    }
+    let bytes = fs::read(&entry.path).map_err(io_error)?;
+    if let Some(offset) = bytes.iter().position(|b| *b == 0) {
+        return Err(SourceError::Binary {
+            path: entry.path.clone(),
+            position: position_of_byte(&bytes, offset),
+        });
+    }
     let sha256 = hex(&Sha256::digest(&bytes));
     let text = String::from_utf8(bytes).map_err(|error| SourceError::NotUtf8 {
         path: entry.path.clone(),

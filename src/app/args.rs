@@ -29,6 +29,30 @@ pub enum Command {
     /// kv, eli, eli-dl, epvoc, ep-document-types, dct, foaf, org, schema, cito, bibo, skos,
     /// prov, spdx, rdf, rdfs, xsd, owl, dcat, void. Relative IRIs resolve against --base.
     Query(QueryArgs),
+    /// Read the documents and report, for every file, what was read or what went wrong.
+    ///
+    /// Each file gets a line with its kind and counts, then its warnings and errors as
+    /// `file:line:column: message`; a closing summary accounts for every file. The exit status
+    /// is 0 when no file failed, 1 otherwise.
+    Check(CheckArgs),
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// How to print the report.
+    #[arg(short, long, value_enum, default_value_t = CheckFormatArg::Text)]
+    pub format: CheckFormatArg,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum CheckFormatArg {
+    /// One line per file, then its problems; a summary at the end.
+    Text,
+    /// One JSON object with every file, its counts, warnings and error, and the summary.
+    Json,
 }
 
 #[derive(Debug, ClapArgs)]

@@ -1,7 +1,7 @@
 //! Running a validated configuration: load the documents, then export or query.
 
-use super::config::{Config, ExportConfig, Inputs, Output, QueryConfig};
-use super::report::print_load_report;
+use super::config::{CheckConfig, Config, ExportConfig, Inputs, Output, QueryConfig};
+use super::report::{print_load_report, write_check_json, write_check_text};
 use super::Outcome;
 use anyhow::{Context, Result};
 use kamervragen::export::write_sorted;
@@ -15,7 +15,20 @@ pub fn execute(config: Config) -> Result<Outcome> {
     match config {
         Config::Export(export) => run_export(export),
         Config::Query(query) => run_query(query),
+        Config::Check(check) => run_check(check),
     }
+}
+
+fn run_check(config: CheckConfig) -> Result<Outcome> {
+    let loaded = pipeline::load(&config.inputs.roots, &config.inputs.options)?;
+    let mut out = BufWriter::new(io::stdout().lock());
+    if config.json {
+        write_check_json(&loaded.report, &mut out)?;
+    } else {
+        write_check_text(&loaded.report, &mut out)?;
+    }
+    out.flush()?;
+    Ok(outcome(&loaded))
 }
 
 fn load(inputs: &Inputs) -> Result<Loaded> {

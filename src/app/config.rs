@@ -5,7 +5,8 @@
 //! flag. The commands only ever see [`Config`].
 
 use super::args::{
-    Args, Command, ExportArgs, InputArgs, QueryArgs, RdfFormatArg, ResultsFormatArg,
+    Args, CheckArgs, CheckFormatArg, Command, ExportArgs, InputArgs, QueryArgs, RdfFormatArg,
+    ResultsFormatArg,
 };
 use anyhow::{bail, Context, Result};
 use chrono::{DateTime, Utc};
@@ -21,6 +22,12 @@ const DEFAULT_INPUT: &str = "seeds";
 pub enum Config {
     Export(ExportConfig),
     Query(QueryConfig),
+    Check(CheckConfig),
+}
+
+pub struct CheckConfig {
+    pub inputs: Inputs,
+    pub json: bool,
 }
 
 /// Which files to read and how to map them.
@@ -51,6 +58,7 @@ impl Config {
         Ok(match args.command {
             Command::Export(export) => Self::Export(ExportConfig::from_args(export)?),
             Command::Query(query) => Self::Query(QueryConfig::from_args(query)?),
+            Command::Check(check) => Self::Check(CheckConfig::from_args(check)?),
         })
     }
 }
@@ -76,6 +84,15 @@ impl ExportConfig {
             inputs: Inputs::from_args(args.input, generated_at)?,
             output: args.output.map_or(Output::Stdout, Output::File),
             format,
+        })
+    }
+}
+
+impl CheckConfig {
+    fn from_args(args: CheckArgs) -> Result<Self> {
+        Ok(Self {
+            inputs: Inputs::from_args(args.input, None)?,
+            json: matches!(args.format, CheckFormatArg::Json),
         })
     }
 }

@@ -1,35 +1,268 @@
-//! Telling the user, on stderr, what happened to each document of a load.
+//! Telling the user what happened to each document of a load.
 //!
-//! Quiet when every document was read cleanly; otherwise one line per warning and per failure
-//! (`file:line:column: message`), then a summary that accounts for every file.
+//! `export` and `query` print to stderr only what needs attention: warnings and failures as
+//! `file:line:column: message`, files that describe the same set, and a summary. `check`
+//! prints every file to stdout, as text or as JSON for machines.
 
-use kamervragen::pipeline::LoadReport;
+use kamervragen::pipeline::{LoadReport, ReadSummary};
+use kamervragen::source::SourceEntry;
+use serde::Serialize;
 use std::io::{self, Write};
 
-/// Prints the warnings, failures and summary of `report`, if there is anything to say.
+/// How many files were read, clean or not, and how many failed.
+#[derive(Debug, Default, Serialize)]
+pub struct Summary {
+    pub files: usize,
+    pub read: usize,
+    pub clean: usize,
+    pub with_warnings: usize,
+    pub failed: usize,
+}
+
+impl Summary {
+    fn of(report: &LoadReport) -> Self {
+        let mut summary = Summary {
+            files: report.documents.len(),
+            ..Summary::default()
+        };
+        for (_, read) in report.read() {
+            summary.read += 1;
+            if read.warnings.is_empty() {
+                summary.clean += 1;
+            } else {
+                summary.with_warnings += 1;
+            }
+        }
+        summary.failed = summary.files - summary.read;
+        summary
+    }
+
+    fn line(&self) -> String {
+        format!(
+            "{} file(s): {} read ({} clean, {} with warnings), {} failed and left out",
+            self.files, self.read, self.clean, self.with_warnings, self.failed
+        )
+    }
+}
+
+/// For `export` and `query`: what needs attention, on stderr; nothing when all is clean.
 pub fn print_load_report(report: &LoadReport) -> io::Result<()> {
     let mut stderr = io::stderr().lock();
-    let mut warned = 0;
+    write_problems(report, &mut stderr)?;
+    let summary = Summary::of(report);
+    if summary.with_warnings > 0 || summary.failed > 0 {
+        writeln!(stderr, "kamervragen: {}", summary.line())?;
+    }
+    Ok(())
+}
+
+/// For `check`: every file with what was read, its problems, and the summary.
+pub fn write_check_text(report: &LoadReport, out: &mut impl Write) -> io::Result<()> {
+    for document in &report.documents {
+        let path = document.entry.path.display();
+        match &document.result {
+            Ok(summary) => {
+                writeln!(out, "{path}: {}", describe(summary))?;
+                for warning in &summary.warnings {
+                    writeln!(out, "{path}:{warning}")?;
+                }
+            }
+            Err(error) => writeln!(out, "{}", error_line(&document.entry, error))?,
+        }
+    }
+    write_shared_sets(report, out)?;
+    writeln!(out, "checked {}", Summary::of(report).line())
+}
+
+/// For `check --format json`.
+pub fn write_check_json(report: &LoadReport, out: &mut impl Write) -> io::Result<()> {
+    let files: Vec<FileJson> = report
+        .documents
+        .iter()
+        .map(|document| FileJson::new(&document.entry, &document.result))
+        .collect();
+    let shared: Vec<SharedJson> = report
+        .shared_sets()
+        .into_iter()
+        .map(|shared| SharedJson {
+            kind: shared.kind.as_str(),
+            set: shared.set_key.to_owned(),
+            files: shared
+                .files
+                .iter()
+                .map(|e| e.path.display().to_string())
+                .collect(),
+        })
+        .collect();
+    let json = CheckJson {
+        files,
+        shared_sets: shared,
+        summary: Summary::of(report),
+    };
+    serde_json::to_writer_pretty(&mut *out, &json)?;
+    writeln!(out)
+}
+
+fn write_problems(report: &LoadReport, out: &mut impl Write) -> io::Result<()> {
     for (entry, summary) in report.read() {
-        if !summary.warnings.is_empty() {
-            warned += 1;
-        }
         for warning in &summary.warnings {
-            writeln!(stderr, "{}:{warning}", entry.path.display())?;
+            writeln!(out, "{}:{warning}", entry.path.display())?;
         }
     }
-    let mut failed = 0;
-    for (_, error) in report.failed() {
-        failed += 1;
-        writeln!(stderr, "{error}")?;
+    for (entry, error) in report.failed() {
+        writeln!(out, "{}", error_line(entry, error))?;
     }
-    if warned > 0 || failed > 0 {
-        let total = report.documents.len();
+    write_shared_sets(report, out)
+}
+
+fn write_shared_sets(report: &LoadReport, out: &mut impl Write) -> io::Result<()> {
+    for shared in report.shared_sets() {
+        let files: Vec<String> = shared
+            .files
+            .iter()
+            .map(|e| e.path.display().to_string())
+            .collect();
         writeln!(
-            stderr,
-            "kamervragen: {total} file(s): {} read ({warned} with warnings), {failed} failed and left out",
-            total - failed
+            out,
+            "note: {} {} files describe the same set of questions ({}), each kept in its own graph: {}",
+            files.len(),
+            shared.kind.as_str(),
+            shared.set_key,
+            files.join(", ")
         )?;
     }
     Ok(())
+}
+
+fn error_line(entry: &SourceEntry, error: &kamervragen::pipeline::DocumentError) -> String {
+    match error.position() {
+        Some(position) => format!(
+            "{}:{position}: error: {}",
+            entry.path.display(),
+            error.message()
+        ),
+        None => format!("{}: error: {}", entry.path.display(), error.message()),
+    }
+}
+
+fn describe(summary: &ReadSummary) -> String {
+    let id = summary
+        .zaak
+        .as_ref()
+        .map(|z| z.as_str().to_owned())
+        .or_else(|| summary.aanhangsel.clone())
+        .unwrap_or_else(|| summary.set_key.clone());
+    let mut counts = vec![format!("{} questions", summary.questions)];
+    if summary.answers > 0 {
+        counts.push(format!("{} answers", summary.answers));
+    }
+    counts.push(format!("{} footnotes", summary.footnotes));
+    format!("{} {id}: {}", summary.kind.as_str(), counts.join(", "))
+}
+
+#[derive(Serialize)]
+struct CheckJson {
+    files: Vec<FileJson>,
+    shared_sets: Vec<SharedJson>,
+    summary: Summary,
+}
+
+#[derive(Serialize)]
+struct SharedJson {
+    kind: &'static str,
+    set: String,
+    files: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct FileJson {
+    path: String,
+    source_path: String,
+    status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    kind: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    zaak: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    aanhangsel: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    set: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    counts: Option<CountsJson>,
+    warnings: Vec<ProblemJson>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<ProblemJson>,
+}
+
+#[derive(Serialize)]
+struct CountsJson {
+    questions: usize,
+    answers: usize,
+    footnotes: usize,
+    quads: usize,
+}
+
+#[derive(Serialize)]
+struct ProblemJson {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    column: Option<usize>,
+    message: String,
+}
+
+impl FileJson {
+    fn new(
+        entry: &SourceEntry,
+        result: &Result<ReadSummary, kamervragen::pipeline::DocumentError>,
+    ) -> Self {
+        let mut file = FileJson {
+            path: entry.path.display().to_string(),
+            source_path: entry.source_path.clone(),
+            status: "failed",
+            kind: None,
+            zaak: None,
+            aanhangsel: None,
+            set: None,
+            counts: None,
+            warnings: Vec::new(),
+            error: None,
+        };
+        match result {
+            Ok(summary) => {
+                file.status = if summary.warnings.is_empty() {
+                    "clean"
+                } else {
+                    "warnings"
+                };
+                file.kind = Some(summary.kind.as_str());
+                file.zaak = summary.zaak.as_ref().map(|z| z.as_str().to_owned());
+                file.aanhangsel = summary.aanhangsel.clone();
+                file.set = Some(summary.set_key.clone());
+                file.counts = Some(CountsJson {
+                    questions: summary.questions,
+                    answers: summary.answers,
+                    footnotes: summary.footnotes,
+                    quads: summary.quads,
+                });
+                file.warnings = summary
+                    .warnings
+                    .iter()
+                    .map(|w| ProblemJson {
+                        line: Some(w.position.line),
+                        column: Some(w.position.column),
+                        message: w.message.clone(),
+                    })
+                    .collect();
+            }
+            Err(error) => {
+                file.error = Some(ProblemJson {
+                    line: error.position().map(|p| p.line),
+                    column: error.position().map(|p| p.column),
+                    message: error.message(),
+                });
+            }
+        }
+        file
+    }
 }

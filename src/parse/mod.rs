@@ -26,6 +26,7 @@ use header::Header;
 use holders::HolderLine;
 use normalize::Furniture;
 use sections::{Section, SectionKind};
+use std::collections::BTreeSet;
 
 /// A document and what the parser had to work around to read it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,6 +48,12 @@ pub struct Parsed {
 /// ```
 pub fn parse(text: &str) -> Result<Parsed, SyntaxError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(SyntaxError::new(
+            Position::line_start(1),
+            "the file is empty: expected a Kamervragen document",
+        ));
+    }
     let cleaned = normalize::clean(text);
     let lines = lines::read_lines(&cleaned.lines);
     let sections = sections::split(&lines);
@@ -63,8 +70,10 @@ struct DocumentReader {
     holder_line: Option<(DocumentKind, HolderLine)>,
     notice_seen: bool,
     questions: Vec<(usize, Question)>,
+    question_numbers: BTreeSet<u32>,
     answers: Vec<(usize, Answer)>,
     footnotes: Vec<(usize, Footnote)>,
+    footnote_numbers: BTreeSet<u32>,
     explanation: Option<String>,
     /// Text outside any recognised part, in order (the DOCX layout's date stands there).
     preamble: String,
@@ -88,6 +97,7 @@ impl DocumentReader {
         for section in sections {
             self.read_section(section);
         }
+        self.check_ending(sections);
         self.finish()
     }
 
@@ -161,7 +171,7 @@ impl DocumentReader {
         let at = Position::line_start(section.line);
         let text = section.body.text();
         for &number in numbers {
-            if self.questions.iter().any(|(_, q)| q.number == number) {
+            if !self.question_numbers.insert(number) {
                 self.warn(
                     at,
                     format!("question {number} appears twice; both texts are kept"),
@@ -202,7 +212,7 @@ impl DocumentReader {
 
     fn read_footnote_text(&mut self, line: usize, number: u32, text: String) {
         let at = Position::line_start(line);
-        if self.footnotes.iter().any(|(_, f)| f.number == number) {
+        if !self.footnote_numbers.insert(number) {
             self.warn(
                 at,
                 format!("footnote {number} appears twice; the first is kept"),
@@ -390,43 +400,55 @@ impl DocumentReader {
 
     /// Every marker should have a footnote body and every body a marker.
     fn check_citations(&mut self) {
-        let mut problems = Vec::new();
-        let cited_by_answers: Vec<u32> = self
-            .answers
+        let footnotes: BTreeSet<u32> = self.footnotes.iter().map(|(_, f)| f.number).collect();
+        let cited: BTreeSet<u32> = self
+            .questions
             .iter()
-            .flat_map(|(_, a)| a.cites.clone())
+            .flat_map(|(_, q)| q.cites.iter())
+            .chain(self.answers.iter().flat_map(|(_, a)| a.cites.iter()))
+            .copied()
             .collect();
+        let mut problems = Vec::new();
         for (line, question) in &self.questions {
-            for number in &question.cites {
-                if !self.footnotes.iter().any(|(_, f)| f.number == *number) {
-                    problems.push((
-                        *line,
-                        format!(
-                            "question {} cites footnote {number}, which has no text",
-                            question.number
-                        ),
-                    ));
-                }
+            for number in question.cites.iter().filter(|n| !footnotes.contains(n)) {
+                let message = format!(
+                    "question {} cites footnote {number}, which has no text",
+                    question.number
+                );
+                problems.push((*line, message));
             }
         }
-        for (line, footnote) in &self.footnotes {
-            let cited = self
-                .questions
-                .iter()
-                .any(|(_, q)| q.cites.contains(&footnote.number))
-                || cited_by_answers.contains(&footnote.number);
-            if !cited {
-                problems.push((
-                    *line,
-                    format!(
-                        "footnote {}: no marker citing it was found in the questions or answers",
-                        footnote.number
-                    ),
-                ));
-            }
+        for (line, footnote) in self
+            .footnotes
+            .iter()
+            .filter(|(_, f)| !cited.contains(&f.number))
+        {
+            let message = format!(
+                "footnote {}: no marker citing it was found in the questions or answers",
+                footnote.number
+            );
+            problems.push((*line, message));
         }
         for (line, message) in problems {
             self.warn(Position::line_start(line), message);
+        }
+    }
+
+    /// A text that stops in the middle of a sentence was probably cut off.
+    fn check_ending(&mut self, sections: &[Section]) {
+        let last = sections
+            .iter()
+            .rev()
+            .find(|s| matches!(s.kind, SectionKind::Question(_) | SectionKind::Answer(_)));
+        if let Some(section) = last {
+            let text = section.body.text();
+            let ends_a_sentence = text
+                .trim_end()
+                .ends_with(['.', '?', '!', '»', '”', '"', ')', ':', ';']);
+            if !text.is_empty() && !ends_a_sentence {
+                let message = "the last question or answer stops in the middle of a sentence: the document may be cut off".to_owned();
+                self.warn(Position::line_start(section.last_line), message);
+            }
         }
     }
 
@@ -552,6 +574,35 @@ mod tests {
         assert_eq!(footnote.text, "https://example.org/{bad}");
         assert_eq!(parsed.warnings.len(), 1);
         assert_eq!(parsed.warnings[0].position, Position::line_start(9));
+    }
+
+    #[test]
+    fn an_empty_text_says_so() {
+        let error = parse(" \n\n").unwrap_err();
+        assert!(error.message.contains("empty"), "{error}");
+    }
+
+    #[test]
+    fn a_text_cut_off_mid_sentence_is_warned_about() {
+        let text = "2020Z00001\n\nVragen van het lid A (B) aan de Minister van C over D (ingezonden 1 mei 2020).\n\nVraag 1\n\nKlopt het dat de\n";
+        let parsed = parse(text).unwrap();
+        assert!(
+            parsed
+                .warnings
+                .iter()
+                .any(|w| w.message.contains("cut off")),
+            "{:?}",
+            parsed.warnings
+        );
+    }
+
+    #[test]
+    fn a_very_long_repetitive_text_is_read_in_linear_time() {
+        let seed = include_str!("../../seeds/2019Z15244.md");
+        let text = seed.repeat(2000);
+        // Checks of repeated numbers were quadratic and took minutes on this text.
+        let parsed = parse(&text).unwrap();
+        assert_eq!(parsed.document.questions.len(), 20_000);
     }
 
     #[test]

@@ -42,6 +42,8 @@ pub struct Section {
     pub kind: SectionKind,
     /// The line that opens the section.
     pub line: usize,
+    /// The last line that added text to it.
+    pub last_line: usize,
     pub body: Body,
 }
 
@@ -271,6 +273,7 @@ impl Splitter {
         self.current = Some(Section {
             kind: SectionKind::Footnote(number),
             line,
+            last_line: line,
             body: Body::default(),
         });
     }
@@ -307,6 +310,7 @@ impl Splitter {
         self.current = Some(Section {
             kind,
             line,
+            last_line: line,
             body: Body::default(),
         });
     }
@@ -321,6 +325,7 @@ impl Splitter {
     fn push(&mut self, line: &Line) {
         if let Some(section) = &mut self.current {
             section.body.push_line(line);
+            section.last_line = line.number;
         }
         self.close_if_complete();
     }

@@ -3,6 +3,7 @@
 //! One test binary (this one), one module per capability. [`Workspace`] lays out a folder with
 //! a copy of the shipped seed and runs the executable in it.
 
+mod check;
 mod corpus;
 mod corpus_queries;
 mod errors;
