@@ -65,6 +65,10 @@ pub struct InputArgs {
     /// The base under which resource IRIs are minted.
     #[arg(long, value_name = "IRI", default_value = kamervragen::iri::DEFAULT_BASE)]
     pub base: String,
+
+    /// Print every warning on stderr, not only how many files had some (`check` lists them too).
+    #[arg(short, long)]
+    pub verbose: bool,
 }
 
 #[derive(Debug, ClapArgs)]

@@ -33,7 +33,7 @@ fn run_check(config: CheckConfig) -> Result<Outcome> {
 
 fn load(inputs: &Inputs) -> Result<Loaded> {
     let loaded = pipeline::load(&inputs.roots, &inputs.options)?;
-    print_load_report(&loaded.report)?;
+    print_load_report(&loaded.report, inputs.verbose)?;
     Ok(loaded)
 }
 

@@ -34,6 +34,8 @@ pub struct CheckConfig {
 pub struct Inputs {
     pub roots: Vec<PathBuf>,
     pub options: LoadOptions,
+    /// Print each warning, not only the count.
+    pub verbose: bool,
 }
 
 pub enum Output {
@@ -131,6 +133,7 @@ impl Inputs {
                 minter,
                 generated_at,
             },
+            verbose: args.verbose,
         })
     }
 }

@@ -46,12 +46,18 @@ impl Summary {
 }
 
 /// For `export` and `query`: what needs attention, on stderr; nothing when all is clean.
-pub fn print_load_report(report: &LoadReport) -> io::Result<()> {
+/// Failures are always listed (those files are left out); warnings only when `verbose`.
+pub fn print_load_report(report: &LoadReport, verbose: bool) -> io::Result<()> {
     let mut stderr = io::stderr().lock();
-    write_problems(report, &mut stderr)?;
+    write_problems(report, verbose, &mut stderr)?;
     let summary = Summary::of(report);
     if summary.with_warnings > 0 || summary.failed > 0 {
-        writeln!(stderr, "kamervragen: {}", summary.line())?;
+        let hint = if summary.with_warnings > 0 && !verbose {
+            " (--verbose or `kamervragen check` shows the warnings)"
+        } else {
+            ""
+        };
+        writeln!(stderr, "kamervragen: {}{hint}", summary.line())?;
     }
     Ok(())
 }
@@ -103,8 +109,8 @@ pub fn write_check_json(report: &LoadReport, out: &mut impl Write) -> io::Result
     writeln!(out)
 }
 
-fn write_problems(report: &LoadReport, out: &mut impl Write) -> io::Result<()> {
-    for (entry, summary) in report.read() {
+fn write_problems(report: &LoadReport, verbose: bool, out: &mut impl Write) -> io::Result<()> {
+    for (entry, summary) in report.read().filter(|_| verbose) {
         for warning in &summary.warnings {
             writeln!(out, "{}:{warning}", entry.path.display())?;
         }

@@ -72,7 +72,7 @@ fn an_invalid_cited_url_is_kept_as_text_with_a_warning() {
         "in/x.md",
         "## 2020Z00001\n\nVragen van het lid Jansen (SP) aan de Minister van Financiën over de belasting (ingezonden 1 mei 2020).\n\nVraag 1\n\nKlopt het?<sup>1</sup>\n\n<sup>1</sup> https://example.org/a|b\n",
     );
-    let run = workspace.run(&["export", "in", "-f", "ntriples"]);
+    let run = workspace.run(&["export", "in", "-f", "ntriples", "--verbose"]);
     assert_eq!(run.code(), Some(0));
     assert!(
         run.stderr().contains(

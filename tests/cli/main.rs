@@ -3,6 +3,7 @@
 //! One test binary (this one), one module per capability. [`Workspace`] lays out a folder with
 //! a copy of the shipped seed and runs the executable in it.
 
+mod answers;
 mod check;
 mod corpus;
 mod corpus_queries;
@@ -35,6 +36,25 @@ impl Workspace {
             "seeds/2019Z15244.md",
             &fs::read_to_string(seed_path()).unwrap(),
         );
+        workspace
+    }
+
+    /// A copy of everything shipped in `seeds/`: the seed and the real corpus.
+    pub fn with_all_seeds() -> Self {
+        let workspace = Self::empty();
+        let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        let mut folders = vec![seeds.clone()];
+        while let Some(folder) = folders.pop() {
+            for entry in fs::read_dir(&folder).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    folders.push(path);
+                } else {
+                    let relative = path.strip_prefix(seeds.parent().unwrap()).unwrap();
+                    workspace.write_bytes(relative.to_str().unwrap(), &fs::read(&path).unwrap());
+                }
+            }
+        }
         workspace
     }
 
