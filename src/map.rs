@@ -155,37 +155,51 @@ impl Mapper<'_> {
         let person = self
             .minter
             .member(&submitter.name, submitter.party.as_deref());
-        self.out.add_type(&person, foaf::PERSON);
-        self.out.add(
-            &person,
-            foaf::NAME,
-            Literal::new_simple_literal(&submitter.name),
-        );
-        self.out.add(set, dct::CREATOR, person.clone());
-
         let participation = self.minter.participation(key, position);
-        self.out
-            .add(set, epvoc::WORK_HAD_PARTICIPATION, participation.clone());
-        self.out.add_type(&participation, eli_dl::PARTICIPATION);
-        self.out.add(
+        let role = role_concept(Role::at(position));
+        self.creator(
+            set,
+            &person,
+            &submitter.name,
             &participation,
-            eli_dl::HAD_PARTICIPANT_PERSON,
-            person.clone(),
+            role,
+            position,
         );
-        self.out.add(
-            &participation,
-            eli_dl::PARTICIPATION_ROLE,
-            role_concept(Role::at(position)),
-        );
-        self.out
-            .add(&participation, schema::POSITION, integer(position as u64));
-
         if let Some(label) = &submitter.party {
             let party = self.party(label);
             self.out.add(&person, org::MEMBER_OF, party.clone());
             self.out
                 .add(&participation, eli_dl::PARTICIPATION_IN_NAME_OF, party);
         }
+    }
+
+    /// A person who made a work: `dct:creator`, and the part they played as an ELI-DL
+    /// participation with its role and position.
+    fn creator(
+        &mut self,
+        work: &NamedNode,
+        person: &NamedNode,
+        name: &str,
+        participation: &NamedNode,
+        role: NamedNodeRef<'_>,
+        position: usize,
+    ) {
+        self.out.add_type(person, foaf::PERSON);
+        self.out
+            .add(person, foaf::NAME, Literal::new_simple_literal(name));
+        self.out.add(work, dct::CREATOR, person.clone());
+        self.out
+            .add(work, epvoc::WORK_HAD_PARTICIPATION, participation.clone());
+        self.out.add_type(participation, eli_dl::PARTICIPATION);
+        self.out.add(
+            participation,
+            eli_dl::HAD_PARTICIPANT_PERSON,
+            person.clone(),
+        );
+        self.out
+            .add(participation, eli_dl::PARTICIPATION_ROLE, role);
+        self.out
+            .add(participation, schema::POSITION, integer(position as u64));
     }
 
     fn party(&mut self, label: &str) -> NamedNode {
@@ -286,23 +300,15 @@ impl Mapper<'_> {
 
     fn answerer(&mut self, reply: &NamedNode, position: usize, holder: &OfficeHolder) {
         let person = self.minter.office_holder(&holder.name);
-        self.out.add_type(&person, foaf::PERSON);
-        self.out.add(
-            &person,
-            foaf::NAME,
-            Literal::new_simple_literal(&holder.name),
-        );
-        self.out.add(reply, dct::CREATOR, person.clone());
         let participation = self.minter.answerer_participation(reply, position);
-        self.out
-            .add(reply, epvoc::WORK_HAD_PARTICIPATION, participation.clone());
-        self.out.add_type(&participation, eli_dl::PARTICIPATION);
-        self.out
-            .add(&participation, eli_dl::HAD_PARTICIPANT_PERSON, person);
-        self.out
-            .add(&participation, eli_dl::PARTICIPATION_ROLE, kv::ANSWERER);
-        self.out
-            .add(&participation, schema::POSITION, integer(position as u64));
+        self.creator(
+            reply,
+            &person,
+            &holder.name,
+            &participation,
+            kv::ANSWERER,
+            position,
+        );
         self.out.add(
             &participation,
             kv::TITLE,
