@@ -11,6 +11,7 @@ mod errors;
 mod export;
 mod ontology;
 mod queries;
+mod robustness;
 
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{Quad, Triple};
