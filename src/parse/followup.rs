@@ -79,6 +79,18 @@ mod tests {
     }
 
     #[test]
+    fn a_missing_space_before_the_date_does_not_make_a_member() {
+        let own = ZaakNumber::parse("2024Z14419").unwrap();
+        let follow_ups = find_follow_ups(
+            "Deze vragen dienen ter aanvulling op eerdere vragen terzake van het lid Joseph (Nieuw Sociaal Contract),ingezonden 25 september 2024 (vraagnummer 2024Z14247).",
+            &own,
+        );
+        let names: Vec<_> = follow_ups[0].submitters.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["Joseph"]);
+        assert_eq!(follow_ups[0].submitted, NaiveDate::from_ymd_opt(2024, 9, 25));
+    }
+
+    #[test]
     fn a_note_about_the_set_itself_is_no_follow_up() {
         let own = ZaakNumber::parse("2019Z15244").unwrap();
         assert!(find_follow_ups("Zie ook 2019Z15244.", &own).is_empty());
