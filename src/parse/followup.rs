@@ -42,6 +42,7 @@ fn earlier_members(note: &str) -> Option<&str> {
         .min()?;
     let rest = &note[start..];
     let end = [
+        ",ingezonden",
         ", ingezonden",
         " ingezonden",
         "(vraagnummer",
@@ -85,9 +86,16 @@ mod tests {
             "Deze vragen dienen ter aanvulling op eerdere vragen terzake van het lid Joseph (Nieuw Sociaal Contract),ingezonden 25 september 2024 (vraagnummer 2024Z14247).",
             &own,
         );
-        let names: Vec<_> = follow_ups[0].submitters.iter().map(|s| s.name.as_str()).collect();
+        let names: Vec<_> = follow_ups[0]
+            .submitters
+            .iter()
+            .map(|s| s.name.as_str())
+            .collect();
         assert_eq!(names, ["Joseph"]);
-        assert_eq!(follow_ups[0].submitted, NaiveDate::from_ymd_opt(2024, 9, 25));
+        assert_eq!(
+            follow_ups[0].submitted,
+            NaiveDate::from_ymd_opt(2024, 9, 25)
+        );
     }
 
     #[test]
