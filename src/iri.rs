@@ -7,7 +7,7 @@
 //! text can produce an invalid IRI. The patterns are listed in the README.
 
 use crate::error::Error;
-use crate::model::{Document, Office};
+use crate::model::Document;
 use iri_string::percent_encode::PercentEncodedForIri;
 use iri_string::types::IriAbsoluteStr;
 use oxigraph::model::NamedNode;
@@ -104,34 +104,45 @@ impl IriMinter {
         NamedNode::new_unchecked(format!("{}/beantwoorder/{position}", reply.as_str()))
     }
 
-    /// `{base}persoon/{name}`: a member of the government, from the name as printed.
-    pub fn office_holder(&self, name: &str) -> NamedNode {
-        self.mint(&["persoon", &slug(name)])
+    /// `{base}persoon/{key}`: a person, from the key [`crate::identity`] decided: the
+    /// reference table's (`sjoerd-sjoerdsma`), or the printed name with the party's key.
+    pub fn person(&self, key: &str) -> NamedNode {
+        self.mint(&["persoon", &slug(key)])
     }
 
-    /// `{base}persoon/{name}-{party}`: a member, from the printed name and the party it was
-    /// printed with (which tells apart members who share a surname).
-    pub fn member(&self, name: &str, party: Option<&str>) -> NamedNode {
-        let key = match party {
-            Some(party) => format!("{} {}", name, party),
-            None => name.to_owned(),
-        };
-        self.mint(&["persoon", &slug(&key)])
+    /// `{base}partij/{key}`: a party, from its key in the parties table (or its printed label).
+    pub fn party(&self, key: &str) -> NamedNode {
+        self.mint(&["partij", &slug(key)])
     }
 
-    /// `{base}partij/{label}`: a party, from its printed label.
-    pub fn party(&self, label: &str) -> NamedNode {
-        self.mint(&["partij", &slug(label)])
+    /// `{base}ambt/{label}`: an office, from its name (`Minister van Financiën`).
+    pub fn office(&self, label: &str) -> NamedNode {
+        self.mint(&["ambt", &slug(label)])
     }
 
-    /// `{base}ambt/{label}`: an office, from its singular name.
-    pub fn office(&self, office: &Office) -> NamedNode {
-        self.mint(&["ambt", &slug(&office.label())])
+    /// `{base}ministerie/{key}`: a ministry, from its key in the offices table.
+    pub fn ministry(&self, key: &str) -> NamedNode {
+        self.mint(&["ministerie", &slug(key)])
     }
 
-    /// `{base}ministerie/{name}`: a ministry, from `Ministerie van X`.
-    pub fn ministry(&self, name: &str) -> NamedNode {
-        self.mint(&["ministerie", &slug(name)])
+    /// `{base}graph/reference`: the graph of the reference tables.
+    pub fn reference_graph(&self) -> NamedNode {
+        self.mint(&["graph", "reference"])
+    }
+
+    /// `{base}graph/linksets`: the graph that describes the links out, family by family.
+    pub fn linkset_graph(&self) -> NamedNode {
+        self.mint(&["graph", "linksets"])
+    }
+
+    /// `{base}dataset`: the dataset as a whole.
+    pub fn dataset(&self) -> NamedNode {
+        self.mint(&["dataset"])
+    }
+
+    /// `{base}linkset/{family}`: one family of links out (`wikidata`, `openkamer`, …).
+    pub fn linkset(&self, family: &str) -> NamedNode {
+        self.mint(&["linkset", family])
     }
 
     /// `{base}graph/{source path}`: the named graph of one source file.
@@ -226,7 +237,6 @@ pub fn slug(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Preposition;
 
     fn zaak() -> &'static str {
         "2019Z15244"
@@ -240,16 +250,13 @@ mod tests {
             "https://w3id.org/kamervragen/zaak/2019Z15244/vraag/3"
         );
         assert_eq!(
-            minter.member("Van Ojik", Some("GroenLinks")).as_str(),
-            "https://w3id.org/kamervragen/persoon/van-ojik-groenlinks"
+            minter.person("Dijk sp").as_str(),
+            "https://w3id.org/kamervragen/persoon/dijk-sp"
         );
-        let office = Office {
-            title: "Minister".into(),
-            preposition: Some(Preposition::Voor),
-            portfolio: Some("Buitenlandse Handel en Ontwikkelingssamenwerking".into()),
-        };
         assert_eq!(
-            minter.office(&office).as_str(),
+            minter
+                .office("Minister voor Buitenlandse Handel en Ontwikkelingssamenwerking")
+                .as_str(),
             "https://w3id.org/kamervragen/ambt/minister-voor-buitenlandse-handel-en-ontwikkelingssamenwerking"
         );
         assert_eq!(
@@ -281,7 +288,7 @@ mod tests {
             "%41",
             "x/y?z#w",
         ] {
-            let iri = minter.member(text, Some(text));
+            let iri = minter.person(text);
             NamedNode::new(iri.as_str()).unwrap_or_else(|e| panic!("{text:?} → {iri}: {e}"));
             let iri = minter.source(text);
             NamedNode::new(iri.as_str()).unwrap_or_else(|e| panic!("{text:?} → {iri}: {e}"));

@@ -29,11 +29,14 @@
 pub mod diagnostic;
 pub mod error;
 pub mod export;
+pub mod identity;
 pub mod iri;
+pub mod links;
 pub mod map;
 pub mod model;
 pub mod parse;
 pub mod pipeline;
+pub mod reference;
 pub mod results;
 pub mod source;
 pub mod store;

@@ -7,13 +7,17 @@
 //! does no reasoning, so each local sub-property is written next to its standard super-property
 //! and part-whole links are written both ways.
 
+use crate::identity::{Basis, OfficeIdentity, PersonIdentity, Resolver};
 use crate::iri::{set_key, IriMinter};
+use crate::links;
 use crate::model::{
     Answer, Document, DocumentKind, FollowUp, Footnote, Office, OfficeHolder, Question, Reference,
     Role, Submitter, ZaakNumber,
 };
+use crate::reference::ReferenceData;
 use crate::vocab::{
-    bibo, cito, dct, eli, eli_dl, ep_document_types, epvoc, foaf, kv, org, prov, schema, skos, spdx,
+    bibo, cito, dct, eli, eli_dl, ep_document_types, epvoc, foaf, kv, org, owl, prov, rdfs, schema,
+    skos, spdx, void,
 };
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use oxigraph::model::vocab::{rdf, xsd};
@@ -30,11 +34,17 @@ pub struct SourceFacts<'a> {
 }
 
 /// Maps one document read from one source file.
-pub fn map_document(minter: &IriMinter, document: &Document, source: SourceFacts<'_>) -> Vec<Quad> {
+pub fn map_document(
+    minter: &IriMinter,
+    reference: &ReferenceData,
+    document: &Document,
+    source: SourceFacts<'_>,
+) -> Vec<Quad> {
     let graph = minter.document_graph(source.source_path);
     let key = set_key(document, source.sha256);
     let mut mapper = Mapper {
         minter,
+        resolver: Resolver::new(reference),
         out: QuadWriter::new(graph.clone()),
         key: &key,
     };
@@ -74,6 +84,7 @@ impl QuadWriter {
 
 struct Mapper<'a> {
     minter: &'a IriMinter,
+    resolver: Resolver<'a>,
     out: QuadWriter,
     /// The key of the set of questions the document is about.
     key: &'a str,
@@ -147,24 +158,33 @@ impl Mapper<'_> {
             self.out.add(set, eli::DATE_DOCUMENT, date_literal(date));
         }
         for (index, submitter) in submitters.iter().enumerate() {
-            self.submitter(set, key, index + 1, submitter);
+            self.submitter(set, key, index + 1, submitter, submitted);
+        }
+        if let Some(zaak) = zaak {
+            self.links_of_set(set, zaak);
         }
     }
 
-    fn submitter(&mut self, set: &NamedNode, key: &str, position: usize, submitter: &Submitter) {
-        let person = self
-            .minter
-            .member(&submitter.name, submitter.party.as_deref());
+    /// The set's pages at the Tweede Kamer, officielebekendmakingen and openkamer.
+    fn links_of_set(&mut self, set: &NamedNode, zaak: &str) {
+        for page in links::set_pages(zaak) {
+            self.out.add(set, foaf::PAGE, page);
+        }
+    }
+
+    fn submitter(
+        &mut self,
+        set: &NamedNode,
+        key: &str,
+        position: usize,
+        submitter: &Submitter,
+        date: Option<NaiveDate>,
+    ) {
+        let identity = self.resolver.member(submitter, date);
+        let person = self.person(&identity, &submitter.name);
         let participation = self.minter.participation(key, position);
         let role = role_concept(Role::at(position));
-        self.creator(
-            set,
-            &person,
-            &submitter.name,
-            &participation,
-            role,
-            position,
-        );
+        self.creator(set, &person, &participation, role, position);
         if let Some(label) = &submitter.party {
             let party = self.party(label);
             self.out.add(&person, org::MEMBER_OF, party.clone());
@@ -173,20 +193,38 @@ impl Mapper<'_> {
         }
     }
 
+    /// The person an identity names, with how the identity was decided. A person from the
+    /// reference table has its name there; the form printed here is kept as a label.
+    fn person(&mut self, identity: &PersonIdentity, printed: &str) -> NamedNode {
+        let person = self.minter.person(&identity.key);
+        self.out.add_type(&person, foaf::PERSON);
+        let name = Literal::new_simple_literal(printed);
+        match identity.basis {
+            Basis::ReferenceTable => self.out.add(&person, skos::ALT_LABEL, name),
+            _ => self.out.add(&person, foaf::NAME, name),
+        }
+        self.out
+            .add(&person, kv::IDENTITY_BASIS, basis_concept(identity.basis));
+        for candidate in &identity.candidates {
+            self.out.add(
+                &person,
+                kv::IDENTITY_CANDIDATE,
+                self.minter.person(candidate),
+            );
+        }
+        person
+    }
+
     /// A person who made a work: `dct:creator`, and the part they played as an ELI-DL
     /// participation with its role and position.
     fn creator(
         &mut self,
         work: &NamedNode,
         person: &NamedNode,
-        name: &str,
         participation: &NamedNode,
         role: NamedNodeRef<'_>,
         position: usize,
     ) {
-        self.out.add_type(person, foaf::PERSON);
-        self.out
-            .add(person, foaf::NAME, Literal::new_simple_literal(name));
         self.out.add(work, dct::CREATOR, person.clone());
         self.out
             .add(work, epvoc::WORK_HAD_PARTICIPATION, participation.clone());
@@ -202,32 +240,57 @@ impl Mapper<'_> {
             .add(participation, schema::POSITION, integer(position as u64));
     }
 
-    fn party(&mut self, label: &str) -> NamedNode {
-        let party = self.minter.party(label);
+    /// A party as printed. Its label from the table is its `skos:prefLabel`; a variant printed
+    /// in the document is an `skos:altLabel`, so a party has one preferred label.
+    fn party(&mut self, printed: &str) -> NamedNode {
+        let identity = self.resolver.party(printed);
+        let party = self.minter.party(&identity.key);
         self.out.add_type(&party, org::ORGANIZATION);
         self.out.add_type(&party, schema::POLITICAL_PARTY);
-        self.out
-            .add(&party, skos::PREF_LABEL, Literal::new_simple_literal(label));
+        self.out.add(
+            &party,
+            skos::PREF_LABEL,
+            Literal::new_simple_literal(&identity.label),
+        );
+        if identity.label != printed {
+            self.out.add(
+                &party,
+                skos::ALT_LABEL,
+                Literal::new_simple_literal(printed),
+            );
+        }
         party
     }
 
+    /// An office as printed, as the offices table names it, in its ministry.
     fn office(&mut self, office: &Office) -> NamedNode {
-        let post = self.minter.office(office);
+        let identity = self.resolver.office(office);
+        let post = self.post(&identity);
+        let printed = office.label();
+        if printed != identity.label {
+            self.out
+                .add(&post, skos::ALT_LABEL, Literal::new_simple_literal(printed));
+        }
+        post
+    }
+
+    fn post(&mut self, identity: &OfficeIdentity) -> NamedNode {
+        let post = self.minter.office(&identity.label);
         self.out.add_type(&post, org::POST);
         self.out.add(
             &post,
             skos::PREF_LABEL,
-            Literal::new_simple_literal(office.label()),
+            Literal::new_simple_literal(&identity.label),
         );
-        if let Some(name) = office.ministry() {
-            let ministry = self.minter.ministry(&name);
+        if let Some((key, name)) = &identity.ministry {
+            let ministry = self.minter.ministry(key);
             self.out.add_type(&ministry, org::ORGANIZATION);
             self.out
                 .add_type(&ministry, schema::GOVERNMENT_ORGANIZATION);
             self.out.add(
                 &ministry,
                 skos::PREF_LABEL,
-                Literal::new_simple_literal(&name),
+                Literal::new_simple_literal(name),
             );
             self.out.add(&post, org::POST_IN, ministry);
         }
@@ -260,6 +323,8 @@ impl Mapper<'_> {
         if let Some(id) = &document.aanhangsel {
             self.out
                 .add(&reply, dct::IDENTIFIER, Literal::new_simple_literal(id));
+            self.out
+                .add(&reply, foaf::PAGE, links::publication_page(id));
         }
         if let Some(date) = document.received {
             self.out.add(&reply, dct::DATE_ACCEPTED, date_literal(date));
@@ -299,16 +364,10 @@ impl Mapper<'_> {
     }
 
     fn answerer(&mut self, reply: &NamedNode, position: usize, holder: &OfficeHolder) {
-        let person = self.minter.office_holder(&holder.name);
+        let identity = self.resolver.office_holder(holder);
+        let person = self.person(&identity, &holder.name);
         let participation = self.minter.answerer_participation(reply, position);
-        self.creator(
-            reply,
-            &person,
-            &holder.name,
-            &participation,
-            kv::ANSWERER,
-            position,
-        );
+        self.creator(reply, &person, &participation, kv::ANSWERER, position);
         self.out.add(
             &participation,
             kv::TITLE,
@@ -320,6 +379,11 @@ impl Mapper<'_> {
                 kv::PORTFOLIO,
                 Literal::new_simple_literal(portfolio),
             );
+        }
+        if let Some(office) = self.resolver.held_office(holder) {
+            let post = self.post(&office);
+            self.out.add(&person, org::HOLDS, post.clone());
+            self.out.add(&post, org::HELD_BY, person);
         }
     }
 
@@ -416,6 +480,8 @@ impl Mapper<'_> {
             dct::IDENTIFIER,
             Literal::new_simple_literal(reference.id()),
         );
+        self.out
+            .add(&target, foaf::PAGE, links::publication_page(reference.id()));
         target
     }
 }
@@ -425,6 +491,117 @@ impl Mapper<'_> {
 enum FootnoteOwner {
     Set,
     Reply(NamedNode),
+}
+
+/// The reference tables as a graph: parties with their labels and links, members with their
+/// identifiers, ministries and the posts of ministers without a ministry of their own.
+pub fn reference_quads(minter: &IriMinter, reference: &ReferenceData) -> Vec<Quad> {
+    let mut out = QuadWriter::new(minter.reference_graph());
+    for party in &reference.parties {
+        let iri = minter.party(&party.key);
+        out.add_type(&iri, org::ORGANIZATION);
+        out.add_type(&iri, schema::POLITICAL_PARTY);
+        out.add(
+            &iri,
+            skos::PREF_LABEL,
+            Literal::new_simple_literal(&party.label),
+        );
+        for variant in &party.variants {
+            out.add(&iri, skos::ALT_LABEL, Literal::new_simple_literal(variant));
+        }
+        if let Some(id) = &party.wikidata {
+            out.add(&iri, owl::SAME_AS, links::wikidata(id));
+        }
+    }
+    for member in &reference.members {
+        let iri = minter.person(&member.key);
+        out.add_type(&iri, foaf::PERSON);
+        out.add(
+            &iri,
+            foaf::NAME,
+            Literal::new_simple_literal(member.full_name()),
+        );
+        out.add(
+            &iri,
+            foaf::FAMILY_NAME,
+            Literal::new_simple_literal(&member.surname),
+        );
+        if let Some(given) = &member.given_name {
+            out.add(&iri, foaf::GIVEN_NAME, Literal::new_simple_literal(given));
+        }
+        if let Some(initials) = &member.initials {
+            out.add(&iri, kv::INITIALS, Literal::new_simple_literal(initials));
+        }
+        if let Some(id) = &member.wikidata {
+            out.add(&iri, owl::SAME_AS, links::wikidata(id));
+        }
+        if let Some(id) = &member.parlement_com {
+            out.add(&iri, foaf::PAGE, links::parlement_com(id));
+        }
+        if let Some(guid) = &member.tk_persoon {
+            out.add(&iri, rdfs::SEE_ALSO, links::tk_persoon(guid));
+        }
+        for membership in &member.parties {
+            out.add(&iri, org::MEMBER_OF, minter.party(&membership.party));
+        }
+    }
+    for ministry in &reference.ministries {
+        let iri = minter.ministry(&ministry.key);
+        out.add_type(&iri, org::ORGANIZATION);
+        out.add_type(&iri, schema::GOVERNMENT_ORGANIZATION);
+        let label = format!("Ministerie van {}", ministry.name);
+        out.add(&iri, skos::PREF_LABEL, Literal::new_simple_literal(label));
+        for short in &ministry.abbreviations {
+            out.add(&iri, skos::ALT_LABEL, Literal::new_simple_literal(short));
+        }
+    }
+    for post in &reference.posts {
+        let label = format!("Minister voor {}", post.name);
+        let iri = minter.office(&label);
+        out.add_type(&iri, org::POST);
+        out.add(&iri, skos::PREF_LABEL, Literal::new_simple_literal(&label));
+        for short in &post.abbreviations {
+            let alt = format!("Minister voor {short}");
+            out.add(&iri, skos::ALT_LABEL, Literal::new_simple_literal(alt));
+        }
+        if let Some(ministry) = &post.ministry {
+            out.add(&iri, org::POST_IN, minter.ministry(ministry));
+        }
+    }
+    out.quads
+}
+
+/// The description of the links out: one `void:Linkset` per family, with the number of links
+/// of that family among `quads` (each triple counted once, whatever graphs hold it).
+pub fn linkset_quads(minter: &IriMinter, quads: &[Quad]) -> Vec<Quad> {
+    let mut out = QuadWriter::new(minter.linkset_graph());
+    let dataset = minter.dataset();
+    out.add_type(&dataset, void::DATASET);
+    for family in links::FAMILIES {
+        let links: std::collections::BTreeSet<(String, String)> = quads
+            .iter()
+            .filter(|quad| quad.predicate.as_ref() == family.predicate)
+            .filter_map(|quad| match &quad.object {
+                Term::NamedNode(object) if object.as_str().starts_with(family.prefix) => {
+                    Some((quad.subject.to_string(), object.as_str().to_owned()))
+                }
+                _ => None,
+            })
+            .collect();
+        let linkset = minter.linkset(family.key);
+        out.add(&dataset, void::SUBSET, linkset.clone());
+        out.add_type(&linkset, void::LINKSET);
+        out.add(
+            &linkset,
+            dct::TITLE,
+            Literal::new_language_tagged_literal_unchecked(family.title, "en"),
+        );
+        out.add(&linkset, void::LINK_PREDICATE, family.predicate);
+        out.add(&linkset, void::SUBJECTS_TARGET, dataset.clone());
+        out.add(&linkset, void::OBJECTS_TARGET, family.target);
+        out.add(&linkset, void::TRIPLES, integer(links.len() as u64));
+    }
+    out.quads
 }
 
 /// The provenance of one document graph: the file it was derived from, with its path and
@@ -464,6 +641,15 @@ fn provenance(
         Literal::new_simple_literal(source.sha256),
     );
     out.quads
+}
+
+fn basis_concept(basis: Basis) -> NamedNodeRef<'static> {
+    match basis {
+        Basis::ReferenceTable => kv::REFERENCE_TABLE,
+        Basis::PrintedNameAndParty => kv::PRINTED_NAME_AND_PARTY,
+        Basis::PrintedName => kv::PRINTED_NAME,
+        Basis::Ambiguous => kv::AMBIGUOUS,
+    }
 }
 
 fn role_concept(role: Role) -> NamedNodeRef<'static> {

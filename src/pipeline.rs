@@ -7,9 +7,10 @@
 use crate::diagnostic::{Position, Warning};
 use crate::error::{Error, ParseError, SourceError};
 use crate::iri::{set_key, IriMinter};
-use crate::map::{map_document, SourceFacts};
+use crate::map::{linkset_quads, map_document, reference_quads, SourceFacts};
 use crate::model::{DocumentKind, ZaakNumber};
 use crate::parse::parse;
+use crate::reference::ReferenceData;
 use crate::source::{self, SourceEntry};
 use crate::store::GraphStore;
 use chrono::{DateTime, Utc};
@@ -19,6 +20,8 @@ use std::path::PathBuf;
 #[derive(Debug, Clone, Default)]
 pub struct LoadOptions {
     pub minter: IriMinter,
+    /// The tables that decide identities (parties, members, offices).
+    pub reference: std::sync::Arc<ReferenceData>,
     /// Written as `prov:generatedAtTime` when set; left out by default so dumps are reproducible.
     pub generated_at: Option<DateTime<Utc>>,
 }
@@ -149,6 +152,10 @@ pub fn load(roots: &[PathBuf], options: &LoadOptions) -> Result<Loaded, Error> {
         let result = load_one(&store, &entry, options)?;
         report.documents.push(DocumentOutcome { entry, result });
     }
+    store.insert(&reference_quads(&options.minter, &options.reference))?;
+    // The links are counted once every document is in, so each family's count is the graph's.
+    let all = store.quads()?;
+    store.insert(&linkset_quads(&options.minter, &all))?;
     Ok(Loaded { store, report })
 }
 
@@ -175,7 +182,7 @@ fn load_one(
         sha256: &file.sha256,
         generated_at: options.generated_at,
     };
-    let quads = map_document(&options.minter, &parsed.document, facts);
+    let quads = map_document(&options.minter, &options.reference, &parsed.document, facts);
     store.insert(&quads)?;
     let document = parsed.document;
     Ok(Ok(ReadSummary {

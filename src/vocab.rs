@@ -43,6 +43,13 @@ namespace!(
     ON_BEHALF_OF = "onBehalfOf",
     PORTFOLIO = "portfolio",
     TITLE = "title",
+    IDENTITY_BASIS = "identityBasis",
+    IDENTITY_CANDIDATE = "identityCandidate",
+    REFERENCE_TABLE = "ReferenceTable",
+    PRINTED_NAME_AND_PARTY = "PrintedNameAndParty",
+    PRINTED_NAME = "PrintedName",
+    AMBIGUOUS = "Ambiguous",
+    INITIALS = "initials",
 });
 
 namespace!(
@@ -95,6 +102,9 @@ namespace!(
     foaf, "foaf", "http://xmlns.com/foaf/0.1/", {
     PERSON = "Person",
     NAME = "name",
+    GIVEN_NAME = "givenName",
+    FAMILY_NAME = "familyName",
+    PAGE = "page",
     PRIMARY_TOPIC = "primaryTopic",
 });
 
@@ -105,6 +115,8 @@ namespace!(
     POST = "Post",
     MEMBER_OF = "memberOf",
     POST_IN = "postIn",
+    HOLDS = "holds",
+    HELD_BY = "heldBy",
 });
 
 namespace!(
@@ -140,6 +152,7 @@ namespace!(
     CONCEPT = "Concept",
     CONCEPT_SCHEME = "ConceptScheme",
     PREF_LABEL = "prefLabel",
+    ALT_LABEL = "altLabel",
     IN_SCHEME = "inScheme",
     CLOSE_MATCH = "closeMatch",
 });
@@ -162,14 +175,35 @@ namespace!(
     SHA256 = "checksumAlgorithm_sha256",
 });
 
+namespace!(
+    /// OWL, for identity links.
+    owl, "owl", "http://www.w3.org/2002/07/owl#", {
+    SAME_AS = "sameAs",
+});
+
+namespace!(
+    /// RDF Schema.
+    rdfs, "rdfs", "http://www.w3.org/2000/01/rdf-schema#", {
+    SEE_ALSO = "seeAlso",
+});
+
+namespace!(
+    /// VoID, for the description of the links out.
+    void, "void", "http://rdfs.org/ns/void#", {
+    DATASET = "Dataset",
+    LINKSET = "Linkset",
+    SUBSET = "subset",
+    LINK_PREDICATE = "linkPredicate",
+    SUBJECTS_TARGET = "subjectsTarget",
+    OBJECTS_TARGET = "objectsTarget",
+    TRIPLES = "triples",
+});
+
 /// Namespaces that are not written as terms but are useful as prefixes in dumps and queries.
 const OTHER_PREFIXES: &[(&str, &str)] = &[
     ("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
-    ("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),
     ("xsd", "http://www.w3.org/2001/XMLSchema#"),
-    ("owl", "http://www.w3.org/2002/07/owl#"),
     ("dcat", "http://www.w3.org/ns/dcat#"),
-    ("void", "http://rdfs.org/ns/void#"),
 ];
 
 /// Every prefix the dumps declare and the query command pre-declares, sorted by prefix.
@@ -189,6 +223,9 @@ pub fn prefixes() -> Vec<(&'static str, &'static str)> {
         (skos::PREFIX, skos::NAMESPACE),
         (prov::PREFIX, prov::NAMESPACE),
         (spdx::PREFIX, spdx::NAMESPACE),
+        (owl::PREFIX, owl::NAMESPACE),
+        (rdfs::PREFIX, rdfs::NAMESPACE),
+        (void::PREFIX, void::NAMESPACE),
     ];
     all.extend_from_slice(OTHER_PREFIXES);
     all.sort_unstable();

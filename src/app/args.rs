@@ -66,6 +66,11 @@ pub struct InputArgs {
     #[arg(long, value_name = "IRI", default_value = kamervragen::iri::DEFAULT_BASE)]
     pub base: String,
 
+    /// Read the reference tables (parties.toml, members.toml, offices.toml) from DIR instead of
+    /// the tables built in from seeds/reference/.
+    #[arg(long, value_name = "DIR")]
+    pub reference: Option<PathBuf>,
+
     /// Print every warning on stderr, not only how many files had some (`check` lists them too).
     #[arg(short, long)]
     pub verbose: bool,

@@ -13,8 +13,10 @@ use chrono::{DateTime, Utc};
 use kamervragen::export::ExportFormat;
 use kamervragen::iri::IriMinter;
 use kamervragen::pipeline::LoadOptions;
+use kamervragen::reference::ReferenceData;
 use kamervragen::results::ResultsFormat;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// The folder read when no PATH is given.
 const DEFAULT_INPUT: &str = "seeds";
@@ -118,6 +120,10 @@ impl QueryConfig {
 impl Inputs {
     fn from_args(args: InputArgs, generated_at: Option<DateTime<Utc>>) -> Result<Self> {
         let minter = IriMinter::new(&args.base).context("--base")?;
+        let reference = match &args.reference {
+            Some(folder) => ReferenceData::from_dir(folder).context("--reference")?,
+            None => ReferenceData::shipped(),
+        };
         let roots = if args.paths.is_empty() {
             let default = PathBuf::from(DEFAULT_INPUT);
             if !default.is_dir() {
@@ -131,6 +137,7 @@ impl Inputs {
             roots,
             options: LoadOptions {
                 minter,
+                reference: Arc::new(reference),
                 generated_at,
             },
             verbose: args.verbose,

@@ -51,6 +51,82 @@ fn set_identity(expected: &Expected) -> String {
     }
 }
 
+/// Letters and digits, lower case: how the reference tables compare names.
+fn comparable(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn table(name: &str) -> toml::Value {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("seeds/reference")
+        .join(name);
+    toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn strings(value: &toml::Value, field: &str) -> Vec<String> {
+    let own = value.get(field).and_then(|v| v.as_str()).map(str::to_owned);
+    let list: Vec<String> = value
+        .get(field)
+        .and_then(|v| v.as_array())
+        .map(|items| {
+            items
+                .iter()
+                .filter_map(|i| i.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default();
+    own.into_iter().chain(list).collect()
+}
+
+/// A printed party label as the parties table names it (`Nieuw Sociaal Contract` → `NSC`).
+fn party_label(printed: &str) -> String {
+    let parties = table("parties.toml");
+    for party in parties["party"].as_array().unwrap() {
+        let label = party["label"].as_str().unwrap();
+        let names = std::iter::once(label.to_owned()).chain(strings(party, "variants"));
+        if names
+            .map(|n| comparable(&n))
+            .any(|n| n == comparable(printed))
+        {
+            return label.to_owned();
+        }
+    }
+    printed.to_owned()
+}
+
+/// A printed office with its portfolio as the offices table names it.
+fn office_label(printed: &str) -> String {
+    let offices = table("offices.toml");
+    let (head, portfolio) = match printed.find(" van ").or_else(|| printed.find(" voor ")) {
+        Some(at) => {
+            let preposition_end = at + printed[at + 1..].find(' ').unwrap() + 2;
+            (&printed[..preposition_end], &printed[preposition_end..])
+        }
+        None => return printed.to_owned(),
+    };
+    let rows = offices["ministry"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(offices["post"].as_array().unwrap());
+    for row in rows {
+        let names = strings(row, "name")
+            .into_iter()
+            .chain(strings(row, "variants"))
+            .chain(strings(row, "abbreviations"));
+        if names
+            .map(|n| comparable(&n))
+            .any(|n| n == comparable(portfolio))
+        {
+            return format!("{head}{}", row["name"].as_str().unwrap());
+        }
+    }
+    printed.to_owned()
+}
+
 fn csv_field(text: &str) -> String {
     if text.contains([',', '"']) {
         format!("\"{}\"", text.replace('"', "\"\""))
@@ -99,7 +175,7 @@ fn questions_per_party_counts_sets_and_questions() {
     for (zaak, party, year) in FOLLOW_UP_SETS {
         let entry = sets.entry((*zaak).to_owned()).or_default();
         entry.0 = Some(*year);
-        entry.1.insert((*party).to_owned());
+        entry.1.insert(party_label(party));
     }
     for (_, facts) in expectations() {
         let entry = sets.entry(set_identity(&facts)).or_default();
@@ -108,7 +184,7 @@ fn questions_per_party_counts_sets_and_questions() {
             .as_deref()
             .map(|d| date(d).format("%Y").to_string().parse().unwrap()));
         for member in facts.submitters.iter().flatten() {
-            entry.1.extend(member.party.clone());
+            entry.1.extend(member.party.as_deref().map(party_label));
         }
         entry.2.extend(facts.questions.iter().flatten());
     }
@@ -136,23 +212,14 @@ fn questions_per_party_counts_sets_and_questions() {
     );
 }
 
-/// Offices printed with or without a comma are one office: only letters and digits count.
-fn office_key(label: &str) -> String {
-    label
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
 #[test]
 fn addressed_offices_counts_sets_per_office() {
     let mut sets_per_office: BTreeMap<String, (BTreeSet<String>, BTreeSet<String>)> =
         BTreeMap::new();
     for (_, facts) in expectations() {
         for office in facts.addressees.iter().flatten() {
-            let entry = sets_per_office.entry(office_key(office)).or_default();
-            entry.0.insert(office.clone());
+            let entry = sets_per_office.entry(office_label(office)).or_default();
+            entry.0.insert(office_label(office));
             entry.1.insert(set_identity(&facts));
         }
     }

@@ -1,0 +1,248 @@
+//! Deciding which resource a printed name stands for, and recording why.
+//!
+//! Printed names, party labels and portfolios enter; identities leave: the key an IRI is
+//! minted from, the basis of the decision (the reference table, or the printed name with what
+//! disambiguates it), and the candidates when the table could not decide. The rules, also in
+//! the README:
+//!
+//! - a party is its row in the parties table, whatever variant was printed; an unknown label
+//!   is a party of its own;
+//! - a member is the table row that matches the printed name (surname, with given name or
+//!   initials where printed) and sat for the printed party at the date: one row decides; no row
+//!   or several rows mint from the printed name and the party, so two people who share a
+//!   surname never merge;
+//! - a member of the government is matched on the name alone, so that a member who later
+//!   answers as minister is one person;
+//! - an office is its title, `van` / `voor` as printed, and the portfolio's name in the offices
+//!   table (so abbreviations and spelling variants meet), in the ministry the table gives.
+
+use crate::iri::slug;
+use crate::model::{Office, OfficeHolder, Preposition, Submitter};
+use crate::reference::{Portfolio, ReferenceData};
+use chrono::NaiveDate;
+
+/// How an identity was decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Basis {
+    /// One row of the reference table matched.
+    ReferenceTable,
+    /// No row matched; minted from the printed name and party.
+    PrintedNameAndParty,
+    /// No row matched and no party was printed; minted from the printed name.
+    PrintedName,
+    /// Several rows matched; minted from the printed name and party, candidates recorded.
+    Ambiguous,
+}
+
+/// Who a printed person is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonIdentity {
+    /// What the person's IRI is minted from.
+    pub key: String,
+    pub basis: Basis,
+    /// The table rows that matched, when more than one did.
+    pub candidates: Vec<String>,
+}
+
+/// Which party a printed label is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartyIdentity {
+    pub key: String,
+    /// The table's label, or the printed one for a party the table does not know.
+    pub label: String,
+}
+
+/// Which office a printed office is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OfficeIdentity {
+    /// `Minister voor Buitenlandse Handel en Ontwikkelingssamenwerking`, with the table's name.
+    pub label: String,
+    /// The ministry: its key and its name (`Ministerie van Buitenlandse Zaken`).
+    pub ministry: Option<(String, String)>,
+}
+
+/// Decides identities against one set of tables.
+#[derive(Debug, Clone, Copy)]
+pub struct Resolver<'a> {
+    reference: &'a ReferenceData,
+}
+
+impl<'a> Resolver<'a> {
+    pub fn new(reference: &'a ReferenceData) -> Self {
+        Self { reference }
+    }
+
+    pub fn party(&self, printed: &str) -> PartyIdentity {
+        match self.reference.party(printed) {
+            Some(party) => PartyIdentity {
+                key: party.key.clone(),
+                label: party.label.clone(),
+            },
+            None => PartyIdentity {
+                key: slug(printed),
+                label: printed.to_owned(),
+            },
+        }
+    }
+
+    /// A member as a set of questions names them, at the set's date.
+    pub fn member(&self, submitter: &Submitter, date: Option<NaiveDate>) -> PersonIdentity {
+        let party = submitter.party.as_deref().map(|label| self.party(label));
+        let party_key = party.as_ref().map(|p| p.key.as_str());
+        let matches = self
+            .reference
+            .members_named(&submitter.name, party_key, date);
+        let minted = match &party {
+            Some(party) => (
+                format!("{} {}", submitter.name, party.key),
+                Basis::PrintedNameAndParty,
+            ),
+            None => (submitter.name.clone(), Basis::PrintedName),
+        };
+        decide(matches.iter().map(|m| m.key.clone()).collect(), minted)
+    }
+
+    /// A member of the government as an answer or notice names them.
+    pub fn office_holder(&self, holder: &OfficeHolder) -> PersonIdentity {
+        let matches = self.reference.members_named(&holder.name, None, None);
+        decide(
+            matches.iter().map(|m| m.key.clone()).collect(),
+            (holder.name.clone(), Basis::PrintedName),
+        )
+    }
+
+    pub fn office(&self, office: &Office) -> OfficeIdentity {
+        let Some(portfolio) = office
+            .portfolio
+            .as_deref()
+            .and_then(|p| self.reference.portfolio(p))
+        else {
+            return OfficeIdentity {
+                label: office.label(),
+                ministry: office.ministry().map(|name| (slug(&name), name)),
+            };
+        };
+        let preposition = office
+            .preposition
+            .unwrap_or(if self.reference.is_post(portfolio) {
+                Preposition::Voor
+            } else {
+                Preposition::Van
+            });
+        OfficeIdentity {
+            label: format!(
+                "{} {} {}",
+                office.title,
+                preposition.as_str(),
+                portfolio.name
+            ),
+            ministry: self.ministry(portfolio),
+        }
+    }
+
+    /// The office a member of the government held when answering: title and printed portfolio.
+    pub fn held_office(&self, holder: &OfficeHolder) -> Option<OfficeIdentity> {
+        let portfolio = holder.portfolio.as_deref()?;
+        let office = Office {
+            title: holder.title.clone(),
+            preposition: None,
+            portfolio: Some(portfolio.to_owned()),
+        };
+        // Without the table, `(BZ)` says nothing about `van` or `voor`: no office is guessed.
+        self.reference
+            .portfolio(portfolio)
+            .map(|_| self.office(&office))
+    }
+
+    fn ministry(&self, portfolio: &Portfolio) -> Option<(String, String)> {
+        self.reference.ministry_of(portfolio).map(|ministry| {
+            (
+                ministry.key.clone(),
+                format!("Ministerie van {}", ministry.name),
+            )
+        })
+    }
+}
+
+fn decide(candidates: Vec<String>, (minted, basis): (String, Basis)) -> PersonIdentity {
+    match candidates.as_slice() {
+        [only] => PersonIdentity {
+            key: only.clone(),
+            basis: Basis::ReferenceTable,
+            candidates: Vec::new(),
+        },
+        [] => PersonIdentity {
+            key: minted,
+            basis,
+            candidates: Vec::new(),
+        },
+        _ => PersonIdentity {
+            key: minted,
+            basis: Basis::Ambiguous,
+            candidates,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn member(name: &str, party: &str) -> PersonIdentity {
+        let reference = ReferenceData::shipped();
+        let submitter = Submitter {
+            name: name.into(),
+            party: Some(party.into()),
+        };
+        Resolver::new(&reference).member(&submitter, None)
+    }
+
+    #[test]
+    fn table_rows_decide_and_unknown_names_are_minted_with_their_party() {
+        assert_eq!(member("Sjoerdsma", "D66").key, "sjoerd-sjoerdsma");
+        assert_eq!(member("Sjoerdsma", "D66").basis, Basis::ReferenceTable);
+        assert_eq!(member("Dijk", "SP").key, "Dijk sp");
+        assert_eq!(member("Dijk", "SP").basis, Basis::PrintedNameAndParty);
+        assert_eq!(member("Inge van Dijk", "CDA").key, "inge-van-dijk");
+    }
+
+    #[test]
+    fn a_member_who_answers_as_minister_is_one_person() {
+        let reference = ReferenceData::shipped();
+        let resolver = Resolver::new(&reference);
+        let holder = OfficeHolder {
+            title: "Minister".into(),
+            name: "Faber-van de Klashorst".into(),
+            portfolio: Some("Asiel en Migratie".into()),
+        };
+        assert_eq!(
+            resolver.office_holder(&holder).key,
+            member("Faber-Van de Klashorst", "PVV").key
+        );
+        let office = resolver.held_office(&holder).unwrap();
+        assert_eq!(office.label, "Minister van Asiel en Migratie");
+    }
+
+    #[test]
+    fn abbreviations_and_variants_are_one_office_in_its_ministry() {
+        let reference = ReferenceData::shipped();
+        let resolver = Resolver::new(&reference);
+        let office = |portfolio: &str, preposition| Office {
+            title: "Minister".into(),
+            preposition,
+            portfolio: Some(portfolio.into()),
+        };
+        let bho = resolver.office(&office("BHO", Some(Preposition::Voor)));
+        let printed = resolver.office(&office(
+            "Buitenlandse Handel en Ontwikkelingssamenwerking",
+            Some(Preposition::Voor),
+        ));
+        assert_eq!(bho, printed);
+        assert_eq!(
+            bho.ministry,
+            Some(("bz".into(), "Ministerie van Buitenlandse Zaken".into()))
+        );
+        let unknown = resolver.office(&office("Digitale Zaken", Some(Preposition::Van)));
+        assert_eq!(unknown.label, "Minister van Digitale Zaken");
+    }
+}

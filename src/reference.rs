@@ -1,0 +1,387 @@
+//! Reference data: the tables of parties, members and offices that decide identities.
+//!
+//! The tables are data (`seeds/reference/*.toml`), compiled in as the default and replaceable
+//! by a folder of the same three files, so that they grow without code changes. They enter as
+//! TOML; they leave as lookups ([`ReferenceData::party`], [`ReferenceData::members_named`],
+//! [`ReferenceData::portfolio`]) that the mapping uses to decide which resource a printed name
+//! stands for. Matching ignores case, spacing and punctuation, so that `Faber – van de
+//! Klashorst` and `Faber-Van de Klashorst` are one name and `Volksgezondheid Welzijn en Sport`
+//! is `Volksgezondheid, Welzijn en Sport`.
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// The three tables, as shipped in `seeds/reference/`.
+const SHIPPED: [(&str, &str); 3] = [
+    (
+        "parties.toml",
+        include_str!("../seeds/reference/parties.toml"),
+    ),
+    (
+        "members.toml",
+        include_str!("../seeds/reference/members.toml"),
+    ),
+    (
+        "offices.toml",
+        include_str!("../seeds/reference/offices.toml"),
+    ),
+];
+
+/// A table that could not be read: which file, where, and what was wrong.
+#[derive(Debug, thiserror::Error)]
+pub struct ReferenceError {
+    pub file: PathBuf,
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl fmt::Display for ReferenceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{line}: {}", self.file.display(), self.message),
+            None => write!(f, "{}: {}", self.file.display(), self.message),
+        }
+    }
+}
+
+/// A party or group, with the labels it is printed as.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Party {
+    pub key: String,
+    pub label: String,
+    #[serde(default)]
+    pub variants: Vec<String>,
+    pub wikidata: Option<String>,
+}
+
+/// A member of the Kamer.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Member {
+    pub key: String,
+    pub surname: String,
+    pub given_name: Option<String>,
+    pub initials: Option<String>,
+    pub tk_persoon: Option<String>,
+    pub wikidata: Option<String>,
+    pub parlement_com: Option<String>,
+    #[serde(default)]
+    pub parties: Vec<PartyMembership>,
+}
+
+/// A party a member sat for, and when, where known.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct PartyMembership {
+    pub party: String,
+    pub from: Option<NaiveDate>,
+    pub until: Option<NaiveDate>,
+}
+
+/// A ministry, or the post of a minister without a ministry of their own.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Portfolio {
+    pub key: String,
+    pub name: String,
+    #[serde(default)]
+    pub variants: Vec<String>,
+    #[serde(default)]
+    pub abbreviations: Vec<String>,
+    /// For a post: the key of the ministry it sits at.
+    pub ministry: Option<String>,
+}
+
+impl Member {
+    /// The full name: given name and surname where the table has both.
+    pub fn full_name(&self) -> String {
+        match &self.given_name {
+            Some(given) => format!("{given} {}", lower_prefix(&self.surname)),
+            None => self.surname.clone(),
+        }
+    }
+
+    fn sat_for(&self, party: &str, date: Option<NaiveDate>) -> bool {
+        self.parties.iter().any(|membership| {
+            let in_period = date.is_none_or(|date| {
+                membership.from.is_none_or(|from| from <= date)
+                    && membership.until.is_none_or(|until| date <= until)
+            });
+            membership.party == party && in_period
+        })
+    }
+}
+
+/// `Van Dijk` after a given name is written `van Dijk`.
+fn lower_prefix(surname: &str) -> String {
+    let mut chars = surname.chars();
+    match chars.next() {
+        Some(first) if surname.starts_with(['V', 'D', 'T']) && surname.contains(' ') => {
+            first.to_lowercase().chain(chars).collect()
+        }
+        _ => surname.to_owned(),
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PartiesFile {
+    party: Vec<Party>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MembersFile {
+    member: Vec<Member>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OfficesFile {
+    ministry: Vec<Portfolio>,
+    #[serde(default)]
+    post: Vec<Portfolio>,
+}
+
+/// The three tables, indexed for lookup.
+#[derive(Debug, Clone)]
+pub struct ReferenceData {
+    pub parties: Vec<Party>,
+    pub members: Vec<Member>,
+    pub ministries: Vec<Portfolio>,
+    pub posts: Vec<Portfolio>,
+    party_by_label: BTreeMap<String, usize>,
+}
+
+impl Default for ReferenceData {
+    fn default() -> Self {
+        Self::shipped()
+    }
+}
+
+impl ReferenceData {
+    /// The tables shipped with the project.
+    pub fn shipped() -> Self {
+        let [parties, members, offices] =
+            SHIPPED.map(|(file, text)| (PathBuf::from(file), text.to_owned()));
+        Self::from_texts(parties, members, offices).expect("the shipped reference tables are valid")
+    }
+
+    /// The tables in `folder`: `parties.toml`, `members.toml`, `offices.toml`.
+    pub fn from_dir(folder: &Path) -> Result<Self, ReferenceError> {
+        let read = |name: &str| {
+            let file = folder.join(name);
+            std::fs::read_to_string(&file)
+                .map(|text| (file.clone(), text))
+                .map_err(|error| ReferenceError {
+                    file,
+                    line: None,
+                    message: format!("cannot read: {error}"),
+                })
+        };
+        Self::from_texts(
+            read("parties.toml")?,
+            read("members.toml")?,
+            read("offices.toml")?,
+        )
+    }
+
+    fn from_texts(
+        parties: (PathBuf, String),
+        members: (PathBuf, String),
+        offices: (PathBuf, String),
+    ) -> Result<Self, ReferenceError> {
+        let parties: PartiesFile = parse_toml(&parties)?;
+        let members: MembersFile = parse_toml(&members)?;
+        let offices: OfficesFile = parse_toml(&offices)?;
+        let mut data = Self {
+            parties: parties.party,
+            members: members.member,
+            ministries: offices.ministry,
+            posts: offices.post,
+            party_by_label: BTreeMap::new(),
+        };
+        for (index, party) in data.parties.iter().enumerate() {
+            for label in std::iter::once(&party.label).chain(&party.variants) {
+                data.party_by_label.insert(comparable(label), index);
+            }
+        }
+        Ok(data)
+    }
+
+    /// The party a printed label stands for.
+    pub fn party(&self, label: &str) -> Option<&Party> {
+        self.party_by_label
+            .get(&comparable(label))
+            .map(|index| &self.parties[*index])
+    }
+
+    /// The members a printed name can stand for: the surname alone, or with the given name or
+    /// initials before it; narrowed to those who sat for `party` at `date` when a party is given.
+    pub fn members_named(
+        &self,
+        printed: &str,
+        party: Option<&str>,
+        date: Option<NaiveDate>,
+    ) -> Vec<&Member> {
+        let printed = comparable(printed);
+        self.members
+            .iter()
+            .filter(|member| {
+                let surname = comparable(&member.surname);
+                let with_given = member
+                    .given_name
+                    .as_deref()
+                    .map(|g| comparable(g) + &surname);
+                let with_initials = member.initials.as_deref().map(|i| comparable(i) + &surname);
+                printed == surname
+                    || Some(&printed) == with_given.as_ref()
+                    || Some(&printed) == with_initials.as_ref()
+            })
+            .filter(|member| {
+                party.is_none_or(|party| member.parties.is_empty() || member.sat_for(party, date))
+            })
+            .collect()
+    }
+
+    /// The ministry or post a printed portfolio stands for (`BZ`, `Buitenlandse Zaken`,
+    /// `Financiën – Fiscaliteit en Belastingdienst`).
+    pub fn portfolio(&self, printed: &str) -> Option<&Portfolio> {
+        let main = printed.split(" – ").next().unwrap_or(printed);
+        [printed, main].into_iter().find_map(|candidate| {
+            let wanted = comparable(candidate);
+            self.ministries.iter().chain(&self.posts).find(|portfolio| {
+                std::iter::once(&portfolio.name)
+                    .chain(&portfolio.variants)
+                    .chain(&portfolio.abbreviations)
+                    .any(|name| comparable(name) == wanted)
+            })
+        })
+    }
+
+    /// The ministry a post sits at, or the ministry itself.
+    pub fn ministry_of<'a>(&'a self, portfolio: &'a Portfolio) -> Option<&'a Portfolio> {
+        match &portfolio.ministry {
+            Some(key) => self.ministries.iter().find(|ministry| &ministry.key == key),
+            None => Some(portfolio),
+        }
+    }
+
+    /// Whether a portfolio is a post of a minister without a ministry of their own.
+    pub fn is_post(&self, portfolio: &Portfolio) -> bool {
+        portfolio.ministry.is_some()
+    }
+}
+
+/// What a name compares as: letters and digits only, lower case.
+pub fn comparable(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn parse_toml<T: for<'de> Deserialize<'de>>(
+    (file, text): &(PathBuf, String),
+) -> Result<T, ReferenceError> {
+    toml::from_str(text).map_err(|error| ReferenceError {
+        file: file.clone(),
+        line: error
+            .span()
+            .map(|span| text[..span.start].matches('\n').count() + 1),
+        message: error.message().to_owned(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn party_labels_and_their_variants() {
+        let data = ReferenceData::shipped();
+        assert_eq!(data.party("GL").map(|p| p.key.as_str()), Some("groenlinks"));
+        assert_eq!(
+            data.party("Nieuw Sociaal Contract").map(|p| p.key.as_str()),
+            Some("nsc")
+        );
+        assert_eq!(data.party("FvD").map(|p| p.label.as_str()), Some("FVD"));
+        assert_eq!(
+            data.party("GroenLinks-PvdA")
+                .and_then(|p| p.wikidata.as_deref()),
+            None
+        );
+        assert!(data.party("Onbekende Partij").is_none());
+    }
+
+    #[test]
+    fn members_who_share_a_surname_stay_apart() {
+        let data = ReferenceData::shipped();
+        let keys = |name: &str, party: Option<&str>| -> Vec<String> {
+            data.members_named(name, party, None)
+                .iter()
+                .map(|m| m.key.clone())
+                .collect()
+        };
+        assert_eq!(keys("Inge van Dijk", Some("cda")), ["inge-van-dijk"]);
+        assert_eq!(keys("Van Dijk", Some("sp")), ["jasper-van-dijk"]);
+        assert_eq!(
+            keys("Van Dijk", None).len(),
+            2,
+            "no party: the table cannot decide"
+        );
+        assert!(keys("Dijk", Some("sp")).is_empty(), "Dijk is not Van Dijk");
+    }
+
+    #[test]
+    fn name_variants_are_one_name() {
+        let data = ReferenceData::shipped();
+        for printed in [
+            "Faber-van de Klashorst",
+            "Faber – van de Klashorst",
+            "Faber-Van de Klashorst",
+        ] {
+            let found = data.members_named(printed, None, None);
+            assert_eq!(found.len(), 1, "{printed}");
+            assert_eq!(found[0].key, "marjolein-faber-van-de-klashorst");
+        }
+    }
+
+    #[test]
+    fn portfolios_by_name_variant_and_abbreviation() {
+        let data = ReferenceData::shipped();
+        let key = |printed: &str| data.portfolio(printed).map(|p| p.key.clone());
+        assert_eq!(key("BHO").as_deref(), Some("bho"));
+        assert_eq!(
+            key("Buitenlandse Handel en Ontwikkelingssamenwerking").as_deref(),
+            Some("bho")
+        );
+        assert_eq!(
+            key("Volksgezondheid Welzijn en Sport").as_deref(),
+            Some("vws")
+        );
+        assert_eq!(
+            key("Financiën – Fiscaliteit en Belastingdienst").as_deref(),
+            Some("financien")
+        );
+        let bho = data.portfolio("BHO").unwrap();
+        assert_eq!(data.ministry_of(bho).map(|m| m.key.as_str()), Some("bz"));
+    }
+
+    #[test]
+    fn a_broken_table_names_its_file_and_line() {
+        let parties = (
+            PathBuf::from("parties.toml"),
+            "[[party]]\nkey = \"x\"\nlabel = 3\n".to_owned(),
+        );
+        let members = (PathBuf::from("members.toml"), "member = []".to_owned());
+        let offices = (PathBuf::from("offices.toml"), "ministry = []".to_owned());
+        let error = ReferenceData::from_texts(parties, members, offices).unwrap_err();
+        assert_eq!(error.line, Some(3));
+        assert!(error.to_string().starts_with("parties.toml:3: "), "{error}");
+    }
+}
