@@ -78,8 +78,32 @@ pub struct Member {
 #[serde(deny_unknown_fields)]
 pub struct PartyMembership {
     pub party: String,
+    #[serde(default, deserialize_with = "date")]
     pub from: Option<NaiveDate>,
+    #[serde(default, deserialize_with = "date")]
     pub until: Option<NaiveDate>,
+}
+
+/// A date as TOML writes it (`2023-12-06`), or as a string.
+fn date<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<NaiveDate>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Written {
+        Toml(toml::value::Datetime),
+        Text(String),
+    }
+    let text = match Option::<Written>::deserialize(deserializer)? {
+        None => return Ok(None),
+        Some(Written::Toml(datetime)) => datetime.to_string(),
+        Some(Written::Text(text)) => text,
+    };
+    NaiveDate::parse_from_str(&text, "%Y-%m-%d")
+        .map(Some)
+        .map_err(|_| {
+            serde::de::Error::custom(format!(
+                "expected a date such as 2023-12-06, found `{text}`"
+            ))
+        })
 }
 
 /// A ministry, or the post of a minister without a ministry of their own.

@@ -35,6 +35,16 @@ pub enum Command {
     /// `file:line:column: message`; a closing summary accounts for every file. The exit status
     /// is 0 when no file failed, 1 otherwise.
     Check(CheckArgs),
+    /// List the people found: each member and member of the government once, with their
+    /// parties, how their identity was decided, and the documents they appear in; then every
+    /// case where the rules could not decide.
+    Members(MembersArgs),
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct MembersArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
 }
 
 #[derive(Debug, ClapArgs)]

@@ -1,6 +1,7 @@
 //! Running a validated configuration: load the documents, then export or query.
 
 use super::config::{CheckConfig, Config, ExportConfig, Inputs, Output, QueryConfig};
+use super::members::write_members;
 use super::report::{print_load_report, write_check_json, write_check_text};
 use super::Outcome;
 use anyhow::{Context, Result};
@@ -16,7 +17,16 @@ pub fn execute(config: Config) -> Result<Outcome> {
         Config::Export(export) => run_export(export),
         Config::Query(query) => run_query(query),
         Config::Check(check) => run_check(check),
+        Config::Members(inputs) => run_members(inputs),
     }
+}
+
+fn run_members(inputs: Inputs) -> Result<Outcome> {
+    let loaded = load(&inputs)?;
+    let mut out = BufWriter::new(io::stdout().lock());
+    write_members(&loaded, inputs.options.minter.base(), &mut out)?;
+    out.flush()?;
+    Ok(outcome(&loaded))
 }
 
 fn run_check(config: CheckConfig) -> Result<Outcome> {

@@ -25,6 +25,7 @@ pub enum Config {
     Export(ExportConfig),
     Query(QueryConfig),
     Check(CheckConfig),
+    Members(Inputs),
 }
 
 pub struct CheckConfig {
@@ -63,6 +64,7 @@ impl Config {
             Command::Export(export) => Self::Export(ExportConfig::from_args(export)?),
             Command::Query(query) => Self::Query(QueryConfig::from_args(query)?),
             Command::Check(check) => Self::Check(CheckConfig::from_args(check)?),
+            Command::Members(members) => Self::Members(Inputs::from_args(members.input, None)?),
         })
     }
 }

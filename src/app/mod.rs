@@ -8,6 +8,7 @@
 mod args;
 mod commands;
 mod config;
+mod members;
 mod report;
 
 use clap::Parser;

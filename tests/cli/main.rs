@@ -9,6 +9,7 @@ mod corpus;
 mod corpus_queries;
 mod errors;
 mod export;
+mod identity;
 mod ontology;
 mod queries;
 mod robustness;

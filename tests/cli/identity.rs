@@ -1,0 +1,271 @@
+//! Identity: one resource per real person, party and office, decided by the reference tables
+//! and recorded in the graph; links out, counted per family. Fixtures for the hard cases:
+//! shared surnames, a party change, name variants, a member who answers as minister.
+
+use super::{kv_data, Workspace};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+fn questions(zaak: &str, members: &str, date: &str) -> String {
+    format!(
+        "{zaak}\n\nVragen van {members} aan de Minister van Financiën over de belasting (ingezonden {date}).\n\nVraag 1\n\nKlopt het?\n"
+    )
+}
+
+/// The shipped tables with extra members rows appended, in a folder of the workspace.
+fn tables_with(workspace: &Workspace, extra_members: &str) -> String {
+    let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/reference");
+    for name in ["parties.toml", "offices.toml"] {
+        workspace.write(
+            &format!("tables/{name}"),
+            &std::fs::read_to_string(shipped.join(name)).unwrap(),
+        );
+    }
+    let members = std::fs::read_to_string(shipped.join("members.toml")).unwrap() + extra_members;
+    workspace.write("tables/members.toml", &members);
+    workspace.path().join("tables").to_str().unwrap().to_owned()
+}
+
+fn creators(workspace: &Workspace, extra: &[&str]) -> BTreeSet<String> {
+    let mut args = vec![
+        "query",
+        "in",
+        "-f",
+        "csv",
+        "-e",
+        "SELECT DISTINCT ?person WHERE { ?set dct:creator ?person }",
+    ];
+    args.extend_from_slice(extra);
+    workspace
+        .run(&args)
+        .success()
+        .lines()
+        .skip(1)
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn a_party_change_is_one_person_when_the_table_knows_it() {
+    let workspace = Workspace::empty();
+    workspace.write(
+        "in/a.md",
+        &questions("2019Z00001", "het lid Kuiken (PvdA)", "3 mei 2019"),
+    );
+    workspace.write(
+        "in/b.md",
+        &questions(
+            "2024Z00001",
+            "het lid Kuiken (GroenLinks-PvdA)",
+            "3 mei 2024",
+        ),
+    );
+    // Without a row, the printed name and party mint two people: the rules do not guess.
+    assert_eq!(
+        creators(&workspace, &[]),
+        BTreeSet::from([
+            kv_data("persoon/kuiken-pvda")
+                .trim_matches(['<', '>'])
+                .to_owned(),
+            kv_data("persoon/kuiken-groenlinks-pvda")
+                .trim_matches(['<', '>'])
+                .to_owned()
+        ])
+    );
+    let tables = tables_with(
+        &workspace,
+        "\n[[member]]\nkey = \"attje-kuiken\"\nsurname = \"Kuiken\"\ngiven_name = \"Attje\"\nparties = [{ party = \"pvda\", until = 2023-12-05 }, { party = \"groenlinks-pvda\", from = 2023-12-06 }]\n",
+    );
+    assert_eq!(
+        creators(&workspace, &["--reference", &tables]),
+        BTreeSet::from(["https://w3id.org/kamervragen/persoon/attje-kuiken".to_owned()])
+    );
+}
+
+#[test]
+fn an_undecided_name_is_kept_apart_and_listed() {
+    let workspace = Workspace::empty();
+    workspace.write(
+        "in/answer.md",
+        "Vragen van het lid Jansen (SP) aan de Minister van Financiën over de belasting (ingezonden 1 mei 2024).\n\nAntwoord van Minister Van Dijk (Financiën) (ontvangen 20 mei 2024).\n\nVraag 1\n\nKlopt het?\n\nAntwoord 1\n\nJa.\n",
+    );
+    let out = workspace.run(&["members", "in"]).success();
+    assert!(out.contains("Van Dijk [Ambiguous]: in/answer.md"), "{out}");
+    assert!(
+        out.contains("undecided: Van Dijk in in/answer.md could be https://w3id.org/kamervragen/persoon/inge-van-dijk or https://w3id.org/kamervragen/persoon/jasper-van-dijk; kept apart as https://w3id.org/kamervragen/persoon/van-dijk"),
+        "{out}"
+    );
+    assert!(out.contains("2 people; 1 undecided"), "{out}");
+}
+
+#[test]
+fn members_of_the_corpus_once_per_person_with_the_hard_cases_right() {
+    let out = Workspace::with_all_seeds().run(&["members"]).success();
+    let line = |start: &str| {
+        out.lines()
+            .find(|l| l.starts_with(start))
+            .unwrap_or_else(|| panic!("no {start} in\n{out}"))
+            .to_owned()
+    };
+    // A member (PVV) who later answers as Minister van Asiel en Migratie, printed three ways.
+    assert_eq!(
+        line("Marjolein Faber-van de Klashorst"),
+        "Marjolein Faber-van de Klashorst (PVV) [ReferenceTable]: seeds/corpus/ah-tk-20232024-1949.txt, seeds/corpus/ah-tk-20242025-545.pdf.txt, seeds/corpus/ah-tk-20242025-593.pdf.txt, seeds/corpus/tkweb-AH601-2024Z17331.docx.txt"
+    );
+    // Two people who share part of a surname: Inge van Dijk (CDA) and Dijk (SP).
+    assert_eq!(
+        line("Inge van Dijk"),
+        "Inge van Dijk (CDA) [ReferenceTable]: seeds/corpus/ah-tk-20232024-878.txt, seeds/corpus/tkweb-2024Z18882.docx.txt"
+    );
+    assert_eq!(
+        line("Dijk ("),
+        "Dijk (SP) [PrintedNameAndParty]: seeds/corpus/ah-tk-20232024-302.pdf2md.md"
+    );
+    assert_eq!(
+        line("Sjoerd Sjoerdsma"),
+        "Sjoerd Sjoerdsma (D66) [ReferenceTable]: seeds/2019Z15244.md"
+    );
+    assert!(out.contains("; 0 undecided"), "{out}");
+    // Once per person: no printed name (letters only, any case) belongs to two resources.
+    let mut names: BTreeMap<String, usize> = BTreeMap::new();
+    for l in out.lines().filter(|l| l.contains(" [")) {
+        let key: String = l[..l.find(" [").unwrap()]
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect();
+        *names.entry(key).or_default() += 1;
+    }
+    let repeated: Vec<_> = names.iter().filter(|(_, n)| **n > 1).collect();
+    assert!(repeated.is_empty(), "{repeated:?}");
+}
+
+#[test]
+fn the_office_held_is_linked_to_the_person() {
+    let nt = Workspace::with_all_seeds()
+        .run(&["export", "-f", "ntriples"])
+        .success();
+    let faber = kv_data("persoon/marjolein-faber-van-de-klashorst");
+    let post = kv_data("ambt/minister-van-asiel-en-migratie");
+    assert!(nt.contains(&format!(
+        "{faber} <http://www.w3.org/ns/org#holds> {post} ."
+    )));
+    assert!(nt.contains(&format!(
+        "{post} <http://www.w3.org/ns/org#heldBy> {faber} ."
+    )));
+    assert!(nt.contains(&format!(
+        "{post} <http://www.w3.org/ns/org#postIn> {} .",
+        kv_data("ministerie/aenm")
+    )));
+    // `Minister voor BHO` and the name in full are one office.
+    let bho = kv_data("ambt/minister-voor-buitenlandse-handel-en-ontwikkelingssamenwerking");
+    assert!(nt.contains(&format!(
+        "{bho} <http://www.w3.org/2004/02/skos/core#altLabel> \"Minister voor BHO\" ."
+    )));
+}
+
+fn query_rows(workspace: &Workspace, args: &[&str], query: &str) -> Vec<String> {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("queries")
+        .join(query);
+    let mut all = vec!["query", "-q", file.to_str().unwrap(), "-f", "csv"];
+    all.extend_from_slice(args);
+    workspace
+        .run(&all)
+        .success()
+        .lines()
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn members_and_co_submitters_on_the_seed() {
+    let workspace = Workspace::with_seed();
+    assert_eq!(
+        query_rows(&workspace, &[], "members.rq"),
+        [
+            "member,party,sets,first,last,person",
+            "Bram van Ojik,GroenLinks,1,2019-07-18,2019-07-18,https://w3id.org/kamervragen/persoon/bram-van-ojik",
+            "Isabelle Diks,GroenLinks,1,2019-07-18,2019-07-18,https://w3id.org/kamervragen/persoon/isabelle-diks",
+            "Sjoerd Sjoerdsma,D66,1,2019-07-18,2019-07-18,https://w3id.org/kamervragen/persoon/sjoerd-sjoerdsma",
+        ]
+    );
+    assert_eq!(
+        query_rows(&workspace, &[], "co-submitters.rq"),
+        [
+            "member_1,member_2,sets,across_parties",
+            "Bram van Ojik,Isabelle Diks,1,0"
+        ]
+    );
+}
+
+#[test]
+fn links_on_the_seed_are_the_sets_pages_and_the_tables_identifiers() {
+    let workspace = Workspace::with_seed();
+    let rows = query_rows(&workspace, &[], "links.rq");
+    let set_and_members: Vec<&String> = rows.iter().filter(|r| !r.contains("/partij/")).collect();
+    let expected = [
+        "resource,family,link",
+        "https://w3id.org/kamervragen/zaak/2019Z15131,officielebekendmakingen,https://zoek.officielebekendmakingen.nl/kv-tk-2019Z15131",
+        "https://w3id.org/kamervragen/zaak/2019Z15244,officielebekendmakingen,https://zoek.officielebekendmakingen.nl/kv-tk-2019Z15244",
+        "https://w3id.org/kamervragen/zaak/2019Z15131,openkamer,https://www.openkamer.org/kamervraag/2019Z15131/",
+        "https://w3id.org/kamervragen/zaak/2019Z15244,openkamer,https://www.openkamer.org/kamervraag/2019Z15244/",
+        "https://w3id.org/kamervragen/persoon/bram-van-ojik,parlement-com,https://www.parlement.com/id/vg09llpkvfsa/",
+        "https://w3id.org/kamervragen/persoon/isabelle-diks,parlement-com,https://www.parlement.com/id/vhfq2rp29xx4/",
+        "https://w3id.org/kamervragen/persoon/sjoerd-sjoerdsma,parlement-com,https://www.parlement.com/id/vj0nk8ju81lw/",
+        "https://w3id.org/kamervragen/persoon/bram-van-ojik,tk-opendata,https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/Persoon(cefbf19c-653b-4af7-84a6-e17fba0e4a70)",
+        "https://w3id.org/kamervragen/persoon/isabelle-diks,tk-opendata,https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/Persoon(a901d2d2-35f6-4341-bbfb-38e5d9b21d07)",
+        "https://w3id.org/kamervragen/persoon/sjoerd-sjoerdsma,tk-opendata,https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/Persoon(bf030048-0434-42f1-bbed-8b0c04014db4)",
+        "https://w3id.org/kamervragen/zaak/2019Z15131,tweedekamer,https://www.tweedekamer.nl/kamerstukken/kamervragen/detail?id=2019Z15131",
+        "https://w3id.org/kamervragen/zaak/2019Z15244,tweedekamer,https://www.tweedekamer.nl/kamerstukken/kamervragen/detail?id=2019Z15244",
+        "https://w3id.org/kamervragen/persoon/bram-van-ojik,wikidata,http://www.wikidata.org/entity/Q2192317",
+        "https://w3id.org/kamervragen/persoon/isabelle-diks,wikidata,http://www.wikidata.org/entity/Q13638460",
+        "https://w3id.org/kamervragen/persoon/sjoerd-sjoerdsma,wikidata,http://www.wikidata.org/entity/Q516335",
+    ];
+    assert_eq!(set_and_members, expected.iter().collect::<Vec<_>>());
+    // Parties: exactly those with a verified Wikidata id in the table (D66 among them).
+    let parties: Vec<&String> = rows.iter().filter(|r| r.contains("/partij/")).collect();
+    assert!(parties.contains(
+        &&"https://w3id.org/kamervragen/partij/d66,wikidata,http://www.wikidata.org/entity/Q747910"
+            .to_owned()
+    ));
+    let table = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/reference/parties.toml"),
+    )
+    .unwrap();
+    assert_eq!(parties.len(), table.matches("\nwikidata = ").count());
+}
+
+#[test]
+fn every_linkset_counts_the_links_of_its_family() {
+    let workspace = Workspace::with_all_seeds();
+    let mut per_family: BTreeMap<String, usize> = BTreeMap::new();
+    for row in query_rows(&workspace, &[], "links.rq").iter().skip(1) {
+        *per_family
+            .entry(row.split(',').nth(1).unwrap().to_owned())
+            .or_default() += 1;
+    }
+    let counts = workspace
+        .run(&[
+            "query",
+            "-f",
+            "csv",
+            "-e",
+            "SELECT ?linkset ?n WHERE { ?linkset a void:Linkset ; void:triples ?n }",
+        ])
+        .success();
+    let declared: BTreeMap<String, usize> = counts
+        .lines()
+        .skip(1)
+        .map(|row| {
+            let (linkset, n) = row.split_once(',').unwrap();
+            (
+                linkset.rsplit('/').next().unwrap().to_owned(),
+                n.parse().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(declared.len(), 6);
+    assert!(declared.values().all(|n| *n > 0), "{declared:?}");
+    assert_eq!(declared, per_family);
+}
