@@ -18,7 +18,7 @@
 
 use crate::iri::slug;
 use crate::model::{Office, OfficeHolder, Preposition, Submitter};
-use crate::reference::{Portfolio, ReferenceData};
+use crate::reference::{Portfolio, ReferenceData, Zaak};
 use chrono::NaiveDate;
 
 /// How an identity was decided.
@@ -152,6 +152,11 @@ impl<'a> Resolver<'a> {
         self.reference
             .portfolio(portfolio)
             .map(|_| self.office(&office))
+    }
+
+    /// The set of questions in the Tweede Kamer's open data, where an import recorded it.
+    pub fn tk_zaak(&self, nummer: &str) -> Option<&'a Zaak> {
+        self.reference.zaken.get(nummer)
     }
 
     fn ministry(&self, portfolio: &Portfolio) -> Option<(String, String)> {

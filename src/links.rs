@@ -68,13 +68,17 @@ pub const FAMILIES: [LinkFamily; 6] = [
 ];
 
 /// The pages of a set of questions: tweedekamer.nl, officielebekendmakingen (`kv-tk-…`) and
-/// openkamer. The Tweede Kamer's page is linked with the Zaak number alone (`id=`), since the
-/// document number (`did=`) is not in the documents.
-pub fn set_pages(zaak: &str) -> [NamedNode; 3] {
+/// openkamer. The Tweede Kamer's page takes the questions' document number (`did=`) where the
+/// open data gave it, and the Zaak number alone otherwise.
+pub fn set_pages(zaak: &str, document_nummer: Option<&str>) -> [NamedNode; 3] {
+    let tweedekamer = match document_nummer {
+        Some(did) => format!(
+            "https://www.tweedekamer.nl/kamerstukken/kamervragen/detail?id={zaak}&did={did}"
+        ),
+        None => format!("https://www.tweedekamer.nl/kamerstukken/kamervragen/detail?id={zaak}"),
+    };
     [
-        iri(format!(
-            "https://www.tweedekamer.nl/kamerstukken/kamervragen/detail?id={zaak}"
-        )),
+        iri(tweedekamer),
         iri(format!(
             "https://zoek.officielebekendmakingen.nl/kv-tk-{zaak}"
         )),
@@ -93,6 +97,13 @@ pub fn wikidata(id: &str) -> NamedNode {
 
 pub fn parlement_com(id: &str) -> NamedNode {
     iri(format!("https://www.parlement.com/id/{id}/"))
+}
+
+/// A set of questions (Zaak) in the Tweede Kamer's open data (OData v4).
+pub fn tk_zaak(guid: &str) -> NamedNode {
+    iri(format!(
+        "https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/Zaak({guid})"
+    ))
 }
 
 /// A person in the Tweede Kamer's open data (OData v4).
@@ -126,7 +137,7 @@ mod tests {
 
     #[test]
     fn every_family_recognises_its_own_links() {
-        let pages = set_pages("2019Z15244");
+        let pages = set_pages("2019Z15244", None);
         assert_eq!(
             pages[0].as_str(),
             "https://www.tweedekamer.nl/kamerstukken/kamervragen/detail?id=2019Z15244"

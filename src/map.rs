@@ -167,8 +167,14 @@ impl Mapper<'_> {
 
     /// The set's pages at the Tweede Kamer, officielebekendmakingen and openkamer.
     fn links_of_set(&mut self, set: &NamedNode, zaak: &str) {
-        for page in links::set_pages(zaak) {
+        let known = self.resolver.tk_zaak(zaak);
+        let document_nummer = known.and_then(|z| z.document_nummer.as_deref());
+        for page in links::set_pages(zaak, document_nummer) {
             self.out.add(set, foaf::PAGE, page);
+        }
+        if let Some(known) = known {
+            self.out
+                .add(set, rdfs::SEE_ALSO, links::tk_zaak(&known.tk_zaak));
         }
     }
 

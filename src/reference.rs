@@ -9,7 +9,7 @@
 //! is `Volksgezondheid, Welzijn en Sport`.
 
 use chrono::NaiveDate;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -48,40 +48,68 @@ impl fmt::Display for ReferenceError {
 }
 
 /// A party or group, with the labels it is printed as.
-#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct Party {
     pub key: String,
     pub label: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub variants: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub wikidata: Option<String>,
 }
 
 /// A member of the Kamer.
-#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct Member {
     pub key: String,
     pub surname: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub given_name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub initials: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tk_persoon: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub wikidata: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub parlement_com: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub parties: Vec<PartyMembership>,
 }
 
 /// A party a member sat for, and when, where known.
-#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct PartyMembership {
     pub party: String,
-    #[serde(default, deserialize_with = "date")]
+    #[serde(
+        default,
+        deserialize_with = "date",
+        serialize_with = "toml_date",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub from: Option<NaiveDate>,
-    #[serde(default, deserialize_with = "date")]
+    #[serde(
+        default,
+        deserialize_with = "date",
+        serialize_with = "toml_date",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub until: Option<NaiveDate>,
+}
+
+/// Written back as a TOML date, as a person would write it.
+fn toml_date<S: serde::Serializer>(
+    date: &Option<NaiveDate>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    let text = date
+        .map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_default();
+    let datetime: toml::value::Datetime = text.parse().map_err(serde::ser::Error::custom)?;
+    datetime.serialize(serializer)
 }
 
 /// A date as TOML writes it (`2023-12-06`), or as a string.
@@ -107,17 +135,29 @@ fn date<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<Naiv
 }
 
 /// A ministry, or the post of a minister without a ministry of their own.
-#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct Portfolio {
     pub key: String,
     pub name: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub variants: Vec<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub abbreviations: Vec<String>,
     /// For a post: the key of the ministry it sits at.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ministry: Option<String>,
+}
+
+/// A set of questions as the Tweede Kamer's open data knows it (`zaken.toml`, written by
+/// `import-tk`): its GUID there, and the number of the questions' document where known.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Zaak {
+    pub nummer: String,
+    pub tk_zaak: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub document_nummer: Option<String>,
 }
 
 impl Member {
@@ -151,24 +191,31 @@ fn lower_prefix(surname: &str) -> String {
     }
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 struct PartiesFile {
     party: Vec<Party>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 struct MembersFile {
     member: Vec<Member>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 struct OfficesFile {
     ministry: Vec<Portfolio>,
     #[serde(default)]
     post: Vec<Portfolio>,
+}
+
+#[derive(Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct ZakenFile {
+    #[serde(default)]
+    zaak: Vec<Zaak>,
 }
 
 /// The three tables, indexed for lookup.
@@ -178,6 +225,8 @@ pub struct ReferenceData {
     pub members: Vec<Member>,
     pub ministries: Vec<Portfolio>,
     pub posts: Vec<Portfolio>,
+    /// Sets of questions known in the Tweede Kamer's open data, by Zaak number.
+    pub zaken: BTreeMap<String, Zaak>,
     party_by_label: BTreeMap<String, usize>,
 }
 
@@ -212,6 +261,52 @@ impl ReferenceData {
             read("members.toml")?,
             read("offices.toml")?,
         )
+        .and_then(|mut data| {
+            // `zaken.toml` is optional: only `import-tk` writes it.
+            if folder.join("zaken.toml").exists() {
+                let zaken: ZakenFile = parse_toml(&read("zaken.toml")?)?;
+                data.zaken = zaken
+                    .zaak
+                    .into_iter()
+                    .map(|z| (z.nummer.clone(), z))
+                    .collect();
+            }
+            Ok(data)
+        })
+    }
+
+    /// Rebuilds the label index after rows were added or changed.
+    pub fn reindex(&mut self) {
+        self.party_by_label.clear();
+        for (index, party) in self.parties.iter().enumerate() {
+            for label in std::iter::once(&party.label).chain(&party.variants) {
+                self.party_by_label.insert(comparable(label), index);
+            }
+        }
+    }
+
+    /// The tables as the four TOML files of a reference folder: name and text.
+    pub fn to_files(&self) -> Result<Vec<(&'static str, String)>, toml::ser::Error> {
+        let header = "# Written by `kamervragen import-tk` from the reference tables and the Tweede Kamer's open data.\n\n";
+        let parties = toml::to_string(&PartiesFile {
+            party: self.parties.clone(),
+        })?;
+        let members = toml::to_string(&MembersFile {
+            member: self.members.clone(),
+        })?;
+        let offices = toml::to_string(&OfficesFile {
+            ministry: self.ministries.clone(),
+            post: self.posts.clone(),
+        })?;
+        let zaken = toml::to_string(&ZakenFile {
+            zaak: self.zaken.values().cloned().collect(),
+        })?;
+        Ok(vec![
+            ("parties.toml", format!("{header}{parties}")),
+            ("members.toml", format!("{header}{members}")),
+            ("offices.toml", format!("{header}{offices}")),
+            ("zaken.toml", format!("{header}{zaken}")),
+        ])
     }
 
     fn from_texts(
@@ -227,13 +322,10 @@ impl ReferenceData {
             members: members.member,
             ministries: offices.ministry,
             posts: offices.post,
+            zaken: BTreeMap::new(),
             party_by_label: BTreeMap::new(),
         };
-        for (index, party) in data.parties.iter().enumerate() {
-            for label in std::iter::once(&party.label).chain(&party.variants) {
-                data.party_by_label.insert(comparable(label), index);
-            }
-        }
+        data.reindex();
         Ok(data)
     }
 

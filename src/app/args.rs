@@ -39,6 +39,29 @@ pub enum Command {
     /// parties, how their identity was decided, and the documents they appear in; then every
     /// case where the rules could not decide.
     Members(MembersArgs),
+    /// Merge an export of the Tweede Kamer's open data into the reference tables.
+    ///
+    /// Reads JSON pages as the OData v4 API returns them (one entity per file: Persoon,
+    /// Fractie, FractieZetel, FractieZetelPersoon, Zaak, ZaakActor, Document), merges members
+    /// (with their TK Persoon GUID and their parties with dates), parties and the Zaken of
+    /// written questions into the tables, and writes the four tables to DIR. Use them with
+    /// --reference DIR. Nothing is written unless every page reads and every reference resolves.
+    ImportTk(ImportTkArgs),
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct ImportTkArgs {
+    /// The JSON pages of the export.
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
+
+    /// Where to write parties.toml, members.toml, offices.toml and zaken.toml.
+    #[arg(short, long, value_name = "DIR")]
+    pub output: PathBuf,
+
+    /// The tables to merge into. [default: the built-in tables from seeds/reference/]
+    #[arg(long, value_name = "DIR")]
+    pub reference: Option<PathBuf>,
 }
 
 #[derive(Debug, ClapArgs)]

@@ -1,6 +1,8 @@
 //! Running a validated configuration: load the documents, then export or query.
 
-use super::config::{CheckConfig, Config, ExportConfig, Inputs, Output, QueryConfig};
+use super::config::{
+    CheckConfig, Config, ExportConfig, ImportTkConfig, Inputs, Output, QueryConfig,
+};
 use super::members::write_members;
 use super::report::{print_load_report, write_check_json, write_check_text};
 use super::Outcome;
@@ -8,6 +10,7 @@ use anyhow::{Context, Result};
 use kamervragen::export::write_sorted;
 use kamervragen::pipeline::{self, Loaded};
 use kamervragen::results::write_results;
+use kamervragen::tk_import::TkExport;
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
@@ -18,7 +21,35 @@ pub fn execute(config: Config) -> Result<Outcome> {
         Config::Query(query) => run_query(query),
         Config::Check(check) => run_check(check),
         Config::Members(inputs) => run_members(inputs),
+        Config::ImportTk(import) => run_import_tk(import),
     }
+}
+
+fn run_import_tk(config: ImportTkConfig) -> Result<Outcome> {
+    let export = TkExport::read(&config.files)?;
+    let (merged, summary) = export.merge(&config.reference)?;
+    let files = merged
+        .to_files()
+        .context("cannot write the tables as TOML")?;
+    fs::create_dir_all(&config.output)
+        .with_context(|| format!("cannot create `{}`", config.output.display()))?;
+    for (name, text) in files {
+        write_file_atomically(&config.output.join(name), |mut file| {
+            file.write_all(text.as_bytes())
+        })?;
+    }
+    let mut out = io::stdout().lock();
+    writeln!(
+        out,
+        "imported {} new and {} updated members, {} new parties, {} zaken; wrote the tables to {} (use them with --reference {})",
+        summary.members_added,
+        summary.members_updated,
+        summary.parties_added,
+        summary.zaken,
+        config.output.display(),
+        config.output.display()
+    )?;
+    Ok(Outcome::Success)
 }
 
 fn run_members(inputs: Inputs) -> Result<Outcome> {

@@ -26,6 +26,13 @@ pub enum Config {
     Query(QueryConfig),
     Check(CheckConfig),
     Members(Inputs),
+    ImportTk(ImportTkConfig),
+}
+
+pub struct ImportTkConfig {
+    pub files: Vec<PathBuf>,
+    pub output: PathBuf,
+    pub reference: ReferenceData,
 }
 
 pub struct CheckConfig {
@@ -65,6 +72,11 @@ impl Config {
             Command::Query(query) => Self::Query(QueryConfig::from_args(query)?),
             Command::Check(check) => Self::Check(CheckConfig::from_args(check)?),
             Command::Members(members) => Self::Members(Inputs::from_args(members.input, None)?),
+            Command::ImportTk(import) => Self::ImportTk(ImportTkConfig {
+                reference: reference_tables(import.reference.as_deref())?,
+                files: import.files,
+                output: import.output,
+            }),
         })
     }
 }
@@ -122,10 +134,7 @@ impl QueryConfig {
 impl Inputs {
     fn from_args(args: InputArgs, generated_at: Option<DateTime<Utc>>) -> Result<Self> {
         let minter = IriMinter::new(&args.base).context("--base")?;
-        let reference = match &args.reference {
-            Some(folder) => ReferenceData::from_dir(folder).context("--reference")?,
-            None => ReferenceData::shipped(),
-        };
+        let reference = reference_tables(args.reference.as_deref())?;
         let roots = if args.paths.is_empty() {
             let default = PathBuf::from(DEFAULT_INPUT);
             if !default.is_dir() {
@@ -144,6 +153,14 @@ impl Inputs {
             },
             verbose: args.verbose,
         })
+    }
+}
+
+/// The tables in `folder`, or the built-in ones.
+fn reference_tables(folder: Option<&std::path::Path>) -> Result<ReferenceData> {
+    match folder {
+        Some(folder) => ReferenceData::from_dir(folder).context("--reference"),
+        None => Ok(ReferenceData::shipped()),
     }
 }
 
