@@ -113,20 +113,22 @@ pub fn tk_persoon(guid: &str) -> NamedNode {
     ))
 }
 
-/// The identifiers come from the documents (Zaak numbers, publication ids, both checked by
-/// the parser) or from the reference tables; percent-encoding keeps anything else valid.
+/// The identifiers come from the documents (Zaak numbers and publication ids, both checked by
+/// the parser) or from the reference tables, which a person may edit: whatever an IRI cannot
+/// hold is percent-encoded, byte by byte, so the output stays valid.
 fn iri(text: String) -> NamedNode {
     NamedNode::new(&text).unwrap_or_else(|_| {
-        let encoded: String = text
-            .chars()
-            .map(|c| {
-                if c.is_ascii_graphic() && !"<>\"{}|\\^`".contains(c) {
-                    c.to_string()
-                } else {
-                    format!("%{:02X}", c as u32 & 0xff)
+        let mut encoded = String::with_capacity(text.len());
+        for c in text.chars() {
+            if c.is_ascii_graphic() && !"<>\"{}|\\^`".contains(c) {
+                encoded.push(c);
+            } else {
+                let mut bytes = [0; 4];
+                for byte in c.encode_utf8(&mut bytes).bytes() {
+                    encoded.push_str(&format!("%{byte:02X}"));
                 }
-            })
-            .collect();
+            }
+        }
         NamedNode::new_unchecked(encoded)
     })
 }
@@ -160,5 +162,15 @@ mod tests {
         assert!(tk_persoon("bf030048-0434-42f1-bbed-8b0c04014db4")
             .as_str()
             .starts_with(FAMILIES[2].prefix));
+    }
+
+    #[test]
+    fn an_edited_table_cannot_make_an_invalid_iri() {
+        let link = wikidata("Q1 2<é>");
+        assert_eq!(
+            link.as_str(),
+            "http://www.wikidata.org/entity/Q1%202%3C%C3%A9%3E"
+        );
+        NamedNode::new(link.as_str()).unwrap();
     }
 }

@@ -5,13 +5,14 @@ use super::date::find_date;
 use super::submitters::parse_submitters;
 use crate::model::{FollowUp, ZaakNumber};
 
-/// The earlier sets of questions a note refers to, other than the set itself (`own`).
+/// The earlier sets of questions a note refers to, other than the set itself (`own`, where the
+/// document prints its number).
 ///
 /// Where the note names exactly one earlier set, the members and date printed with it are
 /// that set's; with several, the note cannot tell whose they are, so only the numbers are kept.
-pub fn find_follow_ups(note: &str, own: &ZaakNumber) -> Vec<FollowUp> {
+pub fn find_follow_ups(note: &str, own: Option<&ZaakNumber>) -> Vec<FollowUp> {
     let mut numbers = ZaakNumber::find_all(note);
-    numbers.retain(|zaak| zaak != own);
+    numbers.retain(|zaak| Some(zaak) != own);
     numbers.dedup();
     match numbers.as_slice() {
         [only] => vec![FollowUp {
@@ -65,7 +66,7 @@ mod tests {
         let own = ZaakNumber::parse("2019Z15244").unwrap();
         let follow_ups = find_follow_ups(
             "Deze vragen dienen ter aanvulling op eerdere vragen terzake van de leden Van Ojik en Diks (beiden GroenLinks), ingezonden 18 juli 2019 (vraagnummer 2019Z15131)",
-            &own,
+            Some(&own),
         );
         assert_eq!(follow_ups.len(), 1);
         let earlier = &follow_ups[0];
@@ -84,7 +85,7 @@ mod tests {
         let own = ZaakNumber::parse("2024Z14419").unwrap();
         let follow_ups = find_follow_ups(
             "Deze vragen dienen ter aanvulling op eerdere vragen terzake van het lid Joseph (Nieuw Sociaal Contract),ingezonden 25 september 2024 (vraagnummer 2024Z14247).",
-            &own,
+            Some(&own),
         );
         let names: Vec<_> = follow_ups[0]
             .submitters
@@ -101,6 +102,6 @@ mod tests {
     #[test]
     fn a_note_about_the_set_itself_is_no_follow_up() {
         let own = ZaakNumber::parse("2019Z15244").unwrap();
-        assert!(find_follow_ups("Zie ook 2019Z15244.", &own).is_empty());
+        assert!(find_follow_ups("Zie ook 2019Z15244.", Some(&own)).is_empty());
     }
 }

@@ -453,14 +453,8 @@ impl DocumentReader {
     }
 
     fn follow_ups(&self, own: Option<&ZaakNumber>) -> Vec<crate::model::FollowUp> {
-        let note = self.explanation.clone().unwrap_or_default();
-        match own {
-            Some(own) => followup::find_follow_ups(&note, own),
-            None => followup::find_follow_ups(
-                &note,
-                &ZaakNumber::parse("0000Z00000").expect("well formed"),
-            ),
-        }
+        let note = self.explanation.as_deref().unwrap_or_default();
+        followup::find_follow_ups(note, own)
     }
 
     fn warn(&mut self, position: Position, message: String) {
