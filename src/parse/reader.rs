@@ -1,0 +1,469 @@
+//! Reading the sections of one document into a [`Document`], with the warnings raised on the
+//! way. Sections enter in document order; the document leaves once all are read, or a
+//! [`SyntaxError`] when the text is no Kamervragen document at all.
+
+use super::header::{self, Header};
+use super::holders::{self, HolderLine};
+use super::normalize::Furniture;
+use super::sections::{Section, SectionKind};
+use super::text::{find_url, is_valid_iri, see_answers, split_inline_note};
+use super::{date, followup, references, Parsed};
+use crate::diagnostic::{Position, Warning};
+use crate::error::SyntaxError;
+use crate::model::{Answer, Document, DocumentKind, Footnote, Question, ZaakNumber};
+use std::collections::BTreeSet;
+
+/// Gathers the parts of a document as the sections come.
+#[derive(Default)]
+pub(super) struct DocumentReader {
+    furniture: Furniture,
+    zaak: Option<ZaakNumber>,
+    header: Option<Header>,
+    header_error: Option<SyntaxError>,
+    holder_line: Option<(DocumentKind, HolderLine)>,
+    notice_seen: bool,
+    questions: Vec<(usize, Question)>,
+    question_numbers: BTreeSet<u32>,
+    answers: Vec<(usize, Answer)>,
+    footnotes: Vec<(usize, Footnote)>,
+    footnote_numbers: BTreeSet<u32>,
+    explanation: Option<String>,
+    /// Text outside any recognised part, in order (the DOCX layout's date stands there).
+    preamble: String,
+    /// Unnumbered paragraphs after the header, for layouts that print no question numbers.
+    loose_paragraphs: Vec<(usize, String, Vec<u32>)>,
+    notice_text: String,
+    /// All text read, for finding references.
+    all_text: String,
+    warnings: Vec<Warning>,
+}
+
+impl DocumentReader {
+    pub(super) fn new(furniture: Furniture) -> Self {
+        Self {
+            furniture,
+            ..Self::default()
+        }
+    }
+
+    pub(super) fn read(mut self, sections: &[Section]) -> Result<Parsed, SyntaxError> {
+        for section in sections {
+            self.read_section(section);
+        }
+        self.check_ending(sections);
+        self.finish()
+    }
+
+    fn read_section(&mut self, section: &Section) {
+        let at = Position::line_start(section.line);
+        let text = section.body.text();
+        self.all_text.push_str(&text);
+        self.all_text.push(' ');
+        match &section.kind {
+            SectionKind::Preamble => self.read_preamble(section, text),
+            SectionKind::Zaak(zaak) => self.read_zaak(zaak, at),
+            SectionKind::Header => match header::parse_header(&text, at) {
+                Ok(header) => self.header = Some(header),
+                Err(error) => self.header_error = Some(error),
+            },
+            SectionKind::AnswerHeader => self.read_holder_line(DocumentKind::Answer, &text),
+            SectionKind::NoticeHeader => {
+                self.notice_seen = true;
+                self.read_holder_line(DocumentKind::Notice, &text);
+            }
+            SectionKind::NoticeBody => {
+                self.notice_seen = true;
+                self.notice_text.push_str(&text);
+                self.notice_text.push(' ');
+            }
+            SectionKind::Question(numbers) => self.read_question(numbers, section),
+            SectionKind::Answer(numbers) => self.read_answer(numbers, section),
+            SectionKind::Footnote(number) => self.read_footnote(*number, section),
+            SectionKind::Explanation => self.explanation = Some(text),
+        }
+    }
+
+    fn read_preamble(&mut self, section: &Section, text: String) {
+        if self.header.is_some() {
+            for paragraph in text.split("\n\n") {
+                self.loose_paragraphs.push((
+                    section.line,
+                    paragraph.to_owned(),
+                    section.body.cites.clone(),
+                ));
+            }
+        }
+        self.preamble.push_str(&text);
+        self.preamble.push(' ');
+    }
+
+    fn read_zaak(&mut self, zaak: &ZaakNumber, at: Position) {
+        match &self.zaak {
+            None => self.zaak = Some(zaak.clone()),
+            Some(first) if first == zaak => {}
+            Some(first) => self.warn(
+                at,
+                format!("second Zaak number {zaak} ignored; the document is {first}"),
+            ),
+        }
+    }
+
+    fn read_holder_line(&mut self, kind: DocumentKind, text: &str) {
+        let opening = if kind == DocumentKind::Answer {
+            "Antwoord van "
+        } else {
+            "Mededeling van "
+        };
+        let line = holders::parse_holder_line(text.strip_prefix(opening).unwrap_or(text));
+        if self.holder_line.is_none() {
+            self.holder_line = Some((kind, line));
+        }
+    }
+
+    fn read_question(&mut self, numbers: &[u32], section: &Section) {
+        let at = Position::line_start(section.line);
+        let text = section.body.text();
+        for &number in numbers {
+            if !self.question_numbers.insert(number) {
+                self.warn(
+                    at,
+                    format!("question {number} appears twice; both texts are kept"),
+                );
+            }
+            if text.is_empty() && numbers.len() == 1 {
+                self.warn(
+                    at,
+                    format!("expected the text of question {number} after `Vraag {number}`"),
+                );
+            }
+            let question = Question {
+                number,
+                text: text.clone(),
+                cites: section.body.cites.clone(),
+            };
+            self.questions.push((section.line, question));
+        }
+    }
+
+    fn read_answer(&mut self, numbers: &[u32], section: &Section) {
+        let text = section.body.text();
+        let see_answers = see_answers(&text);
+        for &number in numbers {
+            let answer = Answer {
+                number,
+                text: text.clone(),
+                cites: section.body.cites.clone(),
+                see_answers: see_answers.clone(),
+            };
+            self.answers.push((section.line, answer));
+        }
+    }
+
+    fn read_footnote(&mut self, number: u32, section: &Section) {
+        self.read_footnote_text(section.line, number, section.body.text());
+    }
+
+    fn read_footnote_text(&mut self, line: usize, number: u32, text: String) {
+        let at = Position::line_start(line);
+        if !self.footnote_numbers.insert(number) {
+            self.warn(
+                at,
+                format!("footnote {number} appears twice; the first is kept"),
+            );
+            return;
+        }
+        let url = match find_url(&text) {
+            Some(url) if is_valid_iri(&url) => Some(url),
+            Some(url) => {
+                self.warn(
+                    at,
+                    format!(
+                        "footnote {number}: `{url}` is not a valid IRI; kept as footnote text only"
+                    ),
+                );
+                None
+            }
+            None => None,
+        };
+        self.footnotes.push((line, Footnote { number, text, url }));
+    }
+
+    fn finish(mut self) -> Result<Parsed, SyntaxError> {
+        let kind = self.kind()?;
+        let header = self.settle_header(kind)?;
+        let mut document = Document::new(kind);
+        document.zaak = self.own_zaak(kind);
+        document.aanhangsel = self.own_aanhangsel();
+        if let Some(header) = header {
+            document.submitters = header.submitters;
+            document.addressees = header.addressees;
+            document.subject = Some(header.subject);
+            document.submitted = header.submitted;
+        }
+        if document.submitted.is_none() && self.preamble.contains("(ingezonden") {
+            document.submitted =
+                date::find_date(&self.preamble[self.preamble.find("(ingezonden").unwrap_or(0)..]);
+        }
+        if let Some((_, line)) = self.holder_line.take() {
+            document.answerers = line.holders;
+            document.on_behalf_of = line.on_behalf_of;
+            document.received = line.received;
+            if kind == DocumentKind::Answer {
+                // The reference may wrap past the answer line, so the whole text is searched.
+                document.earlier_notice = line.see_also.or_else(|| self.see_also());
+            }
+        }
+        self.number_loose_questions(kind);
+        self.check_citations();
+        document.follow_ups = self.follow_ups(document.zaak.as_ref());
+        document.references =
+            references::find_references(&self.all_text, document.aanhangsel.as_deref());
+        let mut footnotes: Vec<Footnote> = self.footnotes.into_iter().map(|(_, f)| f).collect();
+        footnotes.sort_by_key(|f| f.number);
+        document.footnotes = footnotes;
+        document.questions = self.questions.into_iter().map(|(_, q)| q).collect();
+        document.answers = self.answers.into_iter().map(|(_, a)| a).collect();
+        document.explanation = self.explanation;
+        Ok(Parsed {
+            document,
+            warnings: self.warnings,
+        })
+    }
+
+    fn kind(&self) -> Result<DocumentKind, SyntaxError> {
+        match (&self.holder_line, self.notice_seen) {
+            (Some((DocumentKind::Answer, _)), _) => Ok(DocumentKind::Answer),
+            (Some(_), _) | (None, true) => Ok(DocumentKind::Notice),
+            (None, false) if self.header.is_some() || self.header_error.is_some() => {
+                Ok(DocumentKind::Questions)
+            }
+            (None, false) if self.has_questions_without_header() => Ok(DocumentKind::Questions),
+            (None, false) => Err(SyntaxError::new(
+                Position::line_start(1),
+                "expected a header opening with `Vragen van`, an answer (`Antwoord van …`) or a notice (`Mededeling van …`)",
+            )),
+        }
+    }
+
+    /// Text with questions but no header, as extracted from KOOP's XML: read, with a warning.
+    fn has_questions_without_header(&self) -> bool {
+        !self.questions.is_empty()
+            || self
+                .preamble
+                .split("\n\n")
+                .any(|p| p.trim_end().ends_with('?') || p.contains("? "))
+    }
+
+    /// The questions' header: required for a set of questions, optional for an answer or notice
+    /// (a notice's prose may describe the questions instead).
+    fn settle_header(&mut self, kind: DocumentKind) -> Result<Option<Header>, SyntaxError> {
+        if let Some(header) = self.header.take() {
+            return Ok(Some(header));
+        }
+        if let Some(error) = self.header_error.take() {
+            if kind == DocumentKind::Questions {
+                return Err(error);
+            }
+            self.warn(
+                error.position,
+                format!("the questions' header could not be read: {}", error.message),
+            );
+        }
+        if kind == DocumentKind::Notice {
+            return Ok(header::header_in_notice(&self.notice_text));
+        }
+        if kind == DocumentKind::Questions {
+            // Only a header-less text with questions gets here (see `kind`).
+            self.warn(
+                Position::line_start(1),
+                "no header (`Vragen van …`): members, offices, subject and date are unknown"
+                    .to_owned(),
+            );
+            for paragraph in self.preamble.clone().split("\n\n") {
+                self.loose_paragraphs
+                    .push((1, paragraph.to_owned(), Vec::new()));
+            }
+        }
+        Ok(None)
+    }
+
+    /// The Zaak number on a line of its own, in a `kv-tk-…` footer, or in a notice's prose.
+    fn own_zaak(&self, kind: DocumentKind) -> Option<ZaakNumber> {
+        self.zaak
+            .clone()
+            .or_else(|| {
+                self.furniture
+                    .kv_zaak
+                    .as_deref()
+                    .and_then(ZaakNumber::parse)
+            })
+            .or_else(|| {
+                (kind == DocumentKind::Notice)
+                    .then(|| ZaakNumber::find_all(&self.notice_text).into_iter().next())
+                    .flatten()
+            })
+    }
+
+    /// From the footer (`ah-tk-20232024-2129`), or the header's year and number.
+    fn own_aanhangsel(&self) -> Option<String> {
+        self.furniture.aanhangsel_id.clone().or_else(|| {
+            let year = self.furniture.vergaderjaar.as_ref()?;
+            let number = self.furniture.aanhangsel_number?;
+            Some(format!("ah-tk-{year}-{number}"))
+        })
+    }
+
+    /// Where a set's questions carry no numbers at all (DOCX text, KOOP's XML), each paragraph
+    /// with a question mark after the header is a question, numbered in order.
+    fn number_loose_questions(&mut self, kind: DocumentKind) {
+        if kind != DocumentKind::Questions || !self.questions.is_empty() {
+            return;
+        }
+        let loose = std::mem::take(&mut self.loose_paragraphs);
+        let mut number = 0;
+        for (line, text, mut cites) in loose {
+            if !text.contains('?') {
+                continue;
+            }
+            let (text, note) = split_inline_note(&text);
+            if let Some((note_number, note_text)) = note {
+                cites.push(note_number);
+                self.read_footnote_text(line, note_number, note_text);
+            }
+            number += 1;
+            self.questions.push((
+                line,
+                Question {
+                    number,
+                    text,
+                    cites,
+                },
+            ));
+        }
+    }
+
+    /// The Aanhangsel document after `Zie ook`: in an answer, its earlier notice.
+    fn see_also(&self) -> Option<String> {
+        let at = self.all_text.find("Zie ook Aanhangsel")?;
+        references::find_references(&self.all_text[at..], None)
+            .into_iter()
+            .next()
+            .map(|reference| reference.id().to_owned())
+    }
+
+    /// Every marker should have a footnote body and every body a marker.
+    fn check_citations(&mut self) {
+        let footnotes: BTreeSet<u32> = self.footnotes.iter().map(|(_, f)| f.number).collect();
+        let cited: BTreeSet<u32> = self
+            .questions
+            .iter()
+            .flat_map(|(_, q)| q.cites.iter())
+            .chain(self.answers.iter().flat_map(|(_, a)| a.cites.iter()))
+            .copied()
+            .collect();
+        let mut problems = Vec::new();
+        for (line, question) in &self.questions {
+            for number in question.cites.iter().filter(|n| !footnotes.contains(n)) {
+                let message = format!(
+                    "question {} cites footnote {number}, which has no text",
+                    question.number
+                );
+                problems.push((*line, message));
+            }
+        }
+        for (line, footnote) in self
+            .footnotes
+            .iter()
+            .filter(|(_, f)| !cited.contains(&f.number))
+        {
+            let message = format!(
+                "footnote {}: no marker citing it was found in the questions or answers",
+                footnote.number
+            );
+            problems.push((*line, message));
+        }
+        for (line, message) in problems {
+            self.warn(Position::line_start(line), message);
+        }
+    }
+
+    /// A text that stops in the middle of a sentence was probably cut off.
+    fn check_ending(&mut self, sections: &[Section]) {
+        let last = sections
+            .iter()
+            .rev()
+            .find(|s| matches!(s.kind, SectionKind::Question(_) | SectionKind::Answer(_)));
+        if let Some(section) = last {
+            let text = section.body.text();
+            let ends_a_sentence = text
+                .trim_end()
+                .ends_with(['.', '?', '!', '»', '”', '"', ')', ':', ';']);
+            if !text.is_empty() && !ends_a_sentence {
+                let message = "the last question or answer stops in the middle of a sentence: the document may be cut off".to_owned();
+                self.warn(Position::line_start(section.last_line), message);
+            }
+        }
+    }
+
+    fn follow_ups(&self, own: Option<&ZaakNumber>) -> Vec<crate::model::FollowUp> {
+        let note = self.explanation.as_deref().unwrap_or_default();
+        followup::find_follow_ups(note, own)
+    }
+
+    fn warn(&mut self, position: Position, message: String) {
+        self.warnings.push(Warning { position, message });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostic::Position;
+    use crate::parse::parse;
+
+    #[test]
+    fn an_invalid_url_stays_text_with_a_warning() {
+        let text = "## 2020Z00001\n\nVragen van het lid A (B) aan de Minister van C over D (ingezonden 1 mei 2020).\n\nVraag 1\n\nE?<sup>1</sup>\n\n<sup>1</sup> https://example.org/{bad}\n";
+        let parsed = parse(text).unwrap();
+        let footnote = &parsed.document.footnotes[0];
+        assert_eq!(footnote.url, None);
+        assert_eq!(footnote.text, "https://example.org/{bad}");
+        assert_eq!(parsed.warnings.len(), 1);
+        assert_eq!(parsed.warnings[0].position, Position::line_start(9));
+    }
+
+    #[test]
+    fn an_empty_text_says_so() {
+        let error = parse(" \n\n").unwrap_err();
+        assert!(error.message.contains("empty"), "{error}");
+    }
+
+    #[test]
+    fn a_text_cut_off_mid_sentence_is_warned_about() {
+        let text = "2020Z00001\n\nVragen van het lid A (B) aan de Minister van C over D (ingezonden 1 mei 2020).\n\nVraag 1\n\nKlopt het dat de\n";
+        let parsed = parse(text).unwrap();
+        assert!(
+            parsed
+                .warnings
+                .iter()
+                .any(|w| w.message.contains("cut off")),
+            "{:?}",
+            parsed.warnings
+        );
+    }
+
+    #[test]
+    fn a_very_long_repetitive_text_is_read_in_linear_time() {
+        let seed = include_str!("../../seeds/2019Z15244.md");
+        let text = seed.repeat(2000);
+        // Checks of repeated numbers were quadratic and took minutes on this text.
+        let parsed = parse(&text).unwrap();
+        assert_eq!(parsed.document.questions.len(), 20_000);
+    }
+
+    #[test]
+    fn a_text_without_header_is_an_error_at_line_one() {
+        let error = parse("Zomaar wat tekst.\n").unwrap_err();
+        assert_eq!(error.position, Position::line_start(1));
+        assert!(error.message.contains("Vragen van"));
+    }
+}
