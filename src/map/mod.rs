@@ -5,7 +5,16 @@
 //! The shape follows the interoperability contract (ELI and ELI-DL for works and participations,
 //! W3C ORG for parties and offices, schema.org for questions, CiTO for citations). Oxigraph
 //! does no reasoning, so each local sub-property is written next to its standard super-property
-//! and part-whole links are written both ways.
+//! and part-whole links are written both ways. The reference graph, the linksets and the
+//! provenance graph are written by [`reference`], [`linksets`] and [`provenance`].
+
+mod linksets;
+mod provenance;
+mod reference;
+
+pub use linksets::linkset_quads;
+use provenance::provenance;
+pub use reference::reference_quads;
 
 use crate::identity::{Basis, OfficeIdentity, PersonIdentity, Resolver};
 use crate::iri::{set_key, IriMinter};
@@ -16,10 +25,9 @@ use crate::model::{
 };
 use crate::reference::ReferenceData;
 use crate::vocab::{
-    bibo, cito, dct, eli, eli_dl, ep_document_types, epvoc, foaf, kv, org, owl, prov, rdfs, schema,
-    skos, spdx, void,
+    bibo, cito, dct, eli, eli_dl, ep_document_types, epvoc, foaf, kv, org, rdfs, schema, skos,
 };
-use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use oxigraph::model::vocab::{rdf, xsd};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, Term};
 
@@ -497,156 +505,6 @@ impl Mapper<'_> {
 enum FootnoteOwner {
     Set,
     Reply(NamedNode),
-}
-
-/// The reference tables as a graph: parties with their labels and links, members with their
-/// identifiers, ministries and the posts of ministers without a ministry of their own.
-pub fn reference_quads(minter: &IriMinter, reference: &ReferenceData) -> Vec<Quad> {
-    let mut out = QuadWriter::new(minter.reference_graph());
-    for party in &reference.parties {
-        let iri = minter.party(&party.key);
-        out.add_type(&iri, org::ORGANIZATION);
-        out.add_type(&iri, schema::POLITICAL_PARTY);
-        out.add(
-            &iri,
-            skos::PREF_LABEL,
-            Literal::new_simple_literal(&party.label),
-        );
-        for variant in &party.variants {
-            out.add(&iri, skos::ALT_LABEL, Literal::new_simple_literal(variant));
-        }
-        if let Some(id) = &party.wikidata {
-            out.add(&iri, owl::SAME_AS, links::wikidata(id));
-        }
-    }
-    for member in &reference.members {
-        let iri = minter.person(&member.key);
-        out.add_type(&iri, foaf::PERSON);
-        out.add(
-            &iri,
-            foaf::NAME,
-            Literal::new_simple_literal(member.full_name()),
-        );
-        out.add(
-            &iri,
-            foaf::FAMILY_NAME,
-            Literal::new_simple_literal(&member.surname),
-        );
-        if let Some(given) = &member.given_name {
-            out.add(&iri, foaf::GIVEN_NAME, Literal::new_simple_literal(given));
-        }
-        if let Some(initials) = &member.initials {
-            out.add(&iri, kv::INITIALS, Literal::new_simple_literal(initials));
-        }
-        if let Some(id) = &member.wikidata {
-            out.add(&iri, owl::SAME_AS, links::wikidata(id));
-        }
-        if let Some(id) = &member.parlement_com {
-            out.add(&iri, foaf::PAGE, links::parlement_com(id));
-        }
-        if let Some(guid) = &member.tk_persoon {
-            out.add(&iri, rdfs::SEE_ALSO, links::tk_persoon(guid));
-        }
-        for membership in &member.parties {
-            out.add(&iri, org::MEMBER_OF, minter.party(&membership.party));
-        }
-    }
-    for ministry in &reference.ministries {
-        let iri = minter.ministry(&ministry.key);
-        out.add_type(&iri, org::ORGANIZATION);
-        out.add_type(&iri, schema::GOVERNMENT_ORGANIZATION);
-        let label = format!("Ministerie van {}", ministry.name);
-        out.add(&iri, skos::PREF_LABEL, Literal::new_simple_literal(label));
-        for short in &ministry.abbreviations {
-            out.add(&iri, skos::ALT_LABEL, Literal::new_simple_literal(short));
-        }
-    }
-    for post in &reference.posts {
-        let label = format!("Minister voor {}", post.name);
-        let iri = minter.office(&label);
-        out.add_type(&iri, org::POST);
-        out.add(&iri, skos::PREF_LABEL, Literal::new_simple_literal(&label));
-        for short in &post.abbreviations {
-            let alt = format!("Minister voor {short}");
-            out.add(&iri, skos::ALT_LABEL, Literal::new_simple_literal(alt));
-        }
-        if let Some(ministry) = &post.ministry {
-            out.add(&iri, org::POST_IN, minter.ministry(ministry));
-        }
-    }
-    out.quads
-}
-
-/// The description of the links out: one `void:Linkset` per family, with the number of links
-/// of that family among `quads` (each triple counted once, whatever graphs hold it).
-pub fn linkset_quads(minter: &IriMinter, quads: &[Quad]) -> Vec<Quad> {
-    let mut out = QuadWriter::new(minter.linkset_graph());
-    let dataset = minter.dataset();
-    out.add_type(&dataset, void::DATASET);
-    for family in links::FAMILIES {
-        let links: std::collections::BTreeSet<(String, String)> = quads
-            .iter()
-            .filter(|quad| quad.predicate.as_ref() == family.predicate)
-            .filter_map(|quad| match &quad.object {
-                Term::NamedNode(object) if object.as_str().starts_with(family.prefix) => {
-                    Some((quad.subject.to_string(), object.as_str().to_owned()))
-                }
-                _ => None,
-            })
-            .collect();
-        let linkset = minter.linkset(family.key);
-        out.add(&dataset, void::SUBSET, linkset.clone());
-        out.add_type(&linkset, void::LINKSET);
-        out.add(
-            &linkset,
-            dct::TITLE,
-            Literal::new_language_tagged_literal_unchecked(family.title, "en"),
-        );
-        out.add(&linkset, void::LINK_PREDICATE, family.predicate);
-        out.add(&linkset, void::SUBJECTS_TARGET, dataset.clone());
-        out.add(&linkset, void::OBJECTS_TARGET, family.target);
-        out.add(&linkset, void::TRIPLES, integer(links.len() as u64));
-    }
-    out.quads
-}
-
-/// The provenance of one document graph: the file it was derived from, with its path and
-/// SHA-256, and the set of questions it is about.
-fn provenance(
-    minter: &IriMinter,
-    graph: &NamedNode,
-    topic: &NamedNode,
-    source: SourceFacts<'_>,
-) -> Vec<Quad> {
-    let mut out = QuadWriter::new(minter.provenance_graph());
-    let file = minter.source(source.source_path);
-    let checksum = minter.checksum(source.source_path);
-    out.add_type(graph, prov::ENTITY);
-    out.add(graph, prov::WAS_DERIVED_FROM, file.clone());
-    out.add(graph, foaf::PRIMARY_TOPIC, topic.clone());
-    if let Some(time) = source.generated_at {
-        let stamp = time.to_rfc3339_opts(SecondsFormat::Secs, true);
-        out.add(
-            graph,
-            prov::GENERATED_AT_TIME,
-            Literal::new_typed_literal(stamp, xsd::DATE_TIME),
-        );
-    }
-    out.add_type(&file, prov::ENTITY);
-    out.add(
-        &file,
-        kv::SOURCE_PATH,
-        Literal::new_simple_literal(source.source_path),
-    );
-    out.add(&file, spdx::CHECKSUM_PROPERTY, checksum.clone());
-    out.add_type(&checksum, spdx::CHECKSUM);
-    out.add(&checksum, spdx::ALGORITHM, spdx::SHA256);
-    out.add(
-        &checksum,
-        spdx::CHECKSUM_VALUE,
-        Literal::new_simple_literal(source.sha256),
-    );
-    out.quads
 }
 
 fn basis_concept(basis: Basis) -> NamedNodeRef<'static> {

@@ -1,0 +1,49 @@
+//! Where each document graph came from: the source file, its path and SHA-256, and the resource
+//! the graph is about. The quads go to `{base}graph/provenance`.
+
+use super::QuadWriter;
+use super::SourceFacts;
+use crate::iri::IriMinter;
+use crate::vocab::{foaf, kv, prov, spdx};
+use chrono::SecondsFormat;
+use oxigraph::model::vocab::xsd;
+use oxigraph::model::{Literal, NamedNode, Quad};
+
+/// The provenance of one document graph: the file it was derived from, with its path and
+/// SHA-256, and the set of questions it is about.
+pub(super) fn provenance(
+    minter: &IriMinter,
+    graph: &NamedNode,
+    topic: &NamedNode,
+    source: SourceFacts<'_>,
+) -> Vec<Quad> {
+    let mut out = QuadWriter::new(minter.provenance_graph());
+    let file = minter.source(source.source_path);
+    let checksum = minter.checksum(source.source_path);
+    out.add_type(graph, prov::ENTITY);
+    out.add(graph, prov::WAS_DERIVED_FROM, file.clone());
+    out.add(graph, foaf::PRIMARY_TOPIC, topic.clone());
+    if let Some(time) = source.generated_at {
+        let stamp = time.to_rfc3339_opts(SecondsFormat::Secs, true);
+        out.add(
+            graph,
+            prov::GENERATED_AT_TIME,
+            Literal::new_typed_literal(stamp, xsd::DATE_TIME),
+        );
+    }
+    out.add_type(&file, prov::ENTITY);
+    out.add(
+        &file,
+        kv::SOURCE_PATH,
+        Literal::new_simple_literal(source.source_path),
+    );
+    out.add(&file, spdx::CHECKSUM_PROPERTY, checksum.clone());
+    out.add_type(&checksum, spdx::CHECKSUM);
+    out.add(&checksum, spdx::ALGORITHM, spdx::SHA256);
+    out.add(
+        &checksum,
+        spdx::CHECKSUM_VALUE,
+        Literal::new_simple_literal(source.sha256),
+    );
+    out.quads
+}

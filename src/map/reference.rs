@@ -1,0 +1,87 @@
+//! The reference tables as a graph of their own: parties, members with their identifiers,
+//! ministries and posts. Tables enter; the quads of `{base}graph/reference` leave.
+
+use super::QuadWriter;
+use crate::iri::IriMinter;
+use crate::links;
+use crate::reference::ReferenceData;
+use crate::vocab::{foaf, kv, org, owl, rdfs, schema, skos};
+use oxigraph::model::{Literal, Quad};
+
+/// The reference tables as a graph: parties with their labels and links, members with their
+/// identifiers, ministries and the posts of ministers without a ministry of their own.
+pub fn reference_quads(minter: &IriMinter, reference: &ReferenceData) -> Vec<Quad> {
+    let mut out = QuadWriter::new(minter.reference_graph());
+    for party in &reference.parties {
+        let iri = minter.party(&party.key);
+        out.add_type(&iri, org::ORGANIZATION);
+        out.add_type(&iri, schema::POLITICAL_PARTY);
+        out.add(
+            &iri,
+            skos::PREF_LABEL,
+            Literal::new_simple_literal(&party.label),
+        );
+        for variant in &party.variants {
+            out.add(&iri, skos::ALT_LABEL, Literal::new_simple_literal(variant));
+        }
+        if let Some(id) = &party.wikidata {
+            out.add(&iri, owl::SAME_AS, links::wikidata(id));
+        }
+    }
+    for member in &reference.members {
+        let iri = minter.person(&member.key);
+        out.add_type(&iri, foaf::PERSON);
+        out.add(
+            &iri,
+            foaf::NAME,
+            Literal::new_simple_literal(member.full_name()),
+        );
+        out.add(
+            &iri,
+            foaf::FAMILY_NAME,
+            Literal::new_simple_literal(&member.surname),
+        );
+        if let Some(given) = &member.given_name {
+            out.add(&iri, foaf::GIVEN_NAME, Literal::new_simple_literal(given));
+        }
+        if let Some(initials) = &member.initials {
+            out.add(&iri, kv::INITIALS, Literal::new_simple_literal(initials));
+        }
+        if let Some(id) = &member.wikidata {
+            out.add(&iri, owl::SAME_AS, links::wikidata(id));
+        }
+        if let Some(id) = &member.parlement_com {
+            out.add(&iri, foaf::PAGE, links::parlement_com(id));
+        }
+        if let Some(guid) = &member.tk_persoon {
+            out.add(&iri, rdfs::SEE_ALSO, links::tk_persoon(guid));
+        }
+        for membership in &member.parties {
+            out.add(&iri, org::MEMBER_OF, minter.party(&membership.party));
+        }
+    }
+    for ministry in &reference.ministries {
+        let iri = minter.ministry(&ministry.key);
+        out.add_type(&iri, org::ORGANIZATION);
+        out.add_type(&iri, schema::GOVERNMENT_ORGANIZATION);
+        let label = format!("Ministerie van {}", ministry.name);
+        out.add(&iri, skos::PREF_LABEL, Literal::new_simple_literal(label));
+        for short in &ministry.abbreviations {
+            out.add(&iri, skos::ALT_LABEL, Literal::new_simple_literal(short));
+        }
+    }
+    for post in &reference.posts {
+        let label = format!("Minister voor {}", post.name);
+        let iri = minter.office(&label);
+        out.add_type(&iri, org::POST);
+        out.add(&iri, skos::PREF_LABEL, Literal::new_simple_literal(&label));
+        for short in &post.abbreviations {
+            let alt = format!("Minister voor {short}");
+            out.add(&iri, skos::ALT_LABEL, Literal::new_simple_literal(alt));
+        }
+        if let Some(ministry) = &post.ministry {
+            out.add(&iri, org::POST_IN, minter.ministry(ministry));
+        }
+    }
+    out.quads
+}
