@@ -64,6 +64,8 @@ pub enum Error {
     Source(#[from] SourceError),
     #[error(transparent)]
     Store(#[from] crate::store::StoreError),
+    #[error("cannot write the output: {0}")]
+    Output(#[from] io::Error),
     #[error("invalid base IRI `{iri}`: {message}")]
     Base { iri: String, message: String },
 }

@@ -40,6 +40,7 @@ pub mod reference;
 pub mod results;
 pub mod source;
 pub mod store;
+pub mod stream;
 pub mod tk_import;
 pub mod vocab;
 

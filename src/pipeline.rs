@@ -1,8 +1,10 @@
 //! Read → parse → map → store, over a set of input paths.
 //!
-//! Paths enter; a loaded [`GraphStore`] and a [`LoadReport`] leave. A document that cannot be
-//! read or parsed is recorded in the report with its error and the rest go on: nothing is
-//! dropped without a line in the report.
+//! Paths enter; a loaded [`GraphStore`] and a [`LoadReport`] leave (or, with
+//! [`for_each_document`], each document's quads in turn, for a dump without a store). Documents
+//! are read, parsed and mapped on every core, in batches, and come out in source-path order. A
+//! document that cannot be read or parsed is recorded in the report with its error and the rest
+//! go on: nothing is dropped without a line in the report.
 
 use crate::diagnostic::{Position, Warning};
 use crate::error::{Error, ParseError, SourceError};
@@ -14,6 +16,8 @@ use crate::reference::ReferenceData;
 use crate::source::{self, SourceEntry};
 use crate::store::GraphStore;
 use chrono::{DateTime, Utc};
+use oxigraph::model::Quad;
+use rayon::prelude::*;
 use std::path::PathBuf;
 
 /// How documents are turned into quads.
@@ -143,15 +147,26 @@ pub struct Loaded {
     pub report: LoadReport,
 }
 
+/// How many documents are read, parsed and mapped at once: enough to keep every core busy,
+/// few enough that memory does not grow with the corpus.
+pub const BATCH: usize = 512;
+
 /// Loads every document under `roots`. Only a path that does not exist, or a folder that cannot
 /// be listed, stops the load; a bad document is recorded and skipped.
 pub fn load(roots: &[PathBuf], options: &LoadOptions) -> Result<Loaded, Error> {
     let store = GraphStore::new()?;
     let mut report = LoadReport::default();
-    for entry in source::discover(roots)? {
-        let result = load_one(&store, &entry, options)?;
+    for_each_document(roots, options, |entry, mapped| {
+        let result = match mapped {
+            Ok(mapped) => {
+                store.insert(&mapped.quads)?;
+                Ok(mapped.summary)
+            }
+            Err(error) => Err(error),
+        };
         report.documents.push(DocumentOutcome { entry, result });
-    }
+        Ok(())
+    })?;
     store.insert(&reference_quads(&options.minter, &options.reference))?;
     // The links are counted once every document is in, so each family's count is the graph's.
     let all = store.quads()?;
@@ -159,33 +174,49 @@ pub fn load(roots: &[PathBuf], options: &LoadOptions) -> Result<Loaded, Error> {
     Ok(Loaded { store, report })
 }
 
-/// The outer `Result` is a store failure, which stops the load; the inner one is this
-/// document's own failure.
-fn load_one(
-    store: &GraphStore,
-    entry: &SourceEntry,
+/// One document read, parsed and mapped: its quads (its own graph and its provenance) and
+/// what was read.
+#[derive(Debug)]
+pub struct Mapped {
+    pub quads: Vec<Quad>,
+    pub summary: ReadSummary,
+}
+
+/// Reads, parses and maps the documents under `roots` on every core, batch by batch, and
+/// hands each to `consume` in source-path order, so results never depend on the threads.
+pub fn for_each_document(
+    roots: &[PathBuf],
     options: &LoadOptions,
-) -> Result<Result<ReadSummary, DocumentError>, Error> {
-    let file = match source::read(entry) {
-        Ok(file) => file,
-        Err(error) => return Ok(Err(error.into())),
-    };
-    let parsed = match parse(&file.text) {
-        Ok(parsed) => parsed,
-        Err(syntax) => {
-            let path = entry.path.clone();
-            return Ok(Err(ParseError { path, syntax }.into()));
+    mut consume: impl FnMut(SourceEntry, Result<Mapped, DocumentError>) -> Result<(), Error>,
+) -> Result<(), Error> {
+    let entries = source::discover(roots)?;
+    for batch in entries.chunks(BATCH) {
+        let mapped: Vec<Result<Mapped, DocumentError>> = batch
+            .par_iter()
+            .map(|entry| map_one(entry, options))
+            .collect();
+        for (entry, result) in batch.iter().zip(mapped) {
+            consume(entry.clone(), result)?;
         }
-    };
+    }
+    Ok(())
+}
+
+/// Reads, parses and maps one document.
+pub fn map_one(entry: &SourceEntry, options: &LoadOptions) -> Result<Mapped, DocumentError> {
+    let file = source::read(entry)?;
+    let parsed = parse(&file.text).map_err(|syntax| ParseError {
+        path: entry.path.clone(),
+        syntax,
+    })?;
     let facts = SourceFacts {
         source_path: &entry.source_path,
         sha256: &file.sha256,
         generated_at: options.generated_at,
     };
     let quads = map_document(&options.minter, &options.reference, &parsed.document, facts);
-    store.insert(&quads)?;
     let document = parsed.document;
-    Ok(Ok(ReadSummary {
+    let summary = ReadSummary {
         kind: document.kind,
         set_key: set_key(&document, &file.sha256),
         zaak: document.zaak,
@@ -195,5 +226,6 @@ fn load_one(
         footnotes: document.footnotes.len(),
         quads: quads.len(),
         warnings: parsed.warnings,
-    }))
+    };
+    Ok(Mapped { quads, summary })
 }

@@ -7,9 +7,9 @@ use super::members::write_members;
 use super::report::{print_load_report, write_check_json, write_check_text};
 use super::Outcome;
 use anyhow::{Context, Result};
-use kamervragen::export::write_sorted;
 use kamervragen::pipeline::{self, Loaded};
 use kamervragen::results::write_results;
+use kamervragen::stream::write_stream;
 use kamervragen::tk_import::TkExport;
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Write};
@@ -86,20 +86,34 @@ fn outcome(loaded: &Loaded) -> Outcome {
     }
 }
 
+/// A straight dump needs no store: the documents stream to the output.
 fn run_export(config: ExportConfig) -> Result<Outcome> {
-    let loaded = load(&config.inputs)?;
-    let quads = loaded.store.quads()?;
-    match &config.output {
+    let inputs = &config.inputs;
+    let report = match &config.output {
         Output::Stdout => {
-            let writer = write_sorted(quads, config.format, BufWriter::new(io::stdout().lock()))?;
-            writer.into_inner().map_err(|e| e.into_error())?.flush()?;
+            let out = BufWriter::new(io::stdout().lock());
+            let (report, out) = write_stream(&inputs.roots, &inputs.options, config.format, out)?;
+            out.into_inner().map_err(|e| e.into_error())?.flush()?;
+            report
         }
-        Output::File(path) => write_file_atomically(path, |file| {
-            let writer = write_sorted(quads, config.format, BufWriter::new(file))?;
-            writer.into_inner().map_err(|e| e.into_error())?.sync_all()
-        })?,
-    }
-    Ok(outcome(&loaded))
+        Output::File(path) => {
+            let mut report = None;
+            write_file_atomically(path, |file| {
+                let out = BufWriter::new(file);
+                let (done, out) = write_stream(&inputs.roots, &inputs.options, config.format, out)
+                    .map_err(io::Error::other)?;
+                report = Some(done);
+                out.into_inner().map_err(|e| e.into_error())?.sync_all()
+            })?;
+            report.expect("written")
+        }
+    };
+    print_load_report(&report, inputs.verbose)?;
+    Ok(if report.has_failures() {
+        Outcome::SomeDocumentsFailed
+    } else {
+        Outcome::Success
+    })
 }
 
 fn run_query(config: QueryConfig) -> Result<Outcome> {

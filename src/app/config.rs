@@ -144,6 +144,9 @@ impl Inputs {
         } else {
             args.paths
         };
+        if let Some(missing) = roots.iter().find(|root| !root.exists()) {
+            bail!("{}: no such file or folder", missing.display());
+        }
         Ok(Self {
             roots,
             options: LoadOptions {

@@ -1,41 +1,77 @@
-//! The description of the links out, counted once all documents are in. The store's quads
-//! enter; the quads of `{base}graph/linksets` leave, one `void:Linkset` per family.
+//! The description of the links out. Quads enter a [`LinkCounter`] as they are written or
+//! loaded; once all documents are in, the quads of `{base}graph/linksets` leave, one
+//! `void:Linkset` per family with its number of links.
 
 use super::{integer, QuadWriter};
 use crate::iri::IriMinter;
-use crate::links;
+use crate::links::{self, LinkFamily};
 use crate::vocab::{dct, void};
 use oxigraph::model::{Literal, Quad, Term};
+use std::collections::HashSet;
+use std::hash::{DefaultHasher, Hash, Hasher};
 
-/// The description of the links out: one `void:Linkset` per family, with the number of links
-/// of that family among `quads` (each triple counted once, whatever graphs hold it).
-pub fn linkset_quads(minter: &IriMinter, quads: &[Quad]) -> Vec<Quad> {
-    let mut out = QuadWriter::new(minter.linkset_graph());
-    let dataset = minter.dataset();
-    out.add_type(&dataset, void::DATASET);
-    for family in links::FAMILIES {
-        let links: std::collections::BTreeSet<(String, String)> = quads
-            .iter()
-            .filter(|quad| quad.predicate.as_ref() == family.predicate)
-            .filter_map(|quad| match &quad.object {
-                Term::NamedNode(object) if object.as_str().starts_with(family.prefix) => {
-                    Some((quad.subject.to_string(), object.as_str().to_owned()))
-                }
-                _ => None,
-            })
-            .collect();
-        let linkset = minter.linkset(family.key);
-        out.add(&dataset, void::SUBSET, linkset.clone());
-        out.add_type(&linkset, void::LINKSET);
-        out.add(
-            &linkset,
-            dct::TITLE,
-            Literal::new_language_tagged_literal_unchecked(family.title, "en"),
-        );
-        out.add(&linkset, void::LINK_PREDICATE, family.predicate);
-        out.add(&linkset, void::SUBJECTS_TARGET, dataset.clone());
-        out.add(&linkset, void::OBJECTS_TARGET, family.target);
-        out.add(&linkset, void::TRIPLES, integer(links.len() as u64));
+/// Counts the links of each family, each (subject, link) once whatever graphs hold it. Pairs
+/// are kept as 128-bit hashes, so the counter stays small however large the corpus.
+#[derive(Debug, Default)]
+pub struct LinkCounter {
+    seen: [HashSet<u128>; links::FAMILIES.len()],
+}
+
+impl LinkCounter {
+    pub fn add(&mut self, quad: &Quad) {
+        let Term::NamedNode(object) = &quad.object else {
+            return;
+        };
+        let family = links::FAMILIES.iter().position(|f| {
+            quad.predicate.as_ref() == f.predicate && object.as_str().starts_with(f.prefix)
+        });
+        if let Some(index) = family {
+            self.seen[index].insert(hash128(&(quad.subject.to_string(), object.as_str())));
+        }
     }
-    out.quads
+
+    fn count(&self, family: &LinkFamily) -> usize {
+        links::FAMILIES
+            .iter()
+            .position(|f| f.key == family.key)
+            .map_or(0, |index| self.seen[index].len())
+    }
+
+    /// The linksets, with the counts so far.
+    pub fn quads(&self, minter: &IriMinter) -> Vec<Quad> {
+        let mut out = QuadWriter::new(minter.linkset_graph());
+        let dataset = minter.dataset();
+        out.add_type(&dataset, void::DATASET);
+        for family in &links::FAMILIES {
+            let linkset = minter.linkset(family.key);
+            out.add(&dataset, void::SUBSET, linkset.clone());
+            out.add_type(&linkset, void::LINKSET);
+            let title = Literal::new_language_tagged_literal_unchecked(family.title, "en");
+            out.add(&linkset, dct::TITLE, title);
+            out.add(&linkset, void::LINK_PREDICATE, family.predicate);
+            out.add(&linkset, void::SUBJECTS_TARGET, dataset.clone());
+            out.add(&linkset, void::OBJECTS_TARGET, family.target);
+            out.add(&linkset, void::TRIPLES, integer(self.count(family) as u64));
+        }
+        out.quads
+    }
+}
+
+/// The linksets of `quads`, all at once.
+pub fn linkset_quads(minter: &IriMinter, quads: &[Quad]) -> Vec<Quad> {
+    let mut counter = LinkCounter::default();
+    quads.iter().for_each(|quad| counter.add(quad));
+    counter.quads(minter)
+}
+
+/// Two SipHash runs with different keys: collisions are out of reach at any corpus size, so a
+/// count is never one short.
+pub fn hash128(value: &impl Hash) -> u128 {
+    let half = |salt: u8| {
+        let mut hasher = DefaultHasher::new();
+        salt.hash(&mut hasher);
+        value.hash(&mut hasher);
+        hasher.finish()
+    };
+    (u128::from(half(0)) << 64) | u128::from(half(1))
 }

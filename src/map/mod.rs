@@ -12,7 +12,7 @@ mod linksets;
 mod provenance;
 mod reference;
 
-pub use linksets::linkset_quads;
+pub use linksets::{hash128, linkset_quads, LinkCounter};
 use provenance::provenance;
 pub use reference::reference_quads;
 

@@ -460,3 +460,53 @@ fn rapper_reads_the_turtle_dump() {
         "{stderr}"
     );
 }
+
+/// The streamed dump holds exactly the graph a store would, on the whole shipped corpus.
+#[test]
+fn the_stream_holds_the_stores_graph_on_the_whole_corpus() {
+    let workspace = Workspace::with_all_seeds();
+    let seeds = workspace.path().join("seeds");
+    let loaded = load(&[seeds], &LoadOptions::default()).unwrap();
+    let store_quads: BTreeSet<String> = loaded
+        .store
+        .quads()
+        .unwrap()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    let nquads = workspace.run(&["export", "-f", "nquads"]).success();
+    assert_eq!(
+        parse_quads(nquads.as_bytes(), RdfFormat::NQuads),
+        store_quads
+    );
+    let store_triples: BTreeSet<String> = loaded
+        .store
+        .quads()
+        .unwrap()
+        .into_iter()
+        .map(|q| oxigraph::model::Triple::from(q).to_string())
+        .collect();
+    let turtle = workspace.run(&["export", "-f", "turtle"]).success();
+    assert_eq!(
+        parse_triples(turtle.as_bytes(), RdfFormat::Turtle),
+        store_triples
+    );
+}
+
+/// Documents are read on every core; the bytes do not depend on how many.
+#[test]
+fn one_thread_and_many_give_the_same_bytes() {
+    let workspace = Workspace::with_all_seeds();
+    for format in ["nquads", "turtle"] {
+        let run = |threads: &str| {
+            let output = workspace
+                .command(&["export", "-f", format])
+                .env("RAYON_NUM_THREADS", threads)
+                .output()
+                .unwrap();
+            assert!(output.status.success());
+            output.stdout
+        };
+        assert_eq!(run("1"), run("4"), "{format}");
+    }
+}
