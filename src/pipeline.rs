@@ -9,7 +9,7 @@
 use crate::diagnostic::{Position, Warning};
 use crate::error::{Error, ParseError, SourceError};
 use crate::iri::{set_key, IriMinter};
-use crate::map::{linkset_quads, map_document, reference_quads, SourceFacts};
+use crate::map::{map_document, reference_quads, LinkCounter, SourceFacts};
 use crate::model::{DocumentKind, ZaakNumber};
 use crate::parse::parse;
 use crate::reference::ReferenceData;
@@ -156,10 +156,13 @@ pub const BATCH: usize = 512;
 pub fn load(roots: &[PathBuf], options: &LoadOptions) -> Result<Loaded, Error> {
     let store = GraphStore::new()?;
     let mut report = LoadReport::default();
+    let mut loader = store.loader();
+    let mut links = LinkCounter::default();
     for_each_document(roots, options, |entry, mapped| {
         let result = match mapped {
             Ok(mapped) => {
-                store.insert(&mapped.quads)?;
+                mapped.quads.iter().for_each(|quad| links.add(quad));
+                loader.add(mapped.quads)?;
                 Ok(mapped.summary)
             }
             Err(error) => Err(error),
@@ -167,10 +170,12 @@ pub fn load(roots: &[PathBuf], options: &LoadOptions) -> Result<Loaded, Error> {
         report.documents.push(DocumentOutcome { entry, result });
         Ok(())
     })?;
-    store.insert(&reference_quads(&options.minter, &options.reference))?;
-    // The links are counted once every document is in, so each family's count is the graph's.
-    let all = store.quads()?;
-    store.insert(&linkset_quads(&options.minter, &all))?;
+    let reference = reference_quads(&options.minter, &options.reference);
+    reference.iter().for_each(|quad| links.add(quad));
+    loader.add(reference)?;
+    // The links are counted as the documents pass, so each family's count is the graph's.
+    loader.add(links.quads(&options.minter))?;
+    loader.commit()?;
     Ok(Loaded { store, report })
 }
 

@@ -57,13 +57,6 @@ impl LinkCounter {
     }
 }
 
-/// The linksets of `quads`, all at once.
-pub fn linkset_quads(minter: &IriMinter, quads: &[Quad]) -> Vec<Quad> {
-    let mut counter = LinkCounter::default();
-    quads.iter().for_each(|quad| counter.add(quad));
-    counter.quads(minter)
-}
-
 /// Two SipHash runs with different keys: collisions are out of reach at any corpus size, so a
 /// count is never one short.
 pub fn hash128(value: &impl Hash) -> u128 {

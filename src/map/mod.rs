@@ -12,7 +12,7 @@ mod linksets;
 mod provenance;
 mod reference;
 
-pub use linksets::{hash128, linkset_quads, LinkCounter};
+pub use linksets::{hash128, LinkCounter};
 use provenance::provenance;
 pub use reference::reference_quads;
 
