@@ -90,6 +90,9 @@ struct Candidate {
 }
 
 fn candidate(line: &str, expected: u32) -> Option<Candidate> {
+    if !line.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     let captures = BODY_START.captures(line.trim_end())?;
     let number: u32 = captures[1].parse().ok()?;
     if number != expected && number != expected + 1 {
@@ -132,6 +135,9 @@ fn page_foot_zone(lines: &[Option<&str>], start: usize, first: u32) -> Vec<(usiz
 
 /// Every footnote marker candidate in a line of running text, in order.
 pub fn markers(text: &str) -> Vec<Marker> {
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return Vec::new();
+    }
     let trimmed = text.trim();
     if NUMBERS_ONLY.is_match(trimmed) {
         let offset = text.len() - text.trim_start().len();

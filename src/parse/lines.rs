@@ -57,7 +57,10 @@ impl Line {
     }
 
     pub fn is_blank(&self) -> bool {
-        self.text().is_empty() && !self.pieces.iter().any(|p| matches!(p, Piece::Marker(_)))
+        self.pieces.iter().all(|piece| match piece {
+            Piece::Text(text) => text.trim().is_empty(),
+            Piece::Marker(_) => false,
+        })
     }
 
     /// The footnote number the line opens with, as footnote bodies do (`<sup>1</sup> <https://…>`).
@@ -183,7 +186,14 @@ pub fn read_text(text: &str) -> Vec<Line> {
 
 /// Collapses every run of white space into one space and trims the ends.
 pub fn fold_spaces(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut folded = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !folded.is_empty() {
+            folded.push(' ');
+        }
+        folded.push_str(word);
+    }
+    folded
 }
 
 /// Markdown headings (`## 2019Z15244`, `### Vraag 1`) carry words the reader needs; only the

@@ -135,7 +135,27 @@ enum FurnitureKind {
     HeaderBlockEnd,
 }
 
+/// How page furniture lines begin: anything else is text, without trying the patterns.
+const FURNITURE_STARTS: &[&str] = &[
+    "Tweede Kamer",
+    "Vergaderjaar",
+    "Vragen gesteld",
+    "regering gegeven",
+    "ISSN",
+    "’s-Gravenhage",
+    "h tk ",
+    "---",
+    "***",
+    "___",
+    "ah-tk-",
+    "kv-tk-",
+    "AH",
+];
+
 fn furniture_kind(line: &str, furniture: &mut Furniture) -> Option<FurnitureKind> {
+    if !FURNITURE_STARTS.iter().any(|start| line.starts_with(start)) {
+        return None;
+    }
     if let Some(captures) = VERGADERJAAR.captures(line) {
         furniture.vergaderjaar = Some(format!("{}{}", &captures[1], &captures[2]));
         let header_block_end = line.ends_with("Handelingen");

@@ -108,17 +108,15 @@ static NUMBERED_LINE: LazyLock<Regex> =
 
 /// Splits `lines` into sections, in document order.
 pub fn split(lines: &[Line]) -> Vec<Section> {
+    let texts: Vec<String> = lines.iter().map(Line::text).collect();
     let mut splitter = Splitter {
-        numbered_questions: !lines.iter().any(|line| {
-            matches!(
-                block_heading(&line.text()),
-                Some((SectionKind::Question(_), _))
-            )
-        }),
+        numbered_questions: !texts
+            .iter()
+            .any(|text| matches!(block_heading(text), Some((SectionKind::Question(_), _)))),
         ..Splitter::default()
     };
-    for line in lines {
-        splitter.read(line);
+    for (line, text) in lines.iter().zip(&texts) {
+        splitter.read(line, text);
     }
     splitter.finish()
 }
@@ -140,26 +138,25 @@ struct Splitter {
 }
 
 impl Splitter {
-    fn read(&mut self, line: &Line) {
+    fn read(&mut self, line: &Line, text: &str) {
         if line.page_break {
             return self.page_break();
         }
-        let text = line.text();
         if line.is_blank() {
             self.blank_line();
-        } else if let Some(zaak) = ZaakNumber::parse(&text) {
+        } else if let Some(zaak) = ZaakNumber::parse(text) {
             self.open(SectionKind::Zaak(zaak), line.number);
         } else if let Some(number) = line.leading_marker().filter(|_| !text.is_empty()) {
             self.open_footnote(number, line.number);
             self.push(&line.after_leading_marker());
-        } else if let Some(kind) = self.opening_line(&text) {
+        } else if let Some(kind) = self.opening_line(text) {
             self.open(kind, line.number);
             self.push(line);
             self.close_if_complete();
-        } else if let Some((kind, rest)) = self.block_opening(&text) {
+        } else if let Some((kind, rest)) = self.block_opening(text) {
             self.open(kind, line.number);
             self.push(&line.without_opening(&text[..text.len() - rest.len()]));
-        } else if let Some(rest) = explanation_heading(&text) {
+        } else if let Some(rest) = explanation_heading(text) {
             self.open(SectionKind::Explanation, line.number);
             self.push_text(line.number, rest);
         } else if text == "Mededeling" {
@@ -351,6 +348,10 @@ impl Splitter {
 
 /// `Vraag 5`, `Vraag 4 en 5`, `Antwoord vraag 1:`, `Antwoord 2 t/m 6` and what follows.
 fn block_heading(text: &str) -> Option<(SectionKind, &str)> {
+    // Most lines are prose: a cheap look at the first word before any pattern.
+    if !(text.starts_with("Vra") || text.starts_with("Antwoord")) {
+        return None;
+    }
     let (word, list, rest) = if let Some(captures) = LOOSE_LIST.captures(text) {
         (captures.get(1)?.as_str(), captures.get(2)?.as_str(), "")
     } else {

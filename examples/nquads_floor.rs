@@ -1,0 +1,64 @@
+//! The floor a streaming export is measured against: oxigraph itself reading an N-Quads file
+//! and writing it out again, and oxigraph's bulk loader loading it into an in-memory store.
+//!
+//! ```sh
+//! cargo run --release --example nquads_floor -- FILE.nq
+//! ```
+//!
+//! Prints two lines, `roundtrip SECONDS QUADS` and `bulk_load SECONDS QUADS`, each the median of
+//! three runs, so that `benches/run.sh` can put them beside the export and load in one run.
+
+use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
+use oxigraph::store::Store;
+use std::fs::File;
+use std::io::{BufReader, BufWriter, Write};
+use std::time::Instant;
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let path = std::env::args()
+        .nth(1)
+        .ok_or("usage: nquads_floor FILE.nq")?;
+    let (roundtrip, quads) = median(|| roundtrip(&path))?;
+    println!("roundtrip {roundtrip:.3} {quads}");
+    let (load, quads) = median(|| bulk_load(&path))?;
+    println!("bulk_load {load:.3} {quads}");
+    Ok(())
+}
+
+/// Reads every quad and writes it to a sink, as an export writes its output.
+fn roundtrip(path: &str) -> Result<u64, Box<dyn std::error::Error>> {
+    let reader = BufReader::new(File::open(path)?);
+    let mut writer =
+        RdfSerializer::from_format(RdfFormat::NQuads).for_writer(BufWriter::new(std::io::sink()));
+    let mut count = 0;
+    for quad in RdfParser::from_format(RdfFormat::NQuads).for_reader(reader) {
+        writer.serialize_quad(&quad?)?;
+        count += 1;
+    }
+    writer.finish()?.flush()?;
+    Ok(count)
+}
+
+fn bulk_load(path: &str) -> Result<u64, Box<dyn std::error::Error>> {
+    let store = Store::new()?;
+    let reader = BufReader::new(File::open(path)?);
+    let mut loader = store.bulk_loader();
+    loader.load_from_reader(RdfFormat::NQuads, reader)?;
+    loader.commit()?;
+    Ok(store.len()? as u64)
+}
+
+/// The median time of three runs, in seconds, and what the run counted.
+fn median(
+    run: impl Fn() -> Result<u64, Box<dyn std::error::Error>>,
+) -> Result<(f64, u64), Box<dyn std::error::Error>> {
+    let mut times = Vec::new();
+    let mut count = 0;
+    for _ in 0..3 {
+        let started = Instant::now();
+        count = run()?;
+        times.push(started.elapsed().as_secs_f64());
+    }
+    times.sort_by(f64::total_cmp);
+    Ok((times[1], count))
+}
