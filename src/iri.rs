@@ -125,6 +125,24 @@ impl IriMinter {
         self.mint(&["ministerie", &slug(key)])
     }
 
+    /// `{base}graph/shared`: statements about resources that documents share (people,
+    /// parties, offices, ministries, papers referred to), each once, whichever documents
+    /// state them.
+    pub fn shared_graph(&self) -> NamedNode {
+        self.mint(&["graph", "shared"])
+    }
+
+    /// Whether a resource belongs to one document's own statements (a set of questions, its
+    /// questions, an answer or notice and its parts, a graph, a source file), as opposed to a
+    /// resource documents share.
+    pub fn is_document_owned(&self, iri: &str) -> bool {
+        iri.strip_prefix(self.base.as_str()).is_some_and(|rest| {
+            ["zaak/", "aanhangsel/", "graph/", "source/"]
+                .iter()
+                .any(|kind| rest.starts_with(kind))
+        })
+    }
+
     /// `{base}graph/reference`: the graph of the reference tables.
     pub fn reference_graph(&self) -> NamedNode {
         self.mint(&["graph", "reference"])

@@ -6,21 +6,23 @@
 //! not the corpus, so it stays flat however many documents there are. The output is the same
 //! for the same input, on any number of threads.
 //!
-//! Formats that keep graphs (N-Quads, TriG, JSON-LD) need nothing more: each statement stands
-//! in its own graph. Formats that merge graphs (Turtle, N-Triples, RDF/XML) write resources
-//! shared between documents (people, parties, offices, ministries, papers referred to) once:
-//! their statements are remembered as 128-bit hashes, which stay few since there are only so
-//! many members and offices. Statements about a set of questions, its questions and answers
-//! are written by each document that states them, so a set read from both its questions and
-//! its answer may repeat a statement; the graph is the same (RDF graphs are sets).
+//! Statements about resources documents share (people, parties, offices, ministries, papers
+//! referred to) stand in the shared graph and are written once, whichever documents state them:
+//! they are remembered as 128-bit hashes, which stay few since there are only so many members
+//! and offices. Formats that merge graphs (Turtle, N-Triples, RDF/XML) also write the reference
+//! graph's statements about those resources once. Statements about a set of questions, its
+//! questions and answers are written by each document that states them, so a set read from both
+//! its questions and its answer may repeat one in a merged format; the graph is the same (RDF
+//! graphs are sets).
 
 use crate::error::Error;
 use crate::export::{sorted_quads, ExportFormat};
+use crate::iri::IriMinter;
 use crate::map::{hash128, reference_quads, LinkCounter};
 use crate::pipeline::{for_each_document, DocumentOutcome, LoadOptions, LoadReport};
 use crate::vocab;
 use oxigraph::io::{RdfSerializer, WriterQuadSerializer};
-use oxigraph::model::{NamedOrBlankNode, Quad, Triple};
+use oxigraph::model::{GraphName, NamedOrBlankNode, Quad, Triple};
 use std::collections::HashSet;
 use std::io::Write;
 use std::path::PathBuf;
@@ -32,7 +34,7 @@ pub fn write_stream<W: Write>(
     format: ExportFormat,
     writer: W,
 ) -> Result<(LoadReport, W), Error> {
-    let mut out = StreamWriter::new(format, options.minter.base(), writer);
+    let mut out = StreamWriter::new(format, &options.minter, writer);
     let mut report = LoadReport::default();
     for_each_document(roots, options, |entry, mapped| {
         let result = match mapped {
@@ -54,14 +56,15 @@ pub fn write_stream<W: Write>(
 struct StreamWriter<W: Write> {
     serializer: WriterQuadSerializer<W>,
     keeps_graphs: bool,
-    /// Subjects under these are stated document by document (sets, answers, graphs, files).
-    own_prefixes: [String; 4],
+    /// The graph of statements about shared resources, written once each.
+    shared_graph: GraphName,
     shared_written: HashSet<u128>,
+    minter: IriMinter,
     links: LinkCounter,
 }
 
 impl<W: Write> StreamWriter<W> {
-    fn new(format: ExportFormat, base: &str, writer: W) -> Self {
+    fn new(format: ExportFormat, minter: &IriMinter, writer: W) -> Self {
         let mut serializer = RdfSerializer::from_format(format.rdf_format());
         for (prefix, iri) in vocab::prefixes() {
             serializer = serializer
@@ -71,41 +74,47 @@ impl<W: Write> StreamWriter<W> {
         Self {
             serializer: serializer.for_writer(writer),
             keeps_graphs: format.keeps_graphs(),
-            own_prefixes: ["zaak/", "aanhangsel/", "graph/", "source/"]
-                .map(|p| format!("{base}{p}")),
+            shared_graph: minter.shared_graph().into(),
             shared_written: HashSet::new(),
+            minter: minter.clone(),
             links: LinkCounter::default(),
         }
     }
 
-    /// Writes one document's (or one graph's) quads, sorted.
+    /// Writes one document's (or one graph's) quads, sorted; a statement of the shared graph
+    /// only the first time any document states it.
     fn write_all(&mut self, quads: Vec<Quad>) -> Result<(), Error> {
         for quad in sorted_quads(quads) {
+            if self.written_once(&quad) && !self.first_time(&quad) {
+                continue;
+            }
             self.links.add(&quad);
             if self.keeps_graphs {
                 self.serializer.serialize_quad(&quad)?;
-            } else if self.first_time(&quad) {
+            } else {
                 self.serializer.serialize_triple(&Triple::from(quad))?;
             }
         }
         Ok(())
     }
 
-    /// Whether a merged format should write this statement: always for a document's own
-    /// resources, once for shared ones.
-    fn first_time(&mut self, quad: &Quad) -> bool {
-        let own = match &quad.subject {
-            NamedOrBlankNode::NamedNode(node) => self
-                .own_prefixes
-                .iter()
-                .any(|p| node.as_str().starts_with(p)),
-            NamedOrBlankNode::BlankNode(_) => true,
+    /// The shared graph's statements are written once; in a merged format so is every
+    /// statement about a shared resource, whichever graph (shared, reference) holds it.
+    fn written_once(&self, quad: &Quad) -> bool {
+        let shared_subject = match &quad.subject {
+            NamedOrBlankNode::NamedNode(node) => !self.minter.is_document_owned(node.as_str()),
+            NamedOrBlankNode::BlankNode(_) => false,
         };
-        own || self.shared_written.insert(hash128(&(
+        quad.graph_name == self.shared_graph || (!self.keeps_graphs && shared_subject)
+    }
+
+    fn first_time(&mut self, quad: &Quad) -> bool {
+        let key = (
             quad.subject.to_string(),
             quad.predicate.as_str(),
             quad.object.to_string(),
-        )))
+        );
+        self.shared_written.insert(hash128(&key))
     }
 
     fn finish(self) -> Result<W, Error> {

@@ -11,19 +11,21 @@ use std::io::Write;
 /// Every person who put questions or answered them, in every document graph.
 const PEOPLE: &str = r#"
 SELECT ?person ?name ?party ?basis ?path ?candidate WHERE {
-  GRAPH ?graph {
-    ?work dct:creator ?person .
-    ?person kv:identityBasis ?basis .
-    OPTIONAL {
+  GRAPH ?graph { ?work dct:creator ?person . }
+  ?graph prov:wasDerivedFrom/kv:sourcePath ?path .
+  ?person kv:identityBasis ?basis ;
+          foaf:name ?name .
+  # The party label lives with the party, outside the document graph; looking it up inside
+  # the same OPTIONAL keeps office-holders (who act for no party) from matching every label.
+  OPTIONAL {
+    GRAPH ?graph {
       ?work epvoc:workHadParticipation ?participation .
       ?participation eli-dl:had_participant_person ?person ;
                      eli-dl:participation_in_name_of ?party_iri .
-      ?party_iri skos:prefLabel ?party .
     }
-    OPTIONAL { ?person kv:identityCandidate ?candidate }
+    ?party_iri skos:prefLabel ?party .
   }
-  ?person foaf:name ?name .
-  ?graph prov:wasDerivedFrom/kv:sourcePath ?path .
+  OPTIONAL { ?person kv:identityCandidate ?candidate }
 }
 "#;
 

@@ -53,7 +53,7 @@ pub fn map_document(
     let mut mapper = Mapper {
         minter,
         resolver: Resolver::new(reference),
-        out: QuadWriter::new(graph.clone()),
+        out: QuadWriter::for_document(graph.clone(), minter),
         key: &key,
     };
     let topic = mapper.document(document);
@@ -65,6 +65,8 @@ pub fn map_document(
 /// Collects quads in one graph.
 struct QuadWriter {
     graph: GraphName,
+    /// For a document: where statements about shared resources go, and who tells them apart.
+    shared: Option<(GraphName, IriMinter)>,
     quads: Vec<Quad>,
 }
 
@@ -72,17 +74,29 @@ impl QuadWriter {
     fn new(graph: NamedNode) -> Self {
         Self {
             graph: graph.into(),
+            shared: None,
+            quads: Vec::new(),
+        }
+    }
+
+    /// A document's writer: statements about the document's own resources go to its graph,
+    /// statements about shared resources to the shared graph, so that each stands once in a
+    /// store however many documents state it.
+    fn for_document(graph: NamedNode, minter: &IriMinter) -> Self {
+        Self {
+            graph: graph.into(),
+            shared: Some((minter.shared_graph().into(), minter.clone())),
             quads: Vec::new(),
         }
     }
 
     fn add(&mut self, subject: &NamedNode, predicate: NamedNodeRef<'_>, object: impl Into<Term>) {
-        self.quads.push(Quad::new(
-            subject.clone(),
-            predicate,
-            object,
-            self.graph.clone(),
-        ));
+        let graph = match &self.shared {
+            Some((shared, minter)) if !minter.is_document_owned(subject.as_str()) => shared.clone(),
+            _ => self.graph.clone(),
+        };
+        self.quads
+            .push(Quad::new(subject.clone(), predicate, object, graph));
     }
 
     fn add_type(&mut self, subject: &NamedNode, class: NamedNodeRef<'_>) {

@@ -281,6 +281,7 @@ fn one_named_graph_per_document_and_its_provenance() {
             provenance_graph.clone(),
             kv_data("graph/reference"),
             kv_data("graph/linksets"),
+            kv_data("graph/shared"),
         ])
     );
 
