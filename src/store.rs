@@ -1,11 +1,18 @@
 //! The in-memory oxigraph store: the only module that touches `oxigraph::store`.
 //!
 //! Quads enter from the mapping, one document at a time; they leave as the full set of quads
-//! (for export, which sorts them) or as SPARQL results evaluated over the union of all graphs,
+//! (for export, which sorts them) or as SPARQL results evaluated over the merge of all graphs,
 //! with the dumps' prefixes pre-declared.
+//!
+//! Every document graph restates what it says about its set of questions (the question, the
+//! answer and each notice name the same submitters), and oxigraph's union default graph keeps
+//! one copy per graph: a join over four such patterns then multiplies rows by the number of
+//! documents to the fourth power, and `COUNT(*)` counts restatements. So the store keeps the
+//! RDF merge itself: each triple is also written once into the default graph, and queries run
+//! over that. Document graphs stay as they are for `GRAPH ?g` and for export.
 
 use crate::vocab;
-use oxigraph::model::Quad;
+use oxigraph::model::{GraphName, Quad};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::{StorageError, Store};
 
@@ -27,7 +34,9 @@ pub struct StoreLoader<'a> {
 
 impl StoreLoader<'_> {
     pub fn add(&mut self, quads: Vec<Quad>) -> Result<(), StoreError> {
-        Ok(self.loader.load_quads(quads)?)
+        let merged: Vec<Quad> = quads.iter().map(in_default_graph).collect();
+        self.loader.load_quads(quads)?;
+        Ok(self.loader.load_quads(merged)?)
     }
 
     pub fn commit(self) -> Result<(), StoreError> {
@@ -52,7 +61,9 @@ impl GraphStore {
     /// Adds one document's quads in one transaction, so a document is in whole or not at all.
     pub fn insert(&self, quads: &[Quad]) -> Result<(), StoreError> {
         let mut transaction = self.store.start_transaction()?;
+        let merged: Vec<Quad> = quads.iter().map(in_default_graph).collect();
         transaction.extend(quads);
+        transaction.extend(&merged);
         transaction.commit()?;
         Ok(())
     }
@@ -65,21 +76,28 @@ impl GraphStore {
         }
     }
 
-    /// How many quads the store holds.
+    /// How many quads the document graphs hold (the merged default graph not counted).
     pub fn len(&self) -> Result<usize, StoreError> {
-        Ok(self.store.len()?)
+        Ok(self.quads()?.len())
     }
 
     pub fn is_empty(&self) -> Result<bool, StoreError> {
         Ok(self.store.is_empty()?)
     }
 
-    /// Every quad, in the store's own (unsorted) order.
+    /// Every quad of the document graphs, in the store's own (unsorted) order.
     pub fn quads(&self) -> Result<Vec<Quad>, StoreError> {
-        Ok(self.store.iter().collect::<Result<_, _>>()?)
+        let mut quads = Vec::new();
+        for quad in self.store.iter() {
+            let quad = quad?;
+            if !quad.graph_name.is_default_graph() {
+                quads.push(quad);
+            }
+        }
+        Ok(quads)
     }
 
-    /// Evaluates a SPARQL query over the union of all graphs. Relative IRIs in the query
+    /// Evaluates a SPARQL query over the merge of all graphs. Relative IRIs in the query
     /// resolve against `base`, and every prefix of [`vocab::prefixes`] is declared.
     pub fn query(&self, sparql: &str, base: &str) -> Result<QueryResults<'static>, StoreError> {
         let mut evaluator = SparqlEvaluator::new();
@@ -91,8 +109,77 @@ impl GraphStore {
         let evaluator = evaluator
             .with_base_iri(base)
             .expect("the base was validated when the minter was made");
-        let mut query = evaluator.parse_query(sparql)?;
-        query.dataset_mut().set_default_graph_as_union();
+        let query = evaluator.parse_query(sparql)?;
         Ok(query.on_store(&self.store).execute()?)
+    }
+}
+
+fn in_default_graph(quad: &Quad) -> Quad {
+    Quad::new(
+        quad.subject.clone(),
+        quad.predicate.clone(),
+        quad.object.clone(),
+        GraphName::DefaultGraph,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use oxigraph::model::{Literal, NamedNode};
+    use oxigraph::sparql::QuerySolutionIter;
+
+    fn stated_in(graph: &str) -> Quad {
+        Quad::new(
+            NamedNode::new_unchecked("https://example.org/set"),
+            NamedNode::new_unchecked("http://purl.org/dc/terms/identifier"),
+            Literal::new_simple_literal("2019Z15244"),
+            NamedNode::new_unchecked(graph),
+        )
+    }
+
+    fn count(store: &GraphStore, sparql: &str) -> String {
+        let QueryResults::Solutions(solutions) =
+            store.query(sparql, "https://example.org/").unwrap()
+        else {
+            panic!("not a SELECT");
+        };
+        let solutions: QuerySolutionIter = solutions;
+        let row = solutions.into_iter().next().unwrap().unwrap();
+        match row.get("n").unwrap() {
+            oxigraph::model::Term::Literal(n) => n.value().to_owned(),
+            other => panic!("{other}"),
+        }
+    }
+
+    #[test]
+    fn a_triple_two_documents_state_is_counted_once_but_kept_in_both_graphs() {
+        let store = GraphStore::new().unwrap();
+        store
+            .insert(&[stated_in("https://example.org/graph/a")])
+            .unwrap();
+        let mut loader = store.loader();
+        loader
+            .add(vec![stated_in("https://example.org/graph/b")])
+            .unwrap();
+        loader.commit().unwrap();
+
+        assert_eq!(
+            count(&store, "SELECT (COUNT(*) AS ?n) { ?s dct:identifier ?z }"),
+            "1"
+        );
+        assert_eq!(
+            count(
+                &store,
+                "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s dct:identifier ?z } }"
+            ),
+            "2"
+        );
+        assert_eq!(store.len().unwrap(), 2);
+        assert!(store
+            .quads()
+            .unwrap()
+            .iter()
+            .all(|q| !q.graph_name.is_default_graph()));
     }
 }

@@ -25,7 +25,8 @@ pub enum Command {
     Export(ExportArgs),
     /// Run a SPARQL query over the graph of the documents.
     ///
-    /// The query runs over the union of all graphs. These prefixes are declared for it:
+    /// The default graph is the merge of all graphs: each triple once, however many documents
+    /// state it; `GRAPH ?g { … }` reaches one document's own graph. These prefixes are declared:
     /// kv, eli, eli-dl, epvoc, ep-document-types, dct, foaf, org, schema, cito, bibo, skos,
     /// prov, spdx, rdf, rdfs, xsd, owl, dcat, void. Relative IRIs resolve against --base.
     Query(QueryArgs),
