@@ -28,6 +28,19 @@ pub struct LoadOptions {
     pub reference: std::sync::Arc<ReferenceData>,
     /// Written as `prov:generatedAtTime` when set; left out by default so dumps are reproducible.
     pub generated_at: Option<DateTime<Utc>>,
+    /// Told how far a run has got, after each batch of documents.
+    pub progress: Option<ProgressHook>,
+}
+
+/// How far a run over many documents has got: called with the files done and the files in all,
+/// once before the first batch and after each one.
+#[derive(Clone)]
+pub struct ProgressHook(pub std::sync::Arc<dyn Fn(usize, usize) + Send + Sync>);
+
+impl std::fmt::Debug for ProgressHook {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ProgressHook")
+    }
 }
 
 /// What was read from one file.
@@ -195,6 +208,13 @@ pub fn for_each_document(
     mut consume: impl FnMut(SourceEntry, Result<Mapped, DocumentError>) -> Result<(), Error>,
 ) -> Result<(), Error> {
     let entries = source::discover(roots)?;
+    let report_progress = |done: usize| {
+        if let Some(ProgressHook(hook)) = &options.progress {
+            hook(done, entries.len());
+        }
+    };
+    report_progress(0);
+    let mut done = 0;
     for batch in entries.chunks(BATCH) {
         let mapped: Vec<Result<Mapped, DocumentError>> = batch
             .par_iter()
@@ -203,6 +223,8 @@ pub fn for_each_document(
         for (entry, result) in batch.iter().zip(mapped) {
             consume(entry.clone(), result)?;
         }
+        done += batch.len();
+        report_progress(done);
     }
     Ok(())
 }
@@ -233,4 +255,36 @@ pub fn map_one(entry: &SourceEntry, options: &LoadOptions) -> Result<Mapped, Doc
         warnings: parsed.warnings,
     };
     Ok(Mapped { quads, summary })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::{Arc, Mutex};
+
+    #[test]
+    fn progress_is_told_before_the_first_batch_and_after_each() {
+        let calls = Arc::new(Mutex::new(Vec::new()));
+        let seen = Arc::clone(&calls);
+        let options = LoadOptions {
+            progress: Some(ProgressHook(Arc::new(move |done, total| {
+                seen.lock().unwrap().push((done, total));
+            }))),
+            ..LoadOptions::default()
+        };
+        let seeds = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"));
+        let mut documents: usize = 0;
+        for_each_document(&[seeds], &options, |_, _| {
+            documents += 1;
+            Ok(())
+        })
+        .unwrap();
+        let batches = documents.div_ceil(BATCH);
+        let expected: Vec<(usize, usize)> = std::iter::once(0)
+            .chain((1..=batches).map(|batch| (batch * BATCH).min(documents)))
+            .map(|done| (done, documents))
+            .collect();
+        assert!(documents > 1);
+        assert_eq!(*calls.lock().unwrap(), expected);
+    }
 }

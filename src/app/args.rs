@@ -108,6 +108,11 @@ pub struct InputArgs {
     /// Print every warning on stderr, not only how many files had some (`check` lists them too).
     #[arg(short, long)]
     pub verbose: bool,
+
+    /// No progress bar. It is shown on stderr only when stderr is a terminal and the run
+    /// takes more than two seconds.
+    #[arg(long)]
+    pub quiet: bool,
 }
 
 #[derive(Debug, ClapArgs)]

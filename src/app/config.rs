@@ -153,6 +153,7 @@ impl Inputs {
                 minter,
                 reference: Arc::new(reference),
                 generated_at,
+                progress: (!args.quiet).then(super::progress::terminal_bar),
             },
             verbose: args.verbose,
         })

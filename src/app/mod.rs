@@ -9,6 +9,7 @@ mod args;
 mod commands;
 mod config;
 mod members;
+mod progress;
 mod report;
 
 use clap::Parser;
