@@ -343,13 +343,7 @@ fn a_generation_time_is_written_only_when_asked() {
 #[test]
 fn every_format_reads_back_as_the_stores_graph() {
     let loaded = load(&[seed_path()], &LoadOptions::default()).unwrap();
-    let store_quads: BTreeSet<String> = loaded
-        .store
-        .quads()
-        .unwrap()
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    let store_quads = quad_lines(&loaded);
     let store_triples: BTreeSet<String> = loaded
         .store
         .quads()
@@ -468,13 +462,7 @@ fn the_stream_holds_the_stores_graph_on_the_whole_corpus() {
     let workspace = Workspace::with_all_seeds();
     let seeds = workspace.path().join("seeds");
     let loaded = load(&[seeds], &LoadOptions::default()).unwrap();
-    let store_quads: BTreeSet<String> = loaded
-        .store
-        .quads()
-        .unwrap()
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    let store_quads = quad_lines(&loaded);
     let nquads = workspace.run(&["export", "-f", "nquads"]).success();
     assert_eq!(
         parse_quads(nquads.as_bytes(), RdfFormat::NQuads),
@@ -510,4 +498,10 @@ fn one_thread_and_many_give_the_same_bytes() {
         };
         assert_eq!(run("1"), run("4"), "{format}");
     }
+}
+
+/// The store's document graphs as N-Quads lines, to compare as a set.
+fn quad_lines(loaded: &kamervragen::pipeline::Loaded) -> BTreeSet<String> {
+    let quads = loaded.store.quads().unwrap();
+    quads.iter().map(ToString::to_string).collect()
 }
