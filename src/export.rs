@@ -70,15 +70,20 @@ impl ExportFormat {
     }
 }
 
-/// Writes `quads` in `format`, sorted, each statement once.
-pub fn write_sorted<W: Write>(quads: Vec<Quad>, format: ExportFormat, writer: W) -> io::Result<W> {
+/// A serializer for `format` with the vocabulary's prefixes declared.
+pub fn serializer(format: ExportFormat) -> RdfSerializer {
     let mut serializer = RdfSerializer::from_format(format.rdf_format());
     for (prefix, iri) in vocab::prefixes() {
         serializer = serializer
             .with_prefix(prefix, iri)
             .expect("vocabulary namespaces are valid IRIs");
     }
-    let mut serializer = serializer.for_writer(writer);
+    serializer
+}
+
+/// Writes `quads` in `format`, sorted, each statement once.
+pub fn write_sorted<W: Write>(quads: Vec<Quad>, format: ExportFormat, writer: W) -> io::Result<W> {
+    let mut serializer = serializer(format).for_writer(writer);
     if format.keeps_graphs() {
         for quad in sorted_quads(quads) {
             serializer.serialize_quad(&quad)?;

@@ -168,20 +168,11 @@ pub const BATCH: usize = 512;
 /// be listed, stops the load; a bad document is recorded and skipped.
 pub fn load(roots: &[PathBuf], options: &LoadOptions) -> Result<Loaded, Error> {
     let store = GraphStore::new()?;
-    let mut report = LoadReport::default();
     let mut loader = store.loader();
     let mut links = LinkCounter::default();
-    for_each_document(roots, options, |entry, mapped| {
-        let result = match mapped {
-            Ok(mapped) => {
-                mapped.quads.iter().for_each(|quad| links.add(quad));
-                loader.add(mapped.quads)?;
-                Ok(mapped.summary)
-            }
-            Err(error) => Err(error),
-        };
-        report.documents.push(DocumentOutcome { entry, result });
-        Ok(())
+    let report = for_each_document(roots, options, |quads| {
+        quads.iter().for_each(|quad| links.add(quad));
+        Ok(loader.add(quads)?)
     })?;
     let reference = reference_quads(&options.minter, &options.reference);
     reference.iter().for_each(|quad| links.add(quad));
@@ -201,12 +192,13 @@ pub struct Mapped {
 }
 
 /// Reads, parses and maps the documents under `roots` on every core, batch by batch, and
-/// hands each to `consume` in source-path order, so results never depend on the threads.
+/// hands each document's quads to `consume` in source-path order, so results never depend on
+/// the threads. What became of every file, read or failed, is in the report returned.
 pub fn for_each_document(
     roots: &[PathBuf],
     options: &LoadOptions,
-    mut consume: impl FnMut(SourceEntry, Result<Mapped, DocumentError>) -> Result<(), Error>,
-) -> Result<(), Error> {
+    mut consume: impl FnMut(Vec<Quad>) -> Result<(), Error>,
+) -> Result<LoadReport, Error> {
     let entries = source::discover(roots)?;
     let report_progress = |done: usize| {
         if let Some(ProgressHook(hook)) = &options.progress {
@@ -214,19 +206,28 @@ pub fn for_each_document(
         }
     };
     report_progress(0);
-    let mut done = 0;
+    let mut report = LoadReport::default();
     for batch in entries.chunks(BATCH) {
         let mapped: Vec<Result<Mapped, DocumentError>> = batch
             .par_iter()
             .map(|entry| map_one(entry, options))
             .collect();
         for (entry, result) in batch.iter().zip(mapped) {
-            consume(entry.clone(), result)?;
+            let result = match result {
+                Ok(mapped) => {
+                    consume(mapped.quads)?;
+                    Ok(mapped.summary)
+                }
+                Err(error) => Err(error),
+            };
+            report.documents.push(DocumentOutcome {
+                entry: entry.clone(),
+                result,
+            });
         }
-        done += batch.len();
-        report_progress(done);
+        report_progress(report.documents.len());
     }
-    Ok(())
+    Ok(report)
 }
 
 /// Reads, parses and maps one document.
@@ -273,12 +274,8 @@ mod tests {
             ..LoadOptions::default()
         };
         let seeds = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"));
-        let mut documents: usize = 0;
-        for_each_document(&[seeds], &options, |_, _| {
-            documents += 1;
-            Ok(())
-        })
-        .unwrap();
+        let report = for_each_document(&[seeds], &options, |_| Ok(())).unwrap();
+        let documents = report.documents.len();
         let batches = documents.div_ceil(BATCH);
         let expected: Vec<(usize, usize)> = std::iter::once(0)
             .chain((1..=batches).map(|batch| (batch * BATCH).min(documents)))

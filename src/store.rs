@@ -58,31 +58,12 @@ impl GraphStore {
         })
     }
 
-    /// Adds one document's quads in one transaction, so a document is in whole or not at all.
-    pub fn insert(&self, quads: &[Quad]) -> Result<(), StoreError> {
-        let mut transaction = self.store.start_transaction()?;
-        let merged: Vec<Quad> = quads.iter().map(in_default_graph).collect();
-        transaction.extend(quads);
-        transaction.extend(&merged);
-        transaction.commit()?;
-        Ok(())
-    }
-
     /// A loader for many documents at once: faster than a transaction each. What it was given
     /// is in the store once [`StoreLoader::commit`] returns.
     pub fn loader(&self) -> StoreLoader<'_> {
         StoreLoader {
             loader: self.store.bulk_loader(),
         }
-    }
-
-    /// How many quads the document graphs hold (the merged default graph not counted).
-    pub fn len(&self) -> Result<usize, StoreError> {
-        Ok(self.quads()?.len())
-    }
-
-    pub fn is_empty(&self) -> Result<bool, StoreError> {
-        Ok(self.store.is_empty()?)
     }
 
     /// Every quad of the document graphs, in the store's own (unsorted) order.
@@ -155,13 +136,10 @@ mod tests {
     #[test]
     fn a_triple_two_documents_state_is_counted_once_but_kept_in_both_graphs() {
         let store = GraphStore::new().unwrap();
-        store
-            .insert(&[stated_in("https://example.org/graph/a")])
-            .unwrap();
         let mut loader = store.loader();
-        loader
-            .add(vec![stated_in("https://example.org/graph/b")])
-            .unwrap();
+        for graph in ["https://example.org/graph/a", "https://example.org/graph/b"] {
+            loader.add(vec![stated_in(graph)]).unwrap();
+        }
         loader.commit().unwrap();
 
         assert_eq!(
@@ -175,11 +153,19 @@ mod tests {
             ),
             "2"
         );
-        assert_eq!(store.len().unwrap(), 2);
-        assert!(store
+        let mut graphs: Vec<String> = store
             .quads()
             .unwrap()
             .iter()
-            .all(|q| !q.graph_name.is_default_graph()));
+            .map(|quad| quad.graph_name.to_string())
+            .collect();
+        graphs.sort();
+        assert_eq!(
+            graphs,
+            [
+                "<https://example.org/graph/a>",
+                "<https://example.org/graph/b>"
+            ]
+        );
     }
 }

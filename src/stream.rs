@@ -16,12 +16,11 @@
 //! graphs are sets).
 
 use crate::error::Error;
-use crate::export::{sorted_quads, ExportFormat};
+use crate::export::{serializer, sorted_quads, ExportFormat};
 use crate::iri::IriMinter;
 use crate::map::{hash128, reference_quads, LinkCounter};
-use crate::pipeline::{for_each_document, DocumentOutcome, LoadOptions, LoadReport};
-use crate::vocab;
-use oxigraph::io::{RdfSerializer, WriterQuadSerializer};
+use crate::pipeline::{for_each_document, LoadOptions, LoadReport};
+use oxigraph::io::WriterQuadSerializer;
 use oxigraph::model::{GraphName, NamedOrBlankNode, Quad, Triple};
 use std::collections::HashSet;
 use std::io::Write;
@@ -35,18 +34,7 @@ pub fn write_stream<W: Write>(
     writer: W,
 ) -> Result<(LoadReport, W), Error> {
     let mut out = StreamWriter::new(format, &options.minter, writer);
-    let mut report = LoadReport::default();
-    for_each_document(roots, options, |entry, mapped| {
-        let result = match mapped {
-            Ok(mapped) => {
-                out.write_all(mapped.quads)?;
-                Ok(mapped.summary)
-            }
-            Err(error) => Err(error),
-        };
-        report.documents.push(DocumentOutcome { entry, result });
-        Ok(())
-    })?;
+    let report = for_each_document(roots, options, |quads| out.write_all(quads))?;
     out.write_all(reference_quads(&options.minter, &options.reference))?;
     let linksets = out.links.quads(&options.minter);
     out.write_all(linksets)?;
@@ -65,14 +53,8 @@ struct StreamWriter<W: Write> {
 
 impl<W: Write> StreamWriter<W> {
     fn new(format: ExportFormat, minter: &IriMinter, writer: W) -> Self {
-        let mut serializer = RdfSerializer::from_format(format.rdf_format());
-        for (prefix, iri) in vocab::prefixes() {
-            serializer = serializer
-                .with_prefix(prefix, iri)
-                .expect("vocabulary namespaces are valid IRIs");
-        }
         Self {
-            serializer: serializer.for_writer(writer),
+            serializer: serializer(format).for_writer(writer),
             keeps_graphs: format.keeps_graphs(),
             shared_graph: minter.shared_graph().into(),
             shared_written: HashSet::new(),

@@ -344,13 +344,7 @@ fn a_generation_time_is_written_only_when_asked() {
 fn every_format_reads_back_as_the_stores_graph() {
     let loaded = load(&[seed_path()], &LoadOptions::default()).unwrap();
     let store_quads = quad_lines(&loaded);
-    let store_triples: BTreeSet<String> = loaded
-        .store
-        .quads()
-        .unwrap()
-        .into_iter()
-        .map(|q| oxigraph::model::Triple::from(q).to_string())
-        .collect();
+    let store_triples = triple_lines(&loaded);
     assert!(store_quads.len() > 100);
     let workspace = Workspace::with_seed();
     for format in ExportFormat::ALL {
@@ -468,13 +462,7 @@ fn the_stream_holds_the_stores_graph_on_the_whole_corpus() {
         parse_quads(nquads.as_bytes(), RdfFormat::NQuads),
         store_quads
     );
-    let store_triples: BTreeSet<String> = loaded
-        .store
-        .quads()
-        .unwrap()
-        .into_iter()
-        .map(|q| oxigraph::model::Triple::from(q).to_string())
-        .collect();
+    let store_triples = triple_lines(&loaded);
     let turtle = workspace.run(&["export", "-f", "turtle"]).success();
     assert_eq!(
         parse_triples(turtle.as_bytes(), RdfFormat::Turtle),
@@ -498,6 +486,13 @@ fn one_thread_and_many_give_the_same_bytes() {
         };
         assert_eq!(run("1"), run("4"), "{format}");
     }
+}
+
+/// The merge of the store's document graphs as N-Triples lines, to compare as a set.
+fn triple_lines(loaded: &kamervragen::pipeline::Loaded) -> BTreeSet<String> {
+    let quads = loaded.store.quads().unwrap();
+    let triples = quads.into_iter().map(oxigraph::model::Triple::from);
+    triples.map(|triple| triple.to_string()).collect()
 }
 
 /// The store's document graphs as N-Quads lines, to compare as a set.
