@@ -470,6 +470,38 @@ fn the_stream_holds_the_stores_graph_on_the_whole_corpus() {
     );
 }
 
+/// What documents say about the people, parties and offices they share is in the shared graph,
+/// each statement once, however many documents name them.
+#[test]
+fn shared_resources_are_stated_once_in_the_shared_graph() {
+    let workspace = Workspace::with_all_seeds();
+    let nquads = workspace.run(&["export", "-f", "nquads"]).success();
+    let lines: Vec<&str> = nquads.lines().collect();
+    let unique: BTreeSet<&str> = lines.iter().copied().collect();
+    assert_eq!(lines.len(), unique.len(), "a quad was written twice");
+
+    let shared = kv_data("graph/shared");
+    let person = kv_data("persoon/");
+    let person = person.trim_end_matches('>');
+    let about_people: Vec<&str> = lines
+        .iter()
+        .copied()
+        .filter(|line| line.starts_with(person))
+        .collect();
+    let in_shared = about_people
+        .iter()
+        .filter(|line| line.ends_with(&format!("{shared} .")))
+        .count();
+    assert!(in_shared > 50, "{in_shared} statements about people");
+    for line in about_people {
+        assert!(
+            line.ends_with(&format!("{shared} ."))
+                || line.ends_with(&format!("{} .", kv_data("graph/reference"))),
+            "a statement about a person outside the shared and reference graphs: {line}"
+        );
+    }
+}
+
 /// Documents are read on every core; the bytes do not depend on how many.
 #[test]
 fn one_thread_and_many_give_the_same_bytes() {
