@@ -9,11 +9,12 @@
 //! Statements about resources documents share (people, parties, offices, ministries, papers
 //! referred to) stand in the shared graph and are written once, whichever documents state them:
 //! they are remembered as 128-bit hashes, which stay few since there are only so many members
-//! and offices. Formats that merge graphs (Turtle, N-Triples, RDF/XML) also write the reference
-//! graph's statements about those resources once. Statements about a set of questions, its
-//! questions and answers are written by each document that states them, so a set read from both
-//! its questions and its answer may repeat one in a merged format; the graph is the same (RDF
-//! graphs are sets).
+//! and offices. So TriG and N-Quads, which keep the graphs, run in flat memory.
+//!
+//! Formats that merge the graphs (Turtle, N-Triples, RDF/XML, which promise each triple once)
+//! remember the hash of every triple written: a set's facts are restated by its answer and its
+//! notices, and one document may come as both PDF and DOCX text. That costs 16 bytes and a
+//! little per triple, so their memory grows with the corpus.
 
 use crate::error::Error;
 use crate::export::{serializer, sorted_quads, ExportFormat};
@@ -21,7 +22,7 @@ use crate::iri::IriMinter;
 use crate::map::{hash128, reference_quads, LinkCounter};
 use crate::pipeline::{for_each_document, LoadOptions, LoadReport};
 use oxigraph::io::WriterQuadSerializer;
-use oxigraph::model::{GraphName, NamedOrBlankNode, Quad, Triple};
+use oxigraph::model::{GraphName, Quad, Triple};
 use std::collections::HashSet;
 use std::io::Write;
 use std::path::PathBuf;
@@ -46,8 +47,8 @@ struct StreamWriter<W: Write> {
     keeps_graphs: bool,
     /// The graph of statements about shared resources, written once each.
     shared_graph: GraphName,
-    shared_written: HashSet<u128>,
-    minter: IriMinter,
+    /// Hashes of the statements written once so far.
+    written: HashSet<u128>,
     links: LinkCounter,
 }
 
@@ -57,8 +58,7 @@ impl<W: Write> StreamWriter<W> {
             serializer: serializer(format).for_writer(writer),
             keeps_graphs: format.keeps_graphs(),
             shared_graph: minter.shared_graph().into(),
-            shared_written: HashSet::new(),
-            minter: minter.clone(),
+            written: HashSet::new(),
             links: LinkCounter::default(),
         }
     }
@@ -80,23 +80,17 @@ impl<W: Write> StreamWriter<W> {
         Ok(())
     }
 
-    /// The shared graph's statements are written once; in a merged format so is every
-    /// statement about a shared resource, whichever graph (shared, reference) holds it.
+    /// The shared graph's statements are written once. A merged format writes every
+    /// statement once: a set's facts are restated by its answer and notices, and the same
+    /// document may come as both PDF and DOCX text.
     fn written_once(&self, quad: &Quad) -> bool {
-        let shared_subject = match &quad.subject {
-            NamedOrBlankNode::NamedNode(node) => !self.minter.is_document_owned(node.as_str()),
-            NamedOrBlankNode::BlankNode(_) => false,
-        };
-        quad.graph_name == self.shared_graph || (!self.keeps_graphs && shared_subject)
+        !self.keeps_graphs || quad.graph_name == self.shared_graph
     }
 
+    /// The graph is left out of the key: in a merged format a triple is the same in any graph.
     fn first_time(&mut self, quad: &Quad) -> bool {
-        let key = (
-            quad.subject.to_string(),
-            quad.predicate.as_str(),
-            quad.object.to_string(),
-        );
-        self.shared_written.insert(hash128(&key))
+        let triple = (&quad.subject, &quad.predicate, &quad.object);
+        self.written.insert(hash128(&triple))
     }
 
     fn finish(self) -> Result<W, Error> {
