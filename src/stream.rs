@@ -3,7 +3,7 @@
 //! Paths enter; RDF leaves in one of the export formats, and a [`LoadReport`]. Documents come
 //! in source-path order (read, parsed and mapped on every core, a batch at a time), each
 //! document's quads sorted, then the reference graph and the linksets. Memory holds a batch,
-//! not the corpus, so it stays flat however many documents there are. The output is the same
+//! not the corpus (but see below for merged formats). The output is the same
 //! for the same input, on any number of threads.
 //!
 //! Statements about resources documents share (people, parties, offices, ministries, papers
