@@ -228,6 +228,15 @@ pub struct ReferenceData {
     /// Sets of questions known in the Tweede Kamer's open data, by Zaak number.
     pub zaken: BTreeMap<String, Zaak>,
     party_by_label: BTreeMap<String, usize>,
+    /// Every name, variant and abbreviation of a ministry or post, as [`comparable`] makes it:
+    /// the first portfolio (ministries, then posts) with that name.
+    portfolio_by_name: BTreeMap<String, PortfolioIndex>,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum PortfolioIndex {
+    Ministry(usize),
+    Post(usize),
 }
 
 impl Default for ReferenceData {
@@ -275,12 +284,27 @@ impl ReferenceData {
         })
     }
 
-    /// Rebuilds the label index after rows were added or changed.
+    /// Rebuilds the label and name indexes after rows were added or changed.
     pub fn reindex(&mut self) {
         self.party_by_label.clear();
         for (index, party) in self.parties.iter().enumerate() {
             for label in std::iter::once(&party.label).chain(&party.variants) {
                 self.party_by_label.insert(comparable(label), index);
+            }
+        }
+        self.portfolio_by_name.clear();
+        let ministries = self.ministries.iter().enumerate();
+        let ministries = ministries.map(|(index, p)| (PortfolioIndex::Ministry(index), p));
+        let posts = self.posts.iter().enumerate();
+        let posts = posts.map(|(index, p)| (PortfolioIndex::Post(index), p));
+        for (index, portfolio) in ministries.chain(posts) {
+            let names = std::iter::once(&portfolio.name)
+                .chain(&portfolio.variants)
+                .chain(&portfolio.abbreviations);
+            for name in names {
+                self.portfolio_by_name
+                    .entry(comparable(name))
+                    .or_insert(index);
             }
         }
     }
@@ -324,6 +348,7 @@ impl ReferenceData {
             posts: offices.post,
             zaken: BTreeMap::new(),
             party_by_label: BTreeMap::new(),
+            portfolio_by_name: BTreeMap::new(),
         };
         data.reindex();
         Ok(data)
@@ -369,13 +394,10 @@ impl ReferenceData {
     pub fn portfolio(&self, printed: &str) -> Option<&Portfolio> {
         let main = printed.split(" – ").next().unwrap_or(printed);
         [printed, main].into_iter().find_map(|candidate| {
-            let wanted = comparable(candidate);
-            self.ministries.iter().chain(&self.posts).find(|portfolio| {
-                std::iter::once(&portfolio.name)
-                    .chain(&portfolio.variants)
-                    .chain(&portfolio.abbreviations)
-                    .any(|name| comparable(name) == wanted)
-            })
+            match *self.portfolio_by_name.get(&comparable(candidate))? {
+                PortfolioIndex::Ministry(index) => self.ministries.get(index),
+                PortfolioIndex::Post(index) => self.posts.get(index),
+            }
         })
     }
 
