@@ -6,10 +6,12 @@
 //! 2. [`parse`]: text → typed [`model::Document`];
 //! 3. [`iri`]: mint the IRI of every resource (the only place IRIs are built);
 //! 4. [`map`]: document → quads, one named graph per source file, plus provenance;
-//! 5. [`store`]: the in-memory oxigraph store (the only module that touches it);
+//! 5. [`store`]: the oxigraph store, in memory or on disk (the only module that touches it);
 //! 6. [`export`] and [`results`]: sorted RDF dumps and SPARQL result tables.
 //!
-//! [`pipeline`] runs steps 1–5 over a set of input paths; [`vocab`] holds the vocabulary IRIs.
+//! [`pipeline`] runs steps 1–5 over a set of input paths; [`stream`] writes a dump without a
+//! store; [`update`] keeps a store up to date, a load at a time; [`vocab`] holds the
+//! vocabulary IRIs.
 //!
 //! ```
 //! use kamervragen::pipeline::{load, LoadOptions};
@@ -42,6 +44,7 @@ pub mod source;
 pub mod store;
 pub mod stream;
 pub mod tk_import;
+pub mod update;
 pub mod vocab;
 
 pub use error::Error;

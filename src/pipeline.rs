@@ -112,7 +112,10 @@ pub struct DocumentOutcome {
 /// Every input file, in source-path order, and what became of it.
 #[derive(Debug, Default)]
 pub struct LoadReport {
+    /// The files parsed, or that failed.
     pub documents: Vec<DocumentOutcome>,
+    /// The files a store already held as they are, so not parsed again (see [`crate::update`]).
+    pub unchanged: Vec<SourceEntry>,
 }
 
 impl LoadReport {
@@ -189,6 +192,15 @@ pub fn load(roots: &[PathBuf], options: &LoadOptions) -> Result<Loaded, Error> {
 pub struct Mapped {
     pub quads: Vec<Quad>,
     pub summary: ReadSummary,
+    pub sha256: String,
+}
+
+/// A mapped document handed on by [`for_each_batch`].
+#[derive(Debug)]
+pub struct MappedDocument<'a> {
+    pub entry: &'a SourceEntry,
+    pub sha256: String,
+    pub quads: Vec<Quad>,
 }
 
 /// Reads, parses and maps the documents under `roots` on every core, batch by batch, and
@@ -199,6 +211,27 @@ pub fn for_each_document(
     options: &LoadOptions,
     mut consume: impl FnMut(Vec<Quad>) -> Result<(), Error>,
 ) -> Result<LoadReport, Error> {
+    for_each_batch(
+        roots,
+        options,
+        |_, _| false,
+        |batch| {
+            batch
+                .into_iter()
+                .try_for_each(|document| consume(document.quads))
+        },
+    )
+}
+
+/// Like [`for_each_document`], but hands on a batch of documents at a time, and does not parse
+/// the files `unchanged` recognises by their entry and SHA-256: those are listed in
+/// [`LoadReport::unchanged`].
+pub fn for_each_batch(
+    roots: &[PathBuf],
+    options: &LoadOptions,
+    unchanged: impl Fn(&SourceEntry, &str) -> bool + Sync,
+    mut consume: impl FnMut(Vec<MappedDocument<'_>>) -> Result<(), Error>,
+) -> Result<LoadReport, Error> {
     let entries = source::discover(roots)?;
     let report_progress = |done: usize| {
         if let Some(ProgressHook(hook)) = &options.progress {
@@ -208,15 +241,24 @@ pub fn for_each_document(
     report_progress(0);
     let mut report = LoadReport::default();
     for batch in entries.chunks(BATCH) {
-        let mapped: Vec<Result<Mapped, DocumentError>> = batch
+        let mapped: Vec<Result<Option<Mapped>, DocumentError>> = batch
             .par_iter()
-            .map(|entry| map_one(entry, options))
+            .map(|entry| map_changed(entry, options, &unchanged))
             .collect();
+        let mut documents = Vec::with_capacity(batch.len());
         for (entry, result) in batch.iter().zip(mapped) {
             let result = match result {
-                Ok(mapped) => {
-                    consume(mapped.quads)?;
+                Ok(Some(mapped)) => {
+                    documents.push(MappedDocument {
+                        entry,
+                        sha256: mapped.sha256,
+                        quads: mapped.quads,
+                    });
                     Ok(mapped.summary)
+                }
+                Ok(None) => {
+                    report.unchanged.push(entry.clone());
+                    continue;
                 }
                 Err(error) => Err(error),
             };
@@ -225,14 +267,35 @@ pub fn for_each_document(
                 result,
             });
         }
-        report_progress(report.documents.len());
+        consume(documents)?;
+        report_progress(report.documents.len() + report.unchanged.len());
     }
     Ok(report)
 }
 
+/// Reads one document and, unless `unchanged` recognises it, parses and maps it.
+fn map_changed(
+    entry: &SourceEntry,
+    options: &LoadOptions,
+    unchanged: &(impl Fn(&SourceEntry, &str) -> bool + Sync),
+) -> Result<Option<Mapped>, DocumentError> {
+    let file = source::read(entry)?;
+    if unchanged(entry, &file.sha256) {
+        return Ok(None);
+    }
+    map_read(entry, &file, options).map(Some)
+}
+
 /// Reads, parses and maps one document.
 pub fn map_one(entry: &SourceEntry, options: &LoadOptions) -> Result<Mapped, DocumentError> {
-    let file = source::read(entry)?;
+    map_read(entry, &source::read(entry)?, options)
+}
+
+fn map_read(
+    entry: &SourceEntry,
+    file: &source::SourceFile,
+    options: &LoadOptions,
+) -> Result<Mapped, DocumentError> {
     let parsed = parse(&file.text).map_err(|syntax| ParseError {
         path: entry.path.clone(),
         syntax,
@@ -255,7 +318,11 @@ pub fn map_one(entry: &SourceEntry, options: &LoadOptions) -> Result<Mapped, Doc
         quads: quads.len(),
         warnings: parsed.warnings,
     };
-    Ok(Mapped { quads, summary })
+    Ok(Mapped {
+        quads,
+        summary,
+        sha256: file.sha256.clone(),
+    })
 }
 
 #[cfg(test)]

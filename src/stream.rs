@@ -1,6 +1,7 @@
-//! A dump without a store: documents stream from the pipeline to the writer.
+//! Dumps that stream: from the pipeline without a store, or from a kept store a graph at a time.
 //!
-//! Paths enter; RDF leaves in one of the export formats, and a [`LoadReport`]. Documents come
+//! Paths enter; RDF leaves in one of the export formats, and a [`LoadReport`]. (Or a store
+//! enters, and its graphs leave in IRI order, each sorted: [`write_store`].) Documents come
 //! in source-path order (read, parsed and mapped on every core, a batch at a time), each
 //! document's quads sorted, then the reference graph and the linksets. Memory holds a batch,
 //! not the corpus (but see below for merged formats). The output is the same
@@ -21,6 +22,7 @@ use crate::export::{serializer, sorted_quads, ExportFormat};
 use crate::iri::IriMinter;
 use crate::map::{hash128, reference_quads, LinkCounter};
 use crate::pipeline::{for_each_document, LoadOptions, LoadReport};
+use crate::store::GraphStore;
 use oxigraph::io::WriterQuadSerializer;
 use oxigraph::model::{GraphName, Quad, Triple};
 use std::collections::HashSet;
@@ -40,6 +42,21 @@ pub fn write_stream<W: Write>(
     let linksets = out.links.quads(&options.minter);
     out.write_all(linksets)?;
     Ok((report, out.finish()?))
+}
+
+/// Writes the graphs of `store`, in IRI order, each sorted, without holding more than one
+/// graph in memory.
+pub fn write_store<W: Write>(
+    store: &GraphStore,
+    minter: &IriMinter,
+    format: ExportFormat,
+    writer: W,
+) -> Result<W, Error> {
+    let mut out = StreamWriter::new(format, minter, writer);
+    for graph in store.graph_names()? {
+        out.write_all(store.graph_quads(&graph)?)?;
+    }
+    out.finish()
 }
 
 struct StreamWriter<W: Write> {

@@ -23,6 +23,15 @@ pub enum Command {
     /// one named graph per source file plus the provenance graph. Output is sorted: the same
     /// input gives byte-identical output.
     Export(ExportArgs),
+    /// Load documents into a store on disk, or bring one up to date.
+    ///
+    /// A file the store already holds as it is (same SHA-256 in its provenance) is not read
+    /// again; a changed file takes the place of its earlier version; a new file is added. Each
+    /// batch of documents is written in one transaction, so a load that is stopped leaves every
+    /// document whole or absent. With --prune, PATHs are the whole corpus: documents whose
+    /// files are not among them are removed. Then `export --store DIR` and
+    /// `query --store DIR` read the store. Needs a build with the `persistent` feature.
+    Load(LoadArgs),
     /// Run a SPARQL query over the graph of the documents.
     ///
     /// The default graph is the merge of all graphs: each triple once, however many documents
@@ -63,6 +72,21 @@ pub struct ImportTkArgs {
     /// The tables to merge into. [default: the built-in tables from seeds/reference/]
     #[arg(long, value_name = "DIR")]
     pub reference: Option<PathBuf>,
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct LoadArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// The store's folder; created when there is none.
+    #[arg(long, value_name = "DIR")]
+    pub store: PathBuf,
+
+    /// Remove documents whose files are not among PATHs, and statements about shared resources
+    /// (people, parties, offices) that no file makes any more.
+    #[arg(long)]
+    pub prune: bool,
 }
 
 #[derive(Debug, ClapArgs)]
@@ -120,6 +144,10 @@ pub struct ExportArgs {
     #[command(flatten)]
     pub input: InputArgs,
 
+    /// Read the graph from the store in DIR (made by `kamervragen load`) instead of from PATHs.
+    #[arg(long, value_name = "DIR")]
+    pub store: Option<PathBuf>,
+
     /// Write to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -139,6 +167,10 @@ pub struct ExportArgs {
 pub struct QueryArgs {
     #[command(flatten)]
     pub input: InputArgs,
+
+    /// Read the graph from the store in DIR (made by `kamervragen load`) instead of from PATHs.
+    #[arg(long, value_name = "DIR")]
+    pub store: Option<PathBuf>,
 
     /// Read the query from FILE (for example one of queries/*.rq).
     #[arg(short = 'q', long = "query-file", value_name = "FILE")]

@@ -1,16 +1,20 @@
 //! Running a validated configuration: load the documents, then export or query.
 
 use super::config::{
-    CheckConfig, Config, ExportConfig, ImportTkConfig, Inputs, Output, QueryConfig,
+    CheckConfig, Config, ExportConfig, GraphSource, ImportTkConfig, Inputs, LoadConfig, Output,
+    QueryConfig,
 };
 use super::members::write_members;
 use super::report::{print_load_report, write_check_json, write_check_text};
 use super::Outcome;
 use anyhow::{Context, Result};
+use kamervragen::pipeline::LoadReport;
 use kamervragen::pipeline::{self, Loaded};
 use kamervragen::results::write_results;
-use kamervragen::stream::write_stream;
+use kamervragen::store::GraphStore;
+use kamervragen::stream::{write_store, write_stream};
 use kamervragen::tk_import::TkExport;
+use kamervragen::update::update;
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
@@ -18,6 +22,7 @@ use std::path::Path;
 pub fn execute(config: Config) -> Result<Outcome> {
     match config {
         Config::Export(export) => run_export(export),
+        Config::Load(load) => run_load(load),
         Config::Query(query) => run_query(query),
         Config::Check(check) => run_check(check),
         Config::Members(inputs) => run_members(inputs),
@@ -79,51 +84,106 @@ fn load(inputs: &Inputs) -> Result<Loaded> {
 }
 
 fn outcome(loaded: &Loaded) -> Outcome {
-    if loaded.report.has_failures() {
+    report_outcome(&loaded.report)
+}
+
+fn report_outcome(report: &LoadReport) -> Outcome {
+    if report.has_failures() {
         Outcome::SomeDocumentsFailed
     } else {
         Outcome::Success
     }
 }
 
+fn run_load(config: LoadConfig) -> Result<Outcome> {
+    let inputs = &config.inputs;
+    let store = GraphStore::open(&config.store)?;
+    let report = update(&inputs.roots, &inputs.options, &store, config.prune)?;
+    print_load_report(&report.load, inputs.verbose)?;
+    let mut out = io::stdout().lock();
+    writeln!(
+        out,
+        "{}: {} added, {} replaced, {} unchanged, {} removed",
+        config.store.display(),
+        report.added,
+        report.replaced,
+        report.unchanged,
+        report.removed.len()
+    )?;
+    if config.prune {
+        if report.shared_kept_for_failures {
+            writeln!(out, "statements about shared resources were not pruned, since some files failed: their earlier versions stay in the store")?;
+        } else {
+            writeln!(
+                out,
+                "{} statements about shared resources that no file makes any more were removed",
+                report.shared_removed
+            )?;
+        }
+    }
+    Ok(report_outcome(&report.load))
+}
+
 /// A straight dump needs no store: the documents stream to the output.
 fn run_export(config: ExportConfig) -> Result<Outcome> {
-    let inputs = &config.inputs;
-    let report = match &config.output {
+    let format = config.format;
+    match &config.source {
+        GraphSource::Files(inputs) => {
+            let report = write_dump(&config.output, |out| {
+                write_stream(&inputs.roots, &inputs.options, format, out).map(|(report, _)| report)
+            })?;
+            print_load_report(&report, inputs.verbose)?;
+            Ok(report_outcome(&report))
+        }
+        GraphSource::Store { dir, minter } => {
+            let store = GraphStore::open_read_only(dir)?;
+            write_dump(&config.output, |out| {
+                write_store(&store, minter, format, out).map(drop)
+            })?;
+            Ok(Outcome::Success)
+        }
+    }
+}
+
+/// Writes a dump to standard output, or to a file that appears only once it is whole.
+fn write_dump<T>(
+    output: &Output,
+    dump: impl FnOnce(&mut dyn Write) -> Result<T, kamervragen::Error>,
+) -> Result<T> {
+    match output {
         Output::Stdout => {
-            let out = BufWriter::new(io::stdout().lock());
-            let (report, out) = write_stream(&inputs.roots, &inputs.options, config.format, out)?;
-            out.into_inner().map_err(|e| e.into_error())?.flush()?;
-            report
+            let mut out = BufWriter::new(io::stdout().lock());
+            let done = dump(&mut out)?;
+            out.flush()?;
+            Ok(done)
         }
         Output::File(path) => {
-            let mut report = None;
+            let mut done = None;
             write_file_atomically(path, |file| {
-                let out = BufWriter::new(file);
-                let (done, out) = write_stream(&inputs.roots, &inputs.options, config.format, out)
-                    .map_err(io::Error::other)?;
-                report = Some(done);
+                let mut out = BufWriter::new(file);
+                done = Some(dump(&mut out).map_err(io::Error::other)?);
                 out.into_inner().map_err(|e| e.into_error())?.sync_all()
             })?;
-            report.expect("written")
+            Ok(done.expect("written"))
         }
-    };
-    print_load_report(&report, inputs.verbose)?;
-    Ok(if report.has_failures() {
-        Outcome::SomeDocumentsFailed
-    } else {
-        Outcome::Success
-    })
+    }
 }
 
 fn run_query(config: QueryConfig) -> Result<Outcome> {
-    let loaded = load(&config.inputs)?;
-    let results = loaded
-        .store
-        .query(&config.sparql, config.inputs.options.minter.base())?;
+    let (store, minter, outcome) = match config.source {
+        GraphSource::Files(inputs) => {
+            let loaded = load(&inputs)?;
+            let outcome = outcome(&loaded);
+            (loaded.store, inputs.options.minter, outcome)
+        }
+        GraphSource::Store { dir, minter } => {
+            (GraphStore::open_read_only(&dir)?, minter, Outcome::Success)
+        }
+    };
+    let results = store.query(&config.sparql, minter.base())?;
     let writer = write_results(results, config.format, BufWriter::new(io::stdout().lock()))?;
     writer.into_inner().map_err(|e| e.into_error())?.flush()?;
-    Ok(outcome(&loaded))
+    Ok(outcome)
 }
 
 /// Writes beside `path` and renames into place, so a failed run never leaves half a file.

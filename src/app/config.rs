@@ -5,8 +5,8 @@
 //! flag. The commands only ever see [`Config`].
 
 use super::args::{
-    Args, CheckArgs, CheckFormatArg, Command, ExportArgs, InputArgs, QueryArgs, RdfFormatArg,
-    ResultsFormatArg,
+    Args, CheckArgs, CheckFormatArg, Command, ExportArgs, InputArgs, LoadArgs, QueryArgs,
+    RdfFormatArg, ResultsFormatArg,
 };
 use anyhow::{bail, Context, Result};
 use chrono::{DateTime, Utc};
@@ -23,6 +23,7 @@ const DEFAULT_INPUT: &str = "seeds";
 
 pub enum Config {
     Export(ExportConfig),
+    Load(LoadConfig),
     Query(QueryConfig),
     Check(CheckConfig),
     Members(Inputs),
@@ -53,14 +54,28 @@ pub enum Output {
     File(PathBuf),
 }
 
-pub struct ExportConfig {
+/// Where a command's graph comes from.
+pub enum GraphSource {
+    /// Documents, read and loaded for this run.
+    Files(Inputs),
+    /// A store kept on disk by `load`.
+    Store { dir: PathBuf, minter: IriMinter },
+}
+
+pub struct LoadConfig {
     pub inputs: Inputs,
+    pub store: PathBuf,
+    pub prune: bool,
+}
+
+pub struct ExportConfig {
+    pub source: GraphSource,
     pub output: Output,
     pub format: ExportFormat,
 }
 
 pub struct QueryConfig {
-    pub inputs: Inputs,
+    pub source: GraphSource,
     pub sparql: String,
     pub format: ResultsFormat,
 }
@@ -70,6 +85,7 @@ impl Config {
         Ok(match args.command {
             Command::Export(export) => Self::Export(ExportConfig::from_args(export)?),
             Command::Query(query) => Self::Query(QueryConfig::from_args(query)?),
+            Command::Load(load) => Self::Load(LoadConfig::from_args(load)?),
             Command::Check(check) => Self::Check(CheckConfig::from_args(check)?),
             Command::Members(members) => Self::Members(Inputs::from_args(members.input, None)?),
             Command::ImportTk(import) => Self::ImportTk(ImportTkConfig {
@@ -99,7 +115,7 @@ impl ExportConfig {
             (None, None) => ExportFormat::Turtle,
         };
         Ok(Self {
-            inputs: Inputs::from_args(args.input, generated_at)?,
+            source: GraphSource::from_args(args.input, args.store, generated_at)?,
             output: args.output.map_or(Output::Stdout, Output::File),
             format,
         })
@@ -124,10 +140,54 @@ impl QueryConfig {
             _ => bail!("give the query with exactly one of -q FILE and -e SPARQL"),
         };
         Ok(Self {
-            inputs: Inputs::from_args(args.input, None)?,
+            source: GraphSource::from_args(args.input, args.store, None)?,
             sparql,
             format: results_format(args.format),
         })
+    }
+}
+
+impl LoadConfig {
+    fn from_args(args: LoadArgs) -> Result<Self> {
+        if args.store.exists() && !args.store.is_dir() {
+            bail!("--store {}: not a folder", args.store.display());
+        }
+        Ok(Self {
+            inputs: Inputs::from_args(args.input, None)?,
+            store: args.store,
+            prune: args.prune,
+        })
+    }
+}
+
+impl GraphSource {
+    fn from_args(
+        input: InputArgs,
+        store: Option<PathBuf>,
+        generated_at: Option<DateTime<Utc>>,
+    ) -> Result<Self> {
+        let Some(dir) = store else {
+            return Ok(Self::Files(Inputs::from_args(input, generated_at)?));
+        };
+        let loaded_apart = "is decided when documents are loaded: give it to `kamervragen load`";
+        if !input.paths.is_empty() {
+            bail!("give PATHs or --store, not both; `kamervragen load PATH… --store DIR` adds documents to a store");
+        }
+        if generated_at.is_some() {
+            bail!("--generated-at {loaded_apart}");
+        }
+        if input.reference.is_some() {
+            bail!("--reference {loaded_apart}");
+        }
+        if !dir.is_dir() {
+            bail!(
+                "--store {}: no store there; make one with `kamervragen load PATH… --store {}`",
+                dir.display(),
+                dir.display()
+            );
+        }
+        let minter = IriMinter::new(&input.base).context("--base")?;
+        Ok(Self::Store { dir, minter })
     }
 }
 

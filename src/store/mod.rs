@@ -1,8 +1,11 @@
-//! The in-memory oxigraph store: the only module that touches `oxigraph::store`.
+//! The oxigraph store: the only module that touches `oxigraph::store`.
 //!
-//! Quads enter from the mapping, one document at a time; they leave as the full set of quads
-//! (for export, which sorts them) or as SPARQL results evaluated over the merge of all graphs,
-//! with the dumps' prefixes pre-declared.
+//! Quads enter from the mapping: in bulk for a fresh in-memory store ([`GraphStore::loader`]),
+//! or a batch of documents at a time, each batch one transaction, for a store that is kept and
+//! updated ([`update`]). They leave as the full set of quads (for export, which sorts them) or
+//! as SPARQL results evaluated over the merge of all graphs, with the dumps' prefixes
+//! pre-declared. With the `persistent` feature the store can live on disk
+//! ([`GraphStore::open`]).
 //!
 //! Every document graph restates what it says about its set of questions (the question, the
 //! answer and each notice name the same submitters), and oxigraph's union default graph keeps
@@ -11,8 +14,12 @@
 //! RDF merge itself: each triple is also written once into the default graph, and queries run
 //! over that. Document graphs stay as they are for `GRAPH ?g` and for export.
 
+mod update;
+
+pub use update::{DocumentGraphs, StoredDocument};
+
 use crate::vocab;
-use oxigraph::model::{GraphName, Quad};
+use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode, Quad};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::{StorageError, Store};
 
@@ -25,6 +32,23 @@ pub enum StoreError {
     Syntax(#[from] oxigraph::sparql::SparqlSyntaxError),
     #[error("query evaluation: {0}")]
     Evaluation(#[from] oxigraph::sparql::QueryEvaluationError),
+    #[error("{}: cannot open the store: {source}", path.display())]
+    Open {
+        path: std::path::PathBuf,
+        source: StorageError,
+    },
+    #[error("{}: cannot lock the store: {source}", path.display())]
+    Lock {
+        path: std::path::PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{}: {}", path.display(), if *writing { "another process has the store open; a load needs it to itself" } else { "a load is writing to the store; try again when it is done" })]
+    Busy {
+        path: std::path::PathBuf,
+        writing: bool,
+    },
+    #[error("{}: an on-disk store needs the `persistent` feature; build with `cargo build --release --features persistent`", path.display())]
+    NotPersistent { path: std::path::PathBuf },
 }
 
 /// Loads many documents into a store in bulk.
@@ -48,6 +72,47 @@ impl StoreLoader<'_> {
 #[derive(Clone)]
 pub struct GraphStore {
     store: Store,
+    /// Held as long as an on-disk store is open.
+    _lock: Option<std::sync::Arc<std::fs::File>>,
+}
+
+/// How a process holds an on-disk store. RocksDB lets one process write and others open the
+/// same files read-only, but reading while another process writes is undefined behaviour; so
+/// a lock file in the store's folder lets many readers or one writer in, and tells the others
+/// why not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum StoreLock {
+    Exclusive,
+    Shared,
+}
+
+impl StoreLock {
+    #[cfg(feature = "persistent")]
+    fn take(self, dir: &std::path::Path) -> Result<std::fs::File, StoreError> {
+        let io_error = |source| StoreError::Lock {
+            path: dir.to_owned(),
+            source,
+        };
+        std::fs::create_dir_all(dir).map_err(io_error)?;
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(dir.join("kamervragen.lock"))
+            .map_err(io_error)?;
+        let taken = match self {
+            Self::Exclusive => file.try_lock(),
+            Self::Shared => file.try_lock_shared(),
+        };
+        match taken {
+            Ok(()) => Ok(file),
+            Err(std::fs::TryLockError::WouldBlock) => Err(StoreError::Busy {
+                path: dir.to_owned(),
+                writing: self == Self::Exclusive,
+            }),
+            Err(std::fs::TryLockError::Error(source)) => Err(io_error(source)),
+        }
+    }
 }
 
 impl GraphStore {
@@ -55,7 +120,53 @@ impl GraphStore {
     pub fn new() -> Result<Self, StoreError> {
         Ok(Self {
             store: Store::new()?,
+            _lock: None,
         })
+    }
+
+    /// The store kept in `dir`, created when there is none, for reading and writing. Only one
+    /// process at a time may hold a store so (see [`StoreLock`]). Without the `persistent`
+    /// feature there is no on-disk store, and this says how to build one.
+    pub fn open(dir: &std::path::Path) -> Result<Self, StoreError> {
+        Self::open_with(dir, StoreLock::Exclusive)
+    }
+
+    /// The store kept in `dir`, for reading only: many readers may share it, but not with a
+    /// process writing to it.
+    pub fn open_read_only(dir: &std::path::Path) -> Result<Self, StoreError> {
+        Self::open_with(dir, StoreLock::Shared)
+    }
+
+    #[cfg(feature = "persistent")]
+    fn open_with(dir: &std::path::Path, lock: StoreLock) -> Result<Self, StoreError> {
+        let open_error = |source| StoreError::Open {
+            path: dir.to_owned(),
+            source,
+        };
+        let guard = lock.take(dir)?;
+        let store = match lock {
+            StoreLock::Exclusive => Store::open(dir),
+            StoreLock::Shared => Store::open_read_only(dir),
+        }
+        .map_err(open_error)?;
+        Ok(Self {
+            store,
+            _lock: Some(std::sync::Arc::new(guard)),
+        })
+    }
+
+    #[cfg(not(feature = "persistent"))]
+    fn open_with(dir: &std::path::Path, _: StoreLock) -> Result<Self, StoreError> {
+        Err(StoreError::NotPersistent {
+            path: dir.to_owned(),
+        })
+    }
+
+    /// Writes what is still in memory to disk (a no-op for an in-memory store).
+    pub fn flush(&self) -> Result<(), StoreError> {
+        #[cfg(feature = "persistent")]
+        self.store.flush()?;
+        Ok(())
     }
 
     /// A loader for many documents at once: faster than a transaction each. What it was given
@@ -64,6 +175,26 @@ impl GraphStore {
         StoreLoader {
             loader: self.store.bulk_loader(),
         }
+    }
+
+    /// The named graphs, sorted by IRI.
+    pub fn graph_names(&self) -> Result<Vec<NamedNode>, StoreError> {
+        let mut names = Vec::new();
+        for name in self.store.named_graphs() {
+            if let NamedOrBlankNode::NamedNode(name) = name? {
+                names.push(name);
+            }
+        }
+        names.sort_unstable();
+        Ok(names)
+    }
+
+    /// Every quad of one named graph, in the store's own (unsorted) order.
+    pub fn graph_quads(&self, graph: &NamedNode) -> Result<Vec<Quad>, StoreError> {
+        self.store
+            .quads_for_pattern(None, None, None, Some(graph.into()))
+            .map(|quad| Ok(quad?))
+            .collect()
     }
 
     /// Every quad of the document graphs, in the store's own (unsorted) order.

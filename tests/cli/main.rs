@@ -13,6 +13,7 @@ mod identity;
 mod ontology;
 mod queries;
 mod robustness;
+mod store;
 mod tk_import;
 
 use oxigraph::io::{RdfFormat, RdfParser};
