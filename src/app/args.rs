@@ -25,10 +25,10 @@ pub enum Command {
     Export(ExportArgs),
     /// Load documents into a store on disk, or bring one up to date.
     ///
-    /// A file the store already holds as it is (same SHA-256 in its provenance) is not read
+    /// A file the store already holds as it is (same SHA-256 in its provenance) is not parsed
     /// again; a changed file takes the place of its earlier version; a new file is added. Each
-    /// batch of documents is written in one transaction, so a load that is stopped leaves every
-    /// document whole or absent. With --prune, PATHs are the whole corpus: documents whose
+    /// batch of documents is written at once, so a load that is stopped leaves every document
+    /// whole or absent. With --prune, PATHs are the whole corpus: documents whose
     /// files are not among them are removed. Then `export --store DIR` and
     /// `query --store DIR` read the store. Needs a build with the `persistent` feature.
     Load(LoadArgs),
