@@ -8,7 +8,9 @@
 //! whose files are gone are removed, and the statements about shared resources (people,
 //! parties, offices) are cut back to those the files still make, so the store ends as a fresh
 //! load of the same files would. Without it, shared statements are only ever added: they may
-//! come from documents the paths do not include. The reference graph and the linksets are
+//! come from documents the paths do not include. The store records a stamp of what its
+//! documents were mapped with (base, reference tables, version); when it differs, every file
+//! is mapped and written again, changed or not. The reference graph and the linksets are
 //! rewritten after every load; the linksets are counted in the store, so they count every
 //! document it holds.
 
@@ -49,10 +51,15 @@ pub fn update(
 ) -> Result<UpdateReport, Error> {
     let minter = &options.minter;
     let stored = store.stored_documents(&minter.provenance_graph())?;
+    // A file's quads depend on the tables and the tool as much as on its text: when those
+    // changed, or a load did not finish, every file is mapped and written again.
+    let mapping = mapping_stamp(options);
+    let same_mapping = store.mapping()?.as_deref() == Some(mapping.as_str());
     let has_as_is = |path: &str, sha256: &str| {
-        stored
-            .get(path)
-            .is_some_and(|document| document.sha256 == sha256)
+        same_mapping
+            && stored
+                .get(path)
+                .is_some_and(|document| document.sha256 == sha256)
     };
     let shared_graph = GraphName::from(minter.shared_graph());
     let mut shared_stated = HashSet::new();
@@ -100,7 +107,25 @@ pub fn update(
     )?;
     store.replace_graph(&minter.linkset_graph(), count_links(store, minter)?)?;
     store.flush()?;
+    store.set_mapping(&mapping)?;
     Ok(report)
+}
+
+/// What a document's quads depend on besides its text: the base, the reference tables and the
+/// version of this crate, as a hash.
+fn mapping_stamp(options: &LoadOptions) -> String {
+    let tables = options
+        .reference
+        .to_files()
+        .map(|files| files.into_iter().map(|(_, text)| text).collect::<Vec<_>>())
+        .unwrap_or_default();
+    let stamp = (
+        options.minter.base(),
+        tables,
+        options.generated_at.map(|time| time.to_rfc3339()),
+        env!("CARGO_PKG_VERSION"),
+    );
+    format!("{:032x}", hash128(&stamp))
 }
 
 /// Removes the documents whose files are gone, then the shared statements no file makes.
@@ -302,6 +327,34 @@ mod tests {
             "the removed answer's minister had statements"
         );
         assert_eq!(contents(&store), fresh(folder.path()));
+    }
+
+    #[test]
+    fn changed_reference_tables_map_every_file_again() {
+        let folder = corpus_folder();
+        let store = GraphStore::new().unwrap();
+        run(folder.path(), &store, false);
+        let mut reference = crate::reference::ReferenceData::shipped();
+        let party = reference
+            .parties
+            .iter_mut()
+            .find(|p| p.label == "VVD")
+            .unwrap();
+        party.label = "Volkspartij voor Vrijheid en Democratie".to_owned();
+        reference.reindex();
+        let options = LoadOptions {
+            reference: std::sync::Arc::new(reference),
+            ..LoadOptions::default()
+        };
+        let report = update(&[folder.path().to_owned()], &options, &store, false).unwrap();
+        assert_eq!((report.added, report.replaced, report.unchanged), (0, 4, 0));
+        let relabelled = contents(&store);
+        let fresh_load = load(&[folder.path().to_owned()], &options).unwrap().store;
+        assert_eq!(relabelled, contents(&fresh_load));
+        assert_ne!(relabelled, fresh(folder.path()));
+        // And once recorded, the same tables skip the files again.
+        let report = update(&[folder.path().to_owned()], &options, &store, false).unwrap();
+        assert_eq!((report.added, report.replaced, report.unchanged), (0, 0, 4));
     }
 
     #[test]

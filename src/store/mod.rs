@@ -1,8 +1,8 @@
 //! The oxigraph store: the only module that touches `oxigraph::store`.
 //!
 //! Quads enter from the mapping: in bulk for a fresh in-memory store ([`GraphStore::loader`]),
-//! or a batch of documents at a time, each batch one transaction, for a store that is kept and
-//! updated ([`update`]). They leave as the full set of quads (for export, which sorts them) or
+//! or a batch of documents at a time for a store that is kept and updated ([`update`]): new
+//! documents through the bulk loader, changed ones in a transaction. They leave as the full set of quads (for export, which sorts them) or
 //! as SPARQL results evaluated over the merge of all graphs, with the dumps' prefixes
 //! pre-declared. With the `persistent` feature the store can live on disk
 //! ([`GraphStore::open`]).
@@ -47,6 +47,11 @@ pub enum StoreError {
         path: std::path::PathBuf,
         writing: bool,
     },
+    #[error("{}: cannot read or write what the store was mapped with: {source}", path.display())]
+    Mapping {
+        path: std::path::PathBuf,
+        source: std::io::Error,
+    },
     #[error("{}: an on-disk store needs the `persistent` feature; build with `cargo build --release --features persistent`", path.display())]
     NotPersistent { path: std::path::PathBuf },
 }
@@ -74,6 +79,17 @@ pub struct GraphStore {
     store: Store,
     /// Held as long as an on-disk store is open.
     _lock: Option<std::sync::Arc<std::fs::File>>,
+    /// What the documents were mapped with: a file beside an on-disk store, else in memory.
+    mapping: MappingRecord,
+}
+
+/// Where a store keeps the stamp of what its documents were mapped with (see
+/// [`GraphStore::mapping`]).
+#[derive(Clone)]
+enum MappingRecord {
+    #[cfg_attr(not(feature = "persistent"), allow(dead_code))]
+    File(std::path::PathBuf),
+    Memory(std::sync::Arc<std::sync::Mutex<Option<String>>>),
 }
 
 /// How a process holds an on-disk store. RocksDB lets one process write and others open the
@@ -121,6 +137,7 @@ impl GraphStore {
         Ok(Self {
             store: Store::new()?,
             _lock: None,
+            mapping: MappingRecord::Memory(Default::default()),
         })
     }
 
@@ -152,6 +169,7 @@ impl GraphStore {
         Ok(Self {
             store,
             _lock: Some(std::sync::Arc::new(guard)),
+            mapping: MappingRecord::File(dir.join("kamervragen.mapping")),
         })
     }
 
@@ -160,6 +178,38 @@ impl GraphStore {
         Err(StoreError::NotPersistent {
             path: dir.to_owned(),
         })
+    }
+
+    /// The stamp of what the documents in the store were mapped with, as last set by
+    /// [`Self::set_mapping`]; `None` for a store never loaded to the end.
+    pub fn mapping(&self) -> Result<Option<String>, StoreError> {
+        match &self.mapping {
+            MappingRecord::Memory(stamp) => Ok(stamp.lock().expect("not poisoned").clone()),
+            MappingRecord::File(path) => match std::fs::read_to_string(path) {
+                Ok(stamp) => Ok(Some(stamp.trim().to_owned())),
+                Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
+                Err(source) => Err(StoreError::Mapping {
+                    path: path.clone(),
+                    source,
+                }),
+            },
+        }
+    }
+
+    /// Records what the documents were mapped with, once a load has finished.
+    pub fn set_mapping(&self, stamp: &str) -> Result<(), StoreError> {
+        match &self.mapping {
+            MappingRecord::Memory(record) => {
+                *record.lock().expect("not poisoned") = Some(stamp.to_owned());
+                Ok(())
+            }
+            MappingRecord::File(path) => {
+                std::fs::write(path, format!("{stamp}\n")).map_err(|source| StoreError::Mapping {
+                    path: path.clone(),
+                    source,
+                })
+            }
+        }
     }
 
     /// Writes what is still in memory to disk (a no-op for an in-memory store).
