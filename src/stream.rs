@@ -39,7 +39,7 @@ pub fn write_stream<W: Write>(
     let mut out = StreamWriter::new(format, &options.minter, writer);
     let report = for_each_document(roots, options, |quads| out.write_all(quads))?;
     out.write_all(reference_quads(&options.minter, &options.reference))?;
-    let linksets = out.links.quads(&options.minter);
+    let linksets = out.links.as_ref().expect("counted").quads(&options.minter);
     out.write_all(linksets)?;
     Ok((report, out.finish()?))
 }
@@ -53,6 +53,7 @@ pub fn write_store<W: Write>(
     writer: W,
 ) -> Result<W, Error> {
     let mut out = StreamWriter::new(format, minter, writer);
+    out.links = None;
     for graph in store.graph_names()? {
         out.write_all(store.graph_quads(&graph)?)?;
     }
@@ -66,7 +67,9 @@ struct StreamWriter<W: Write> {
     shared_graph: GraphName,
     /// Hashes of the statements written once so far.
     written: HashSet<u128>,
-    links: LinkCounter,
+    /// Counts the links written, for the linksets; `None` when they are written already (a
+    /// store holds its own).
+    links: Option<LinkCounter>,
 }
 
 impl<W: Write> StreamWriter<W> {
@@ -76,7 +79,7 @@ impl<W: Write> StreamWriter<W> {
             keeps_graphs: format.keeps_graphs(),
             shared_graph: minter.shared_graph().into(),
             written: HashSet::new(),
-            links: LinkCounter::default(),
+            links: Some(LinkCounter::default()),
         }
     }
 
@@ -87,7 +90,9 @@ impl<W: Write> StreamWriter<W> {
             if self.written_once(&quad) && !self.first_time(&quad) {
                 continue;
             }
-            self.links.add(&quad);
+            if let Some(links) = &mut self.links {
+                links.add(&quad);
+            }
             if self.keeps_graphs {
                 self.serializer.serialize_quad(&quad)?;
             } else {
