@@ -231,6 +231,9 @@ pub struct ReferenceData {
     /// Every name, variant and abbreviation of a ministry or post, as [`comparable`] makes it:
     /// the first portfolio (ministries, then posts) with that name.
     portfolio_by_name: BTreeMap<String, PortfolioIndex>,
+    /// Every name a member is printed by (surname, given name or initials and surname), as
+    /// [`comparable`] makes it: the members with that name, in table order.
+    members_by_name: BTreeMap<String, Vec<usize>>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -307,6 +310,24 @@ impl ReferenceData {
                     .or_insert(index);
             }
         }
+        self.members_by_name.clear();
+        for (index, member) in self.members.iter().enumerate() {
+            let surname = comparable(&member.surname);
+            let given = member
+                .given_name
+                .as_deref()
+                .map(|g| comparable(g) + &surname);
+            let initials = member.initials.as_deref().map(|i| comparable(i) + &surname);
+            for name in [Some(surname.clone()), given, initials]
+                .into_iter()
+                .flatten()
+            {
+                let indexes = self.members_by_name.entry(name).or_default();
+                if indexes.last() != Some(&index) {
+                    indexes.push(index);
+                }
+            }
+        }
     }
 
     /// The tables as the four TOML files of a reference folder: name and text.
@@ -349,6 +370,7 @@ impl ReferenceData {
             zaken: BTreeMap::new(),
             party_by_label: BTreeMap::new(),
             portfolio_by_name: BTreeMap::new(),
+            members_by_name: BTreeMap::new(),
         };
         data.reindex();
         Ok(data)
@@ -369,20 +391,11 @@ impl ReferenceData {
         party: Option<&str>,
         date: Option<NaiveDate>,
     ) -> Vec<&Member> {
-        let printed = comparable(printed);
-        self.members
-            .iter()
-            .filter(|member| {
-                let surname = comparable(&member.surname);
-                let with_given = member
-                    .given_name
-                    .as_deref()
-                    .map(|g| comparable(g) + &surname);
-                let with_initials = member.initials.as_deref().map(|i| comparable(i) + &surname);
-                printed == surname
-                    || Some(&printed) == with_given.as_ref()
-                    || Some(&printed) == with_initials.as_ref()
-            })
+        let indexes = self.members_by_name.get(&comparable(printed));
+        indexes
+            .into_iter()
+            .flatten()
+            .map(|index| &self.members[*index])
             .filter(|member| {
                 party.is_none_or(|party| member.parties.is_empty() || member.sat_for(party, date))
             })

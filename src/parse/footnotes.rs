@@ -150,30 +150,57 @@ pub fn markers(text: &str) -> Vec<Marker> {
             })
             .collect();
     }
+    // Each pattern is matched without capture groups (the fast engine): the groups are
+    // recovered from the match, whose shape the pattern fixes.
     let mut found = Vec::new();
-    for captures in BRACKETED.captures_iter(text) {
-        let whole = captures.get(0).expect("match");
-        push(&mut found, &captures[1], whole.start(), whole.end());
+    if text.contains('[') {
+        for whole in BRACKETED.find_iter(text) {
+            let digits = whole.as_str()[1..].trim_end_matches([' ', ']']);
+            push(&mut found, digits, whole.start(), whole.end());
+        }
     }
-    for captures in PARENTHESISED.captures_iter(text) {
-        let whole = captures.get(0).expect("match");
-        push(&mut found, &captures[1], whole.start(), whole.end());
+    if text.contains(')') {
+        for whole in PARENTHESISED.find_iter(text) {
+            let digits = &whole.as_str()[1..whole.len() - 1];
+            push(&mut found, digits, whole.start(), whole.end());
+        }
     }
-    for captures in GLUED_TO_WORD.captures_iter(text) {
-        let number = captures.get(2).expect("group");
-        let word = text[..number.start()]
+    let glued_candidates = digit_after(text, |before| {
+        before.is_ascii_lowercase() || !before.is_ascii()
+    });
+    for whole in glued_candidates
+        .then(|| GLUED_TO_WORD.find_iter(text))
+        .into_iter()
+        .flatten()
+    {
+        let letter = whole.as_str().chars().next().map_or(0, char::len_utf8);
+        let (start, end) = (whole.start() + letter, whole.end());
+        let word = text[..start]
             .rsplit(char::is_whitespace)
             .next()
             .unwrap_or("");
         let in_url = word.contains(['/', '.', '_', '@', ':', '=']);
-        if !in_url && ends_a_glued_marker(&text[number.end()..]) {
-            push(&mut found, number.as_str(), number.start(), number.end());
+        if !in_url && ends_a_glued_marker(&text[end..]) {
+            push(&mut found, &text[start..end], start, end);
         }
     }
-    for captures in AFTER_PUNCTUATION.captures_iter(text) {
-        let number = captures.get(3).expect("group");
-        let rest = &text[number.end()..];
-        let glued = captures.get(2).is_some_and(|space| space.is_empty());
+    let punctuated_candidates = digit_after(text, |before| {
+        matches!(before, b'?' | b'!' | b'.' | b'"' | b')' | b' ') || !before.is_ascii()
+    });
+    for whole in AFTER_PUNCTUATION
+        .find_iter(text)
+        .filter(|_| punctuated_candidates)
+    {
+        let punctuation = whole.as_str().chars().next().map_or(0, char::len_utf8);
+        let after_punctuation = whole.start() + punctuation;
+        let glued = !text[after_punctuation..].starts_with(' ');
+        let start_of_number = if glued {
+            after_punctuation
+        } else {
+            after_punctuation + 1
+        };
+        let end = whole.end();
+        let rest = &text[end..];
         let ends = if glued {
             ends_a_glued_marker(rest)
         } else {
@@ -183,9 +210,13 @@ pub fn markers(text: &str) -> Vec<Marker> {
             continue;
         }
         // The punctuation stays; the space before the number goes with the marker.
-        let start = captures.get(1).expect("group").end();
-        push(&mut found, number.as_str(), start, number.end());
-        let mut end = number.end();
+        push(
+            &mut found,
+            &text[start_of_number..end],
+            after_punctuation,
+            end,
+        );
+        let mut end = end;
         while let Some(more) = LIST_CONTINUATION.captures(&text[end..]) {
             let next = more.get(1).expect("group");
             push(&mut found, next.as_str(), end, end + next.end());
@@ -194,6 +225,15 @@ pub fn markers(text: &str) -> Vec<Marker> {
     }
     found.sort_by_key(|m| m.start);
     found
+}
+
+/// Whether an ASCII digit in `text` follows a byte that `before` accepts: a cheap look that
+/// spares most lines the patterns (`\\d` also matches other scripts' digits, which never parse
+/// as a footnote number).
+fn digit_after(text: &str, before: impl Fn(u8) -> bool) -> bool {
+    text.as_bytes()
+        .windows(2)
+        .any(|pair| pair[1].is_ascii_digit() && before(pair[0]))
 }
 
 fn push(found: &mut Vec<Marker>, digits: &str, start: usize, end: usize) {

@@ -185,15 +185,62 @@ pub fn read_text(text: &str) -> Vec<Line> {
 }
 
 /// Collapses every run of white space into one space and trims the ends.
+///
+/// Every line of every document passes through here, often more than once, so this walks
+/// bytes and decodes a character only where a non-ASCII white space could start.
 pub fn fold_spaces(text: &str) -> String {
+    let bytes = text.as_bytes();
     let mut folded = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
+    let mut at = 0;
+    while at < bytes.len() {
+        let space = whitespace_len(text, at);
+        if space > 0 {
+            at += space;
+            continue;
+        }
+        let start = at;
+        at += 1;
+        while at < bytes.len()
+            && (!MAY_START_SPACE[usize::from(bytes[at])] || whitespace_len(text, at) == 0)
+        {
+            at += 1;
+        }
         if !folded.is_empty() {
             folded.push(' ');
         }
-        folded.push_str(word);
+        folded.push_str(&text[start..at]);
     }
     folded
+}
+
+/// The bytes a white-space character can start with in UTF-8: ASCII white space, and the lead
+/// bytes of U+0085 … U+3000.
+static MAY_START_SPACE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        table[byte] = matches!(byte, 0x09..=0x0d | 0x20 | 0xc2 | 0xe1 | 0xe2 | 0xe3);
+        byte += 1;
+    }
+    table
+};
+
+/// The length in bytes of the white-space character at byte `at` of `text`, or 0. `at` is a
+/// character boundary or a continuation byte (then 0).
+#[inline]
+fn whitespace_len(text: &str, at: usize) -> usize {
+    let byte = text.as_bytes()[at];
+    if !MAY_START_SPACE[usize::from(byte)] {
+        0
+    } else if byte.is_ascii() {
+        1
+    } else {
+        text[at..]
+            .chars()
+            .next()
+            .filter(|c| c.is_whitespace())
+            .map_or(0, char::len_utf8)
+    }
 }
 
 /// Markdown headings (`## 2019Z15244`, `### Vraag 1`) carry words the reader needs; only the
@@ -212,9 +259,13 @@ fn strip_heading(line: &str) -> &str {
 
 fn strip_markup(line: &str) -> Vec<Piece> {
     let mut pieces = Vec::new();
-    let mut text = String::new();
+    let mut text = String::with_capacity(line.len());
     let mut rest = line;
-    while let Some(c) = rest.chars().next() {
+    // Only these characters can start markup; the text between them is copied as it stands.
+    while let Some(special) = rest.find(['<', '\\', '*', '_']) {
+        text.push_str(&rest[..special]);
+        rest = &rest[special..];
+        let c = char::from(rest.as_bytes()[0]);
         if let Some((number, after)) = sup_marker(rest) {
             if !text.is_empty() {
                 pieces.push(Piece::Text(std::mem::take(&mut text)));
@@ -237,9 +288,10 @@ fn strip_markup(line: &str) -> Vec<Piece> {
             rest = &rest[1..];
         } else {
             text.push(c);
-            rest = &rest[c.len_utf8()..];
+            rest = &rest[1..];
         }
     }
+    text.push_str(rest);
     if !text.is_empty() {
         pieces.push(Piece::Text(text));
     }
@@ -311,6 +363,15 @@ mod tests {
             body.after_leading_marker().text(),
             "https://example.org/a_b"
         );
+    }
+
+    #[test]
+    fn folds_every_kind_of_white_space() {
+        let text = " \u{a0}Kostić\u{2009}en\t’s-Gravenhage\u{3000}\u{2028}\r\n «x» \u{85}";
+        let expected: Vec<&str> = text.split_whitespace().collect();
+        assert_eq!(fold_spaces(text), expected.join(" "));
+        assert_eq!(fold_spaces(text), "Kostić en ’s-Gravenhage «x»");
+        assert_eq!(fold_spaces("   "), "");
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! paragraphs and the footnote markers they contain. Which part a line opens is decided by the
 //! words on it, never by Markdown syntax, so Markdown, PDF and DOCX text split the same way.
 
-use super::lines::{fold_spaces, Line, Piece};
+use super::lines::{Line, Piece};
 use crate::model::ZaakNumber;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -48,47 +48,64 @@ pub struct Section {
 }
 
 /// Text gathered line by line: paragraphs (lines folded into one) and footnote citations.
+///
+/// Lines come in with their text already folded (see [`Line::text`]), so a paragraph is built
+/// by joining them and no text is folded twice.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Body {
     paragraphs: Vec<String>,
+    /// The paragraph being read, folded.
     open: String,
     /// Footnote numbers cited in the text, in order, each once.
     pub cites: Vec<u32>,
 }
 
 impl Body {
-    fn push_line(&mut self, line: &Line) {
+    /// Adds a line whose folded text is `text`.
+    fn push_line(&mut self, line: &Line, text: &str) {
         for piece in &line.pieces {
-            match piece {
-                Piece::Text(text) => self.open.push_str(text),
-                Piece::Marker(number) if !self.cites.contains(number) => self.cites.push(*number),
-                Piece::Marker(_) => {}
+            if let Piece::Marker(number) = piece {
+                if !self.cites.contains(number) {
+                    self.cites.push(*number);
+                }
             }
         }
-        self.open.push(' ');
+        if !text.is_empty() {
+            if !self.open.is_empty() {
+                self.open.push(' ');
+            }
+            self.open.push_str(text);
+        }
     }
 
     fn end_paragraph(&mut self) {
-        let paragraph = fold_spaces(&self.open);
-        self.open.clear();
-        if !paragraph.is_empty() {
-            self.paragraphs.push(paragraph);
+        if !self.open.is_empty() {
+            self.paragraphs.push(std::mem::take(&mut self.open));
         }
     }
 
     /// The text so far, on one line.
     fn flat(&self) -> String {
-        fold_spaces(&format!("{} {}", self.paragraphs.join(" "), self.open))
+        let mut flat = self.paragraphs.join(" ");
+        if !self.open.is_empty() {
+            if !flat.is_empty() {
+                flat.push(' ');
+            }
+            flat.push_str(&self.open);
+        }
+        flat
     }
 
     /// The text: paragraphs separated by a blank line.
     pub fn text(&self) -> String {
-        let mut paragraphs = self.paragraphs.clone();
-        let open = fold_spaces(&self.open);
-        if !open.is_empty() {
-            paragraphs.push(open);
+        let mut text = self.paragraphs.join("\n\n");
+        if !self.open.is_empty() {
+            if !text.is_empty() {
+                text.push_str("\n\n");
+            }
+            text.push_str(&self.open);
         }
-        paragraphs.join("\n\n")
+        text
     }
 }
 
@@ -148,14 +165,14 @@ impl Splitter {
             self.open(SectionKind::Zaak(zaak), line.number);
         } else if let Some(number) = line.leading_marker().filter(|_| !text.is_empty()) {
             self.open_footnote(number, line.number);
-            self.push(&line.after_leading_marker());
+            self.push_derived(&line.after_leading_marker());
         } else if let Some(kind) = self.opening_line(text) {
             self.open(kind, line.number);
-            self.push(line);
+            self.push(line, text);
             self.close_if_complete();
         } else if let Some((kind, rest)) = self.block_opening(text) {
             self.open(kind, line.number);
-            self.push(&line.without_opening(&text[..text.len() - rest.len()]));
+            self.push_derived(&line.without_opening(&text[..text.len() - rest.len()]));
         } else if let Some(rest) = explanation_heading(text) {
             self.open(SectionKind::Explanation, line.number);
             self.push_text(line.number, rest);
@@ -163,7 +180,7 @@ impl Splitter {
             self.notice_seen = true;
             self.open(SectionKind::NoticeBody, line.number);
         } else {
-            self.continue_with(line);
+            self.continue_with(line, text);
         }
     }
 
@@ -204,7 +221,7 @@ impl Splitter {
 
     /// A line that opens nothing continues the current section, or starts the body of a
     /// notice or a preamble.
-    fn continue_with(&mut self, line: &Line) {
+    fn continue_with(&mut self, line: &Line, text: &str) {
         let closed_header = matches!(
             self.current.as_ref().map(|s| &s.kind),
             None | Some(SectionKind::Zaak(_))
@@ -219,7 +236,7 @@ impl Splitter {
                 self.open(kind, line.number);
             }
         }
-        self.push(line);
+        self.push(line, text);
     }
 
     /// A blank line ends a paragraph; it ends a header or a footnote body altogether.
@@ -319,12 +336,18 @@ impl Splitter {
         }
     }
 
-    fn push(&mut self, line: &Line) {
+    /// Adds `line`, whose folded text is `text`, to the current section.
+    fn push(&mut self, line: &Line, text: &str) {
         if let Some(section) = &mut self.current {
-            section.body.push_line(line);
+            section.body.push_line(line, text);
             section.last_line = line.number;
         }
         self.close_if_complete();
+    }
+
+    /// Adds a line made from part of a source line.
+    fn push_derived(&mut self, line: &Line) {
+        self.push(line, &line.text());
     }
 
     fn push_text(&mut self, number: usize, text: &str) {
@@ -333,7 +356,7 @@ impl Splitter {
             pieces: vec![Piece::Text(text.to_owned())],
             page_break: false,
         };
-        self.push(&line);
+        self.push_derived(&line);
     }
 
     fn finish(mut self) -> Vec<Section> {
