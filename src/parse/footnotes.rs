@@ -48,7 +48,17 @@ pub struct Marker {
 
 /// Finds the lines where footnote bodies start. `lines` are the texts of the document's
 /// lines (`None` for a page break), in order.
+#[cfg(test)]
 pub fn find_body_starts(lines: &[Option<&str>]) -> FootnoteStarts {
+    let markers: Vec<Vec<Marker>> = lines
+        .iter()
+        .map(|line| line.map(markers).unwrap_or_default())
+        .collect();
+    find_body_starts_with(lines, &markers)
+}
+
+/// Like [`find_body_starts`], given the [`markers`] of each line.
+pub fn find_body_starts_with(lines: &[Option<&str>], markers: &[Vec<Marker>]) -> FootnoteStarts {
     let mut starts = FootnoteStarts::new();
     let mut cited = BTreeSet::new();
     let mut expected = 1;
@@ -74,7 +84,7 @@ pub fn find_body_starts(lines: &[Option<&str>]) -> FootnoteStarts {
                 continue;
             }
         }
-        cited.extend(markers(line).into_iter().map(|m| m.number));
+        cited.extend(markers[index].iter().map(|m| m.number));
         index += 1;
     }
     starts

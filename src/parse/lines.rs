@@ -5,7 +5,7 @@
 //! citations are not lost. Markers come from Markdown (`<sup>1</sup>`) or, in plain-text
 //! layouts, from [`super::footnotes`], which also tells where footnote bodies start.
 
-use super::footnotes;
+use super::footnotes::{self, Marker};
 use super::normalize::CleanLine;
 use std::collections::BTreeSet;
 
@@ -45,15 +45,13 @@ impl Line {
 
     /// The line's words without footnote markers, spaces folded, trimmed.
     pub fn text(&self) -> String {
-        let joined: String = self
-            .pieces
-            .iter()
-            .filter_map(|piece| match piece {
-                Piece::Text(text) => Some(text.as_str()),
-                Piece::Marker(_) => None,
-            })
-            .collect();
-        fold_spaces(&joined)
+        let mut folder = SpaceFolder::with_capacity(64);
+        for piece in &self.pieces {
+            if let Piece::Text(text) = piece {
+                folder.push(text);
+            }
+        }
+        folder.folded
     }
 
     pub fn is_blank(&self) -> bool {
@@ -115,15 +113,22 @@ pub fn read_lines(cleaned: &[CleanLine]) -> Vec<Line> {
             CleanLine::PageBreak { .. } => None,
         })
         .collect();
-    let starts = footnotes::find_body_starts(&texts);
+    // Markers are looked for once per line: finding footnote bodies and taking markers out
+    // of the text both need them.
+    let markers: Vec<Vec<Marker>> = texts
+        .iter()
+        .map(|text| text.map(footnotes::markers).unwrap_or_default())
+        .collect();
+    let starts = footnotes::find_body_starts_with(&texts, &markers);
     let known: BTreeSet<u32> = starts.values().map(|(number, _)| *number).collect();
     cleaned
         .iter()
+        .zip(&markers)
         .enumerate()
-        .map(|(index, line)| match line {
+        .map(|(index, (line, markers))| match line {
             CleanLine::PageBreak { number } => Line::page_break(*number),
             CleanLine::Text { number, text } => {
-                read_plain(*number, text, starts.get(&index), &known)
+                read_plain(*number, text, markers, starts.get(&index), &known)
             }
         })
         .collect()
@@ -133,6 +138,7 @@ pub fn read_lines(cleaned: &[CleanLine]) -> Vec<Line> {
 fn read_plain(
     number: usize,
     text: &str,
+    markers: &[Marker],
     body_start: Option<&(u32, usize)>,
     known: &BTreeSet<u32>,
 ) -> Line {
@@ -150,7 +156,11 @@ fn read_plain(
             .pieces
             .into_iter()
             .flat_map(|piece| match piece {
-                Piece::Text(text) => split_plain_markers(&text, known),
+                // A piece that is the whole line (plain text has no markup) has its markers.
+                Piece::Text(piece) if piece == text => split_plain_markers(&piece, markers, known),
+                Piece::Text(piece) => {
+                    split_plain_markers(&piece, &footnotes::markers(&piece), known)
+                }
                 marker => vec![marker],
             })
             .collect();
@@ -159,10 +169,16 @@ fn read_plain(
 }
 
 /// Takes the markers of known footnotes out of a run of plain text.
-fn split_plain_markers(text: &str, known: &BTreeSet<u32>) -> Vec<Piece> {
+fn split_plain_markers(text: &str, markers: &[Marker], known: &BTreeSet<u32>) -> Vec<Piece> {
+    if text.is_empty() {
+        return Vec::new();
+    }
+    if !markers.iter().any(|marker| known.contains(&marker.number)) {
+        return vec![Piece::Text(text.to_owned())];
+    }
     let mut pieces = Vec::new();
     let mut at = 0;
-    for marker in footnotes::markers(text) {
+    for marker in markers {
         if !known.contains(&marker.number) || marker.start < at {
             continue;
         }
@@ -189,28 +205,50 @@ pub fn read_text(text: &str) -> Vec<Line> {
 /// Every line of every document passes through here, often more than once, so this walks
 /// bytes and decodes a character only where a non-ASCII white space could start.
 pub fn fold_spaces(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut folded = String::with_capacity(text.len());
-    let mut at = 0;
-    while at < bytes.len() {
-        let space = whitespace_len(text, at);
-        if space > 0 {
-            at += space;
-            continue;
+    let mut folder = SpaceFolder::with_capacity(text.len());
+    folder.push(text);
+    folder.folded
+}
+
+/// Folds white space across pieces of text pushed one after the other, as if they were one.
+struct SpaceFolder {
+    folded: String,
+    /// White space was seen since the last word.
+    gap: bool,
+}
+
+impl SpaceFolder {
+    fn with_capacity(capacity: usize) -> Self {
+        Self {
+            folded: String::with_capacity(capacity),
+            gap: false,
         }
-        let start = at;
-        at += 1;
-        while at < bytes.len()
-            && (!MAY_START_SPACE[usize::from(bytes[at])] || whitespace_len(text, at) == 0)
-        {
-            at += 1;
-        }
-        if !folded.is_empty() {
-            folded.push(' ');
-        }
-        folded.push_str(&text[start..at]);
     }
-    folded
+
+    fn push(&mut self, text: &str) {
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            let space = whitespace_len(text, at);
+            if space > 0 {
+                self.gap = true;
+                at += space;
+                continue;
+            }
+            let start = at;
+            at += 1;
+            while at < bytes.len()
+                && (!MAY_START_SPACE[usize::from(bytes[at])] || whitespace_len(text, at) == 0)
+            {
+                at += 1;
+            }
+            if self.gap && !self.folded.is_empty() {
+                self.folded.push(' ');
+            }
+            self.gap = false;
+            self.folded.push_str(&text[start..at]);
+        }
+    }
 }
 
 /// The bytes a white-space character can start with in UTF-8: ASCII white space, and the lead

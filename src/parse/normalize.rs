@@ -8,6 +8,7 @@
 //! whose line breaks were all lost (the parts are put back on lines of their own).
 
 use regex::Regex;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// One line after cleaning, or the place where a page ended.
@@ -116,24 +117,35 @@ pub fn clean(text: &str) -> Cleaned {
             }
         }
         after_header_block = false;
-        for part in split_run_on(&line) {
-            // A masthead that lost its line breaks: `… Vergaderjaar 2014–2015 Aanhangsel van de
-            // Handelingen Vragen gesteld door … antwoorden 698`.
-            let masthead = part
-                .contains("Aanhangsel van de Handelingen")
-                .then(|| RUN_ON_MASTHEAD.captures(&part))
-                .flatten();
-            if let Some(captures) = masthead {
-                cleaned.furniture.vergaderjaar = Some(format!("{}{}", &captures[1], &captures[2]));
-                cleaned.furniture.aanhangsel_number = captures[3].parse().ok();
-                cleaned.lines.push(CleanLine::PageBreak { number });
-                continue;
+        if is_run_on(&line) {
+            for part in split_run_on(&line) {
+                cleaned.push_part(number, part);
             }
-            cleaned.lines.push(CleanLine::Text { number, text: part });
+        } else {
+            cleaned.push_part(number, line.into_owned());
         }
     }
     join_hyphenated_words(&mut cleaned.lines);
     cleaned
+}
+
+impl Cleaned {
+    /// Adds a line, or a part of a run-on line, that is not page furniture.
+    fn push_part(&mut self, number: usize, part: String) {
+        // A masthead that lost its line breaks: `… Vergaderjaar 2014–2015 Aanhangsel van de
+        // Handelingen Vragen gesteld door … antwoorden 698`.
+        let masthead = part
+            .contains("Aanhangsel van de Handelingen")
+            .then(|| RUN_ON_MASTHEAD.captures(&part))
+            .flatten();
+        if let Some(captures) = masthead {
+            self.furniture.vergaderjaar = Some(format!("{}{}", &captures[1], &captures[2]));
+            self.furniture.aanhangsel_number = captures[3].parse().ok();
+            self.lines.push(CleanLine::PageBreak { number });
+        } else {
+            self.lines.push(CleanLine::Text { number, text: part });
+        }
+    }
 }
 
 #[derive(PartialEq, Eq)]
@@ -203,12 +215,14 @@ fn strip_markdown_heading(line: &str) -> &str {
     }
 }
 
+/// Whether a line is long enough to have lost its line breaks (counted in characters).
+fn is_run_on(line: &str) -> bool {
+    line.len() > RUN_ON_LINE && line.chars().count() > RUN_ON_LINE
+}
+
 /// Puts the parts of a run-on line back on lines of their own, without the page footers that
 /// stand in it.
 fn split_run_on(line: &str) -> Vec<String> {
-    if line.chars().count() <= RUN_ON_LINE {
-        return vec![line.to_owned()];
-    }
     let without_footers = INLINE_FOOTER.replace_all(line, " ");
     let rejoined = join_inline_hyphenation(&without_footers);
     let line = rejoined.as_str();
@@ -254,9 +268,9 @@ fn preceded_by_sentence_end(before: &str) -> bool {
 }
 
 /// `Kostic ´` → `Kostić`, `Yes¸ilgöz` → `Yeşilgöz`: a spacing accent after its letter.
-fn join_split_accents(line: &str) -> String {
+fn join_split_accents(line: &str) -> Cow<'_, str> {
     if !line.contains(['´', '¸', '¨', 'ˇ']) {
-        return line.to_owned();
+        return Cow::Borrowed(line);
     }
     let mut out: Vec<char> = Vec::with_capacity(line.len());
     for c in line.chars() {
@@ -276,7 +290,7 @@ fn join_split_accents(line: &str) -> String {
         }
         out.push(c);
     }
-    out.into_iter().collect()
+    Cow::Owned(out.into_iter().collect())
 }
 
 fn compose(base: char, accent: char) -> Option<char> {
