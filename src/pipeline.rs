@@ -8,7 +8,6 @@
 
 use crate::diagnostic::{Position, Warning};
 use crate::error::{Error, ParseError, SourceError};
-use crate::export::sorted_quads;
 use crate::iri::{set_key, IriMinter};
 use crate::map::{map_document, reference_quads, LinkCounter, SourceFacts};
 use crate::model::{DocumentKind, ZaakNumber};
@@ -174,18 +173,10 @@ pub fn load(roots: &[PathBuf], options: &LoadOptions) -> Result<Loaded, Error> {
     let store = GraphStore::new()?;
     let mut loader = store.loader();
     let mut links = LinkCounter::default();
-    let report = for_each_batch(
-        roots,
-        options,
-        |_, _| false,
-        QuadOrder::AsMapped,
-        |batch| {
-            batch.into_iter().try_for_each(|document| {
-                document.quads.iter().for_each(|quad| links.add(quad));
-                Ok(loader.add(document.quads)?)
-            })
-        },
-    )?;
+    let report = for_each_document(roots, options, |quads| {
+        quads.iter().for_each(|quad| links.add(quad));
+        Ok(loader.add(quads)?)
+    })?;
     let reference = reference_quads(&options.minter, &options.reference);
     reference.iter().for_each(|quad| links.add(quad));
     loader.add(reference)?;
@@ -212,19 +203,9 @@ pub struct MappedDocument<'a> {
     pub quads: Vec<Quad>,
 }
 
-/// How a document's quads are handed on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum QuadOrder {
-    /// As the mapping wrote them: for a store, which keeps its own order.
-    AsMapped,
-    /// Sorted, each quad once (see [`sorted_quads`]): for a dump. The sorting is done on the
-    /// cores that map, not on the thread that writes.
-    Sorted,
-}
-
 /// Reads, parses and maps the documents under `roots` on every core, batch by batch, and
-/// hands each document's quads, sorted, to `consume` in source-path order, so results never
-/// depend on the threads. What became of every file, read or failed, is in the report returned.
+/// hands each document's quads to `consume` in source-path order, so results never depend on
+/// the threads. What became of every file, read or failed, is in the report returned.
 pub fn for_each_document(
     roots: &[PathBuf],
     options: &LoadOptions,
@@ -234,7 +215,6 @@ pub fn for_each_document(
         roots,
         options,
         |_, _| false,
-        QuadOrder::Sorted,
         |batch| {
             batch
                 .into_iter()
@@ -250,7 +230,6 @@ pub fn for_each_batch(
     roots: &[PathBuf],
     options: &LoadOptions,
     unchanged: impl Fn(&SourceEntry, &str) -> bool + Sync,
-    order: QuadOrder,
     mut consume: impl FnMut(Vec<MappedDocument<'_>>) -> Result<(), Error>,
 ) -> Result<LoadReport, Error> {
     let entries = source::discover(roots)?;
@@ -261,69 +240,37 @@ pub fn for_each_batch(
     };
     report_progress(0);
     let mut report = LoadReport::default();
-    let map_batch = |batch: &[SourceEntry]| -> Vec<Result<Option<Mapped>, DocumentError>> {
-        batch
+    for batch in entries.chunks(BATCH) {
+        let mapped: Vec<Result<Option<Mapped>, DocumentError>> = batch
             .par_iter()
-            .map(|entry| {
-                let mut mapped = map_changed(entry, options, &unchanged)?;
-                if let Some(mapped) = mapped.as_mut().filter(|_| order == QuadOrder::Sorted) {
-                    mapped.quads = sorted_quads(std::mem::take(&mut mapped.quads));
+            .map(|entry| map_changed(entry, options, &unchanged))
+            .collect();
+        let mut documents = Vec::with_capacity(batch.len());
+        for (entry, result) in batch.iter().zip(mapped) {
+            let result = match result {
+                Ok(Some(mapped)) => {
+                    documents.push(MappedDocument {
+                        entry,
+                        sha256: mapped.sha256,
+                        quads: mapped.quads,
+                    });
+                    Ok(mapped.summary)
                 }
-                Ok(mapped)
-            })
-            .collect()
-    };
-    let batches: Vec<&[SourceEntry]> = entries.chunks(BATCH).collect();
-    let mut next = batches.first().map(|batch| map_batch(batch));
-    for (index, batch) in batches.iter().enumerate() {
-        let mapped = next
-            .take()
-            .expect("each batch is mapped before it is consumed");
-        // The next batch is read and mapped while this one is consumed (written out or
-        // stored, on this thread): otherwise a core would wait for the other at each batch.
-        let following = batches.get(index + 1);
-        let consumed = std::thread::scope(|scope| {
-            let ahead = scope.spawn(|| following.map(|batch| map_batch(batch)));
-            let consumed = consume_batch(batch, mapped, &mut report, &mut consume);
-            next = ahead.join().expect("mapping a batch does not panic");
-            consumed
-        });
-        consumed?;
+                Ok(None) => {
+                    report.unchanged.push(entry.clone());
+                    continue;
+                }
+                Err(error) => Err(error),
+            };
+            report.documents.push(DocumentOutcome {
+                entry: entry.clone(),
+                result,
+            });
+        }
+        consume(documents)?;
         report_progress(report.documents.len() + report.unchanged.len());
     }
     Ok(report)
-}
-
-/// Records what became of each file of a mapped batch and hands the documents to `consume`.
-fn consume_batch<'a>(
-    batch: &'a [SourceEntry],
-    mapped: Vec<Result<Option<Mapped>, DocumentError>>,
-    report: &mut LoadReport,
-    consume: &mut impl FnMut(Vec<MappedDocument<'a>>) -> Result<(), Error>,
-) -> Result<(), Error> {
-    let mut documents = Vec::with_capacity(batch.len());
-    for (entry, result) in batch.iter().zip(mapped) {
-        let result = match result {
-            Ok(Some(mapped)) => {
-                documents.push(MappedDocument {
-                    entry,
-                    sha256: mapped.sha256,
-                    quads: mapped.quads,
-                });
-                Ok(mapped.summary)
-            }
-            Ok(None) => {
-                report.unchanged.push(entry.clone());
-                continue;
-            }
-            Err(error) => Err(error),
-        };
-        report.documents.push(DocumentOutcome {
-            entry: entry.clone(),
-            result,
-        });
-    }
-    consume(documents)
 }
 
 /// Reads one document and, unless `unchanged` recognises it, parses and maps it.

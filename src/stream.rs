@@ -37,8 +37,7 @@ pub fn write_stream<W: Write>(
     writer: W,
 ) -> Result<(LoadReport, W), Error> {
     let mut out = StreamWriter::new(format, &options.minter, writer);
-    // Each document's quads come sorted from the cores that mapped them.
-    let report = for_each_document(roots, options, |quads| out.write_sorted(quads))?;
+    let report = for_each_document(roots, options, |quads| out.write_all(quads))?;
     out.write_all(reference_quads(&options.minter, &options.reference))?;
     let linksets = out.links.as_ref().expect("counted").quads(&options.minter);
     out.write_all(linksets)?;
@@ -84,15 +83,10 @@ impl<W: Write> StreamWriter<W> {
         }
     }
 
-    /// Writes one graph's quads, sorted; a statement of the shared graph only the first time
-    /// any document states it.
+    /// Writes one document's (or one graph's) quads, sorted; a statement of the shared graph
+    /// only the first time any document states it.
     fn write_all(&mut self, quads: Vec<Quad>) -> Result<(), Error> {
-        self.write_sorted(sorted_quads(quads))
-    }
-
-    /// Like [`Self::write_all`], for quads that [`sorted_quads`] has sorted.
-    fn write_sorted(&mut self, quads: Vec<Quad>) -> Result<(), Error> {
-        for quad in quads {
+        for quad in sorted_quads(quads) {
             if self.written_once(&quad) && !self.first_time(&quad) {
                 continue;
             }

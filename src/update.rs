@@ -18,7 +18,7 @@ use crate::error::Error;
 use crate::iri::IriMinter;
 use crate::links;
 use crate::map::{hash128, reference_quads, LinkCounter};
-use crate::pipeline::{for_each_batch, LoadOptions, LoadReport, QuadOrder};
+use crate::pipeline::{for_each_batch, LoadOptions, LoadReport};
 use crate::store::{DocumentGraphs, GraphStore};
 use oxigraph::model::{GraphName, Quad};
 use std::collections::{BTreeSet, HashSet};
@@ -69,7 +69,6 @@ pub fn update(
         options,
         // With `prune` every file is mapped again: its shared statements are needed.
         |entry, sha256| !prune && has_as_is(&entry.source_path, sha256),
-        QuadOrder::AsMapped,
         |batch| {
             let mut added = Vec::new();
             let mut replaced = Vec::new();
