@@ -57,6 +57,35 @@ impl ExportFormat {
         matches!(self, Self::TriG | Self::NQuads | Self::JsonLd)
     }
 
+    /// The file ending a dump in this format is written with.
+    pub fn extension(self) -> &'static str {
+        self.extensions()[0]
+    }
+
+    /// The IANA media type, as an IRI (as DCAT's `dcat:mediaType` wants it).
+    pub fn media_type_iri(self) -> String {
+        format!(
+            "http://www.iana.org/assignments/media-types/{}",
+            self.rdf_format().media_type()
+        )
+    }
+
+    /// The format in the EU file-type vocabulary (for `dct:format`), where it has one.
+    pub fn eu_file_type(self) -> &'static str {
+        match self {
+            Self::Turtle => "http://publications.europa.eu/resource/authority/file-type/RDF_TURTLE",
+            Self::TriG => "http://publications.europa.eu/resource/authority/file-type/RDF_TRIG",
+            Self::NTriples => {
+                "http://publications.europa.eu/resource/authority/file-type/RDF_N_TRIPLES"
+            }
+            Self::NQuads => {
+                "http://publications.europa.eu/resource/authority/file-type/RDF_N_QUADS"
+            }
+            Self::RdfXml => "http://publications.europa.eu/resource/authority/file-type/RDF_XML",
+            Self::JsonLd => "http://publications.europa.eu/resource/authority/file-type/JSON_LD",
+        }
+    }
+
     /// oxigraph's name for the format, for parsing and serialising.
     pub fn rdf_format(self) -> RdfFormat {
         match self {

@@ -206,6 +206,18 @@ impl IriMinter {
     }
 }
 
+/// `{dataset}/{kind}/{name}`: a part of a published dataset's description (a distribution, a
+/// class or property partition). The dataset IRI comes from the publisher's settings, so it
+/// need not be under the base.
+pub fn dataset_part(dataset: &NamedNode, kind: &str, name: &str) -> NamedNode {
+    let mut iri = dataset.as_str().trim_end_matches('/').to_owned();
+    for segment in [kind, name] {
+        iri.push('/');
+        push_path_segment(&mut iri, segment);
+    }
+    NamedNode::new_unchecked(iri)
+}
+
 /// Appends `segment`, percent-encoded for an IRI path. Most segments (Zaak numbers, slugs,
 /// numbers) hold only unreserved characters, which need no encoding: they are copied.
 fn push_path_segment(iri: &mut String, segment: &str) {

@@ -10,8 +10,9 @@
 //! 6. [`export`] and [`results`]: sorted RDF dumps and SPARQL result tables.
 //!
 //! [`pipeline`] runs steps 1–5 over a set of input paths; [`stream`] writes a dump without a
-//! store; [`update`] keeps a store up to date, a load at a time; [`vocab`] holds the
-//! vocabulary IRIs.
+//! store; [`update`] keeps a store up to date, a load at a time; [`publish`] writes a folder of
+//! dumps with their DCAT/VoID description; [`validate`] checks a store against SHACL shapes;
+//! [`vocab`] holds the vocabulary IRIs.
 //!
 //! ```
 //! use kamervragen::pipeline::{load, LoadOptions};
@@ -38,6 +39,7 @@ pub mod map;
 pub mod model;
 pub mod parse;
 pub mod pipeline;
+pub mod publish;
 pub mod reference;
 pub mod results;
 pub mod source;
@@ -45,6 +47,7 @@ pub mod store;
 pub mod stream;
 pub mod tk_import;
 pub mod update;
+pub mod validate;
 pub mod vocab;
 
 pub use error::Error;

@@ -187,6 +187,40 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// Reads every quad of an RDF file (a dump, or any file in a format oxigraph reads).
+pub fn read_rdf_file(
+    path: &Path,
+    format: crate::export::ExportFormat,
+) -> Result<Vec<oxigraph::model::Quad>, crate::error::RdfFileError> {
+    use crate::error::RdfFileError;
+    use oxigraph::io::{RdfParseError, RdfParser};
+    let file = std::fs::File::open(path).map_err(|source| RdfFileError::Read {
+        path: path.to_owned(),
+        source,
+    })?;
+    let parser = RdfParser::from_format(format.rdf_format());
+    parser
+        .for_reader(std::io::BufReader::new(file))
+        .map(|quad| {
+            quad.map_err(|error| match error {
+                RdfParseError::Io(source) => RdfFileError::Read {
+                    path: path.to_owned(),
+                    source,
+                },
+                RdfParseError::Syntax(syntax) => {
+                    let at = syntax.location().map(|range| range.start);
+                    RdfFileError::Syntax {
+                        path: path.to_owned(),
+                        line: at.map_or(0, |p| p.line + 1),
+                        column: at.map_or(0, |p| p.column + 1),
+                        message: syntax.to_string(),
+                    }
+                }
+            })
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -95,12 +95,27 @@ namespace!(
     DATE_ACCEPTED = "dateAccepted",
     CREATOR = "creator",
     REFERENCES = "references",
+    LICENSE = "license",
+    PUBLISHER = "publisher",
+    ACCESS_RIGHTS = "accessRights",
+    ISSUED = "issued",
+    MODIFIED = "modified",
+    FORMAT = "format",
+    CONFORMS_TO = "conformsTo",
+    LANGUAGE = "language",
+    LICENSE_DOCUMENT = "LicenseDocument",
+    RIGHTS_STATEMENT = "RightsStatement",
+    MEDIA_TYPE = "MediaType",
+    MEDIA_TYPE_OR_EXTENT = "MediaTypeOrExtent",
+    LINGUISTIC_SYSTEM = "LinguisticSystem",
+    STANDARD = "Standard",
 });
 
 namespace!(
     /// Friend of a friend.
     foaf, "foaf", "http://xmlns.com/foaf/0.1/", {
     PERSON = "Person",
+    AGENT = "Agent",
     NAME = "name",
     GIVEN_NAME = "givenName",
     FAMILY_NAME = "familyName",
@@ -173,6 +188,7 @@ namespace!(
     ALGORITHM = "algorithm",
     CHECKSUM_VALUE = "checksumValue",
     SHA256 = "checksumAlgorithm_sha256",
+    CHECKSUM_ALGORITHM = "ChecksumAlgorithm",
 });
 
 namespace!(
@@ -185,6 +201,7 @@ namespace!(
     /// RDF Schema.
     rdfs, "rdfs", "http://www.w3.org/2000/01/rdf-schema#", {
     SEE_ALSO = "seeAlso",
+    RESOURCE = "Resource",
 });
 
 namespace!(
@@ -197,13 +214,47 @@ namespace!(
     SUBJECTS_TARGET = "subjectsTarget",
     OBJECTS_TARGET = "objectsTarget",
     TRIPLES = "triples",
+    ENTITIES = "entities",
+    CLASS_PARTITION = "classPartition",
+    PROPERTY_PARTITION = "propertyPartition",
+    CLASS = "class",
+    PROPERTY = "property",
+    DATA_DUMP = "dataDump",
+    SPARQL_ENDPOINT = "sparqlEndpoint",
+    EXAMPLE_RESOURCE = "exampleResource",
+    URI_SPACE = "uriSpace",
+    VOCABULARY = "vocabulary",
+});
+
+namespace!(
+    /// DCAT, for the description of the published dataset and its files.
+    dcat, "dcat", "http://www.w3.org/ns/dcat#", {
+    DATASET = "Dataset",
+    DISTRIBUTION = "Distribution",
+    DISTRIBUTION_PROPERTY = "distribution",
+    ACCESS_URL = "accessURL",
+    DOWNLOAD_URL = "downloadURL",
+    MEDIA_TYPE = "mediaType",
+    COMPRESS_FORMAT = "compressFormat",
+    BYTE_SIZE = "byteSize",
+    THEME = "theme",
+    CONTACT_POINT = "contactPoint",
+    KEYWORD = "keyword",
+});
+
+namespace!(
+    /// vCard, for the contact point of a dataset.
+    vcard, "vcard", "http://www.w3.org/2006/vcard/ns#", {
+    KIND = "Kind",
+    FN = "fn",
+    HAS_EMAIL = "hasEmail",
+    HAS_URL = "hasURL",
 });
 
 /// Namespaces that are not written as terms but are useful as prefixes in dumps and queries.
 const OTHER_PREFIXES: &[(&str, &str)] = &[
     ("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
     ("xsd", "http://www.w3.org/2001/XMLSchema#"),
-    ("dcat", "http://www.w3.org/ns/dcat#"),
 ];
 
 /// Every prefix the dumps declare and the query command pre-declares, sorted by prefix.
@@ -226,6 +277,7 @@ pub fn prefixes() -> Vec<(&'static str, &'static str)> {
         (owl::PREFIX, owl::NAMESPACE),
         (rdfs::PREFIX, rdfs::NAMESPACE),
         (void::PREFIX, void::NAMESPACE),
+        (dcat::PREFIX, dcat::NAMESPACE),
     ];
     all.extend_from_slice(OTHER_PREFIXES);
     all.sort_unstable();

@@ -49,6 +49,28 @@ pub enum Command {
     /// parties, how their identity was decided, and the documents they appear in; then every
     /// case where the rules could not decide.
     Members(MembersArgs),
+    /// Write a folder for an open-data portal: dumps, vocabulary, shapes and their description.
+    ///
+    /// Writes kamervragen.ttl (all graphs merged), kamervragen.trig and kamervragen.nq (one
+    /// graph per source file), kamervragen.nt, with --gzip each also as .gz; ontology.ttl and
+    /// shapes.ttl; and dataset.ttl, which describes the dataset as DCAT (the fields DCAT-AP-DONL
+    /// 2.0 and DCAT-AP-NL 3.0 require) and VoID (triples, entities, class and property
+    /// partitions, linksets, one distribution per file with its size and SHA-256).
+    ///
+    /// What a publisher decides comes from a settings file (--config, or publish.toml in the
+    /// current folder when there is one) or from the flags below, which win. A publisher and a
+    /// contact point must be given. Defaults: the dataset IRI is BASE/dataset, files are
+    /// downloaded from BASE/dump/, the licence is CC0 1.0, access is public, and the dates are
+    /// that of the newest document, so the same input gives the same folder, byte for byte.
+    Publish(PublishArgs),
+    /// Check the graph against the SHACL shapes in ontology/shapes.ttl.
+    ///
+    /// Prints each violation as `focus path: expected CONSTRAINT, found VALUE (shape SHAPE)`,
+    /// then how many there were. The exit status is 0 when the graph conforms, 1 when a
+    /// constraint is broken (or a document failed to read), 2 when nothing could be checked.
+    /// With --rdf, checks RDF files (a dump, or any Turtle, TriG, N-Triples or N-Quads) instead
+    /// of documents.
+    Validate(ValidateArgs),
     /// Merge an export of the Tweede Kamer's open data into the reference tables.
     ///
     /// Reads JSON pages as the OData v4 API returns them (one entity per file: Persoon,
@@ -57,6 +79,72 @@ pub enum Command {
     /// written questions into the tables, and writes the four tables to DIR. Use them with
     /// --reference DIR. Nothing is written unless every page reads and every reference resolves.
     ImportTk(ImportTkArgs),
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct PublishArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// The folder to write; created when there is none. Files already there with the same
+    /// names are replaced.
+    #[arg(short, long, value_name = "DIR")]
+    pub output: PathBuf,
+
+    /// Also write each dump gzipped (kamervragen.ttl.gz …).
+    #[arg(long)]
+    pub gzip: bool,
+
+    /// The settings file (TOML). [default: publish.toml in the current folder, if any]
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// The IRI of the dataset. [default: BASE/dataset]
+    #[arg(long, value_name = "IRI")]
+    pub dataset: Option<String>,
+
+    /// Where the files will be downloaded from; each file's name is appended.
+    /// [default: BASE/dump/]
+    #[arg(long, value_name = "URL")]
+    pub download_url: Option<String>,
+
+    /// The SPARQL endpoint that serves the data, for void:sparqlEndpoint.
+    #[arg(long, value_name = "URL")]
+    pub sparql_endpoint: Option<String>,
+
+    /// The licence of data and files. [default: CC0 1.0]
+    #[arg(long, value_name = "IRI")]
+    pub license: Option<String>,
+
+    /// The publisher's IRI (with --publisher-name).
+    #[arg(long, value_name = "IRI", requires = "publisher_name")]
+    pub publisher_iri: Option<String>,
+
+    /// The publisher's name (with --publisher-iri).
+    #[arg(long, value_name = "NAME", requires = "publisher_iri")]
+    pub publisher_name: Option<String>,
+
+    /// The contact point's name (with --contact-email).
+    #[arg(long, value_name = "NAME", requires = "contact_email")]
+    pub contact_name: Option<String>,
+
+    /// The contact point's e-mail address (with --contact-name).
+    #[arg(long, value_name = "ADDRESS", requires = "contact_name")]
+    pub contact_email: Option<String>,
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct ValidateArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Check these RDF files instead of documents (the format from each file's ending).
+    #[arg(long, value_name = "FILE", num_args = 1..)]
+    pub rdf: Vec<PathBuf>,
+
+    /// The shapes to check against. [default: the shapes shipped in ontology/shapes.ttl]
+    #[arg(long, value_name = "FILE")]
+    pub shapes: Option<PathBuf>,
 }
 
 #[derive(Debug, ClapArgs)]

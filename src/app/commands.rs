@@ -2,7 +2,7 @@
 
 use super::config::{
     CheckConfig, Config, ExportConfig, GraphSource, ImportTkConfig, Inputs, LoadConfig, Output,
-    QueryConfig,
+    PublishConfig, QueryConfig, ValidateConfig, ValidateData,
 };
 use super::members::write_members;
 use super::report::{print_load_report, write_check_json, write_check_text};
@@ -10,11 +10,15 @@ use super::Outcome;
 use anyhow::{Context, Result};
 use kamervragen::pipeline::LoadReport;
 use kamervragen::pipeline::{self, Loaded};
+use kamervragen::publish::publish;
 use kamervragen::results::write_results;
+use kamervragen::source::read_rdf_file;
 use kamervragen::store::GraphStore;
 use kamervragen::stream::{write_store, write_stream};
 use kamervragen::tk_import::TkExport;
 use kamervragen::update::update;
+use kamervragen::validate::shapes::read_shapes;
+use kamervragen::validate::validate;
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
@@ -27,7 +31,75 @@ pub fn execute(config: Config) -> Result<Outcome> {
         Config::Check(check) => run_check(check),
         Config::Members(inputs) => run_members(inputs),
         Config::ImportTk(import) => run_import_tk(import),
+        Config::Publish(publish) => run_publish(*publish),
+        Config::Validate(validate) => run_validate(validate),
     }
+}
+
+fn run_publish(config: PublishConfig) -> Result<Outcome> {
+    let inputs = &config.inputs;
+    let report = publish(
+        &inputs.roots,
+        &inputs.options,
+        &config.settings,
+        config.gzip,
+        &config.output,
+    )
+    .with_context(|| format!("cannot publish to `{}`", config.output.display()))?;
+    print_load_report(&report.load, inputs.verbose)?;
+    let mut out = io::stdout().lock();
+    for path in &report.files {
+        let bytes = fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+        writeln!(out, "{:>12}  {}", bytes, path.display())?;
+    }
+    let statistics = &report.statistics;
+    writeln!(
+        out,
+        "{} triples, {} entities, {} classes, {} properties",
+        statistics.triples,
+        statistics.entities,
+        statistics.classes.len(),
+        statistics.properties.len()
+    )?;
+    Ok(report_outcome(&report.load))
+}
+
+fn run_validate(config: ValidateConfig) -> Result<Outcome> {
+    let (shapes_text, shapes_name) = &config.shapes;
+    let shapes = read_shapes(shapes_text).with_context(|| format!("shapes `{shapes_name}`"))?;
+    let (store, load_outcome) = match &config.data {
+        ValidateData::Documents(inputs) => {
+            let loaded = load(inputs)?;
+            let outcome = outcome(&loaded);
+            (loaded.store, outcome)
+        }
+        ValidateData::Rdf(files) => {
+            let store = GraphStore::new()?;
+            let mut loader = store.loader();
+            for (path, format) in files {
+                loader.add(read_rdf_file(path, *format)?)?;
+            }
+            loader.commit()?;
+            (store, Outcome::Success)
+        }
+    };
+    let violations = validate(&store, &shapes)?;
+    let mut out = BufWriter::new(io::stdout().lock());
+    for violation in &violations {
+        writeln!(out, "{violation}")?;
+    }
+    writeln!(
+        out,
+        "{} violation(s) of {} shape(s) from {shapes_name}",
+        violations.len(),
+        shapes.len()
+    )?;
+    out.flush()?;
+    Ok(if violations.is_empty() {
+        load_outcome
+    } else {
+        Outcome::Violations
+    })
 }
 
 fn run_import_tk(config: ImportTkConfig) -> Result<Outcome> {

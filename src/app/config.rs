@@ -5,14 +5,16 @@
 //! flag. The commands only ever see [`Config`].
 
 use super::args::{
-    Args, CheckArgs, CheckFormatArg, Command, ExportArgs, InputArgs, LoadArgs, QueryArgs,
-    RdfFormatArg, ResultsFormatArg,
+    Args, CheckArgs, CheckFormatArg, Command, ExportArgs, InputArgs, LoadArgs, PublishArgs,
+    QueryArgs, RdfFormatArg, ResultsFormatArg, ValidateArgs,
 };
 use anyhow::{bail, Context, Result};
 use chrono::{DateTime, Utc};
 use kamervragen::export::ExportFormat;
 use kamervragen::iri::IriMinter;
 use kamervragen::pipeline::LoadOptions;
+use kamervragen::publish::settings::{AgentFile, ContactFile};
+use kamervragen::publish::{PublishSettings, SettingsFile};
 use kamervragen::reference::ReferenceData;
 use kamervragen::results::ResultsFormat;
 use std::path::PathBuf;
@@ -20,6 +22,8 @@ use std::sync::Arc;
 
 /// The folder read when no PATH is given.
 const DEFAULT_INPUT: &str = "seeds";
+/// The settings file `publish` reads from the current folder when no --config is given.
+const DEFAULT_PUBLISH_SETTINGS: &str = "publish.toml";
 
 pub enum Config {
     Export(ExportConfig),
@@ -28,6 +32,27 @@ pub enum Config {
     Check(CheckConfig),
     Members(Inputs),
     ImportTk(ImportTkConfig),
+    Publish(Box<PublishConfig>),
+    Validate(ValidateConfig),
+}
+
+pub struct PublishConfig {
+    pub inputs: Inputs,
+    pub output: PathBuf,
+    pub gzip: bool,
+    pub settings: PublishSettings,
+}
+
+pub struct ValidateConfig {
+    pub data: ValidateData,
+    /// The shapes as Turtle, and where they came from (for messages).
+    pub shapes: (String, String),
+}
+
+/// What `validate` checks.
+pub enum ValidateData {
+    Documents(Inputs),
+    Rdf(Vec<(PathBuf, ExportFormat)>),
 }
 
 pub struct ImportTkConfig {
@@ -88,6 +113,10 @@ impl Config {
             Command::Load(load) => Self::Load(LoadConfig::from_args(load)?),
             Command::Check(check) => Self::Check(CheckConfig::from_args(check)?),
             Command::Members(members) => Self::Members(Inputs::from_args(members.input, None)?),
+            Command::Publish(publish) => {
+                Self::Publish(Box::new(PublishConfig::from_args(publish)?))
+            }
+            Command::Validate(validate) => Self::Validate(ValidateConfig::from_args(validate)?),
             Command::ImportTk(import) => Self::ImportTk(ImportTkConfig {
                 reference: reference_tables(import.reference.as_deref())?,
                 files: import.files,
@@ -119,6 +148,95 @@ impl ExportConfig {
             output: args.output.map_or(Output::Stdout, Output::File),
             format,
         })
+    }
+}
+
+impl PublishConfig {
+    fn from_args(args: PublishArgs) -> Result<Self> {
+        if args.output.exists() && !args.output.is_dir() {
+            bail!("--output {}: not a folder", args.output.display());
+        }
+        let default = PathBuf::from(DEFAULT_PUBLISH_SETTINGS);
+        let file = args
+            .config
+            .clone()
+            .or_else(|| default.is_file().then_some(default));
+        let mut settings = match &file {
+            Some(path) => SettingsFile::read(path)?,
+            None => SettingsFile::default(),
+        };
+        override_settings(&mut settings, &args);
+        let settings = settings
+            .complete(&args.input.base, file)
+            .context("the settings of `publish` (see `kamervragen publish --help`)")?;
+        Ok(Self {
+            inputs: Inputs::from_args(args.input, None)?,
+            output: args.output,
+            gzip: args.gzip,
+            settings,
+        })
+    }
+}
+
+/// Flags win over the settings file.
+fn override_settings(settings: &mut SettingsFile, args: &PublishArgs) {
+    let set = |slot: &mut Option<String>, flag: &Option<String>| {
+        if flag.is_some() {
+            slot.clone_from(flag);
+        }
+    };
+    set(&mut settings.dataset, &args.dataset);
+    set(&mut settings.download_url, &args.download_url);
+    set(&mut settings.sparql_endpoint, &args.sparql_endpoint);
+    set(&mut settings.license, &args.license);
+    if let (Some(iri), Some(name)) = (&args.publisher_iri, &args.publisher_name) {
+        settings.publisher = Some(AgentFile {
+            iri: iri.clone(),
+            name: name.clone(),
+        });
+    }
+    if let (Some(name), Some(email)) = (&args.contact_name, &args.contact_email) {
+        settings.contact = Some(ContactFile {
+            iri: None,
+            name: name.clone(),
+            email: Some(email.clone()),
+            url: None,
+        });
+    }
+}
+
+impl ValidateConfig {
+    fn from_args(args: ValidateArgs) -> Result<Self> {
+        let shapes = match &args.shapes {
+            Some(path) => (
+                std::fs::read_to_string(path)
+                    .with_context(|| format!("cannot read the shapes `{}`", path.display()))?,
+                path.display().to_string(),
+            ),
+            None => (
+                kamervragen::publish::SHAPES_TURTLE.to_owned(),
+                "ontology/shapes.ttl".to_owned(),
+            ),
+        };
+        let data = if args.rdf.is_empty() {
+            ValidateData::Documents(Inputs::from_args(args.input, None)?)
+        } else {
+            if !args.input.paths.is_empty() {
+                bail!("give document PATHs or --rdf FILEs, not both");
+            }
+            let files = args
+                .rdf
+                .into_iter()
+                .map(|path| {
+                    let format = ExportFormat::from_path(&path).with_context(|| {
+                        format!("--rdf {}: cannot tell the RDF format from the file's ending (.ttl, .trig, .nt, .nq, .rdf, .jsonld)", path.display())
+                    })?;
+                    Ok((path, format))
+                })
+                .collect::<Result<_>>()?;
+            ValidateData::Rdf(files)
+        };
+        Ok(Self { data, shapes })
     }
 }
 

@@ -21,6 +21,8 @@ pub enum Outcome {
     Success,
     /// Output was written, but some documents were left out.
     SomeDocumentsFailed,
+    /// The graph breaks a constraint of its shapes.
+    Violations,
 }
 
 pub fn run() -> ExitCode {
@@ -28,7 +30,7 @@ pub fn run() -> ExitCode {
     let result = config::Config::from_args(args).and_then(commands::execute);
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
-        Ok(Outcome::SomeDocumentsFailed) => ExitCode::from(1),
+        Ok(Outcome::SomeDocumentsFailed | Outcome::Violations) => ExitCode::from(1),
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
             let _ = writeln!(io::stderr(), "kamervragen: error: {error:#}");

@@ -11,10 +11,12 @@ mod errors;
 mod export;
 mod identity;
 mod ontology;
+mod publish;
 mod queries;
 mod robustness;
 mod store;
 mod tk_import;
+mod validate;
 
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{Quad, Triple};

@@ -1,0 +1,188 @@
+//! A folder an open-data portal can harvest: the dumps, the vocabulary and shapes, and a
+//! DCAT/VoID description of them.
+//!
+//! Input paths, load options and the publisher's [`PublishSettings`] enter; files leave in
+//! the output folder, and a [`PublishReport`] lists them. Each dump is streamed as
+//! `kamervragen export` writes it (sorted, byte-identical for the same input), optionally
+//! gzipped as well; the statistics of the description are counted from the N-Triples dump,
+//! so they describe exactly what was written. Every file is written under a temporary name and
+//! moved into place when complete.
+
+mod description;
+pub mod settings;
+mod statistics;
+
+pub use description::PublishedFile;
+pub use settings::{PublishSettings, SettingsFile};
+pub use statistics::Statistics;
+
+use crate::error::Error;
+use crate::export::{write_sorted, ExportFormat};
+use crate::pipeline::{LoadOptions, LoadReport};
+use crate::stream::write_stream;
+use crate::vocab;
+use description::{describe, Conformance};
+use oxigraph::model::{GraphName, NamedNode, Quad};
+use sha2::{Digest, Sha256};
+use std::fs::{self, File};
+use std::io::{self, BufReader, BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+
+/// The dumps, in the order they are written: the merged N-Triples dump is the one counted.
+pub const DUMP_FORMATS: [ExportFormat; 4] = [
+    ExportFormat::Turtle,
+    ExportFormat::TriG,
+    ExportFormat::NTriples,
+    ExportFormat::NQuads,
+];
+/// The name every dump shares before its ending.
+pub const DUMP_NAME: &str = "kamervragen";
+/// The SHACL shapes the data conforms to, as shipped in `ontology/`.
+pub const SHAPES_TURTLE: &str = include_str!("../../ontology/shapes.ttl");
+
+/// What was published.
+#[derive(Debug)]
+pub struct PublishReport {
+    /// The dumps, with their sizes and checksums, in the order written.
+    pub dumps: Vec<PublishedFile>,
+    /// Every file in the folder, by name, in the order written.
+    pub files: Vec<PathBuf>,
+    pub statistics: Statistics,
+    /// What became of each input file (from the first dump; every dump reads the same).
+    pub load: LoadReport,
+}
+
+/// Writes the folder `out` for the documents under `roots`.
+pub fn publish(
+    roots: &[PathBuf],
+    options: &LoadOptions,
+    settings: &PublishSettings,
+    gzip: bool,
+    out: &Path,
+) -> Result<PublishReport, Error> {
+    fs::create_dir_all(out)?;
+    let mut dumps = Vec::new();
+    let mut files = Vec::new();
+    let mut load = None;
+    for format in DUMP_FORMATS {
+        let name = format!("{DUMP_NAME}.{}", format.extension());
+        let path = out.join(&name);
+        let report = write_atomically(&path, |file| {
+            let (report, writer) = write_stream(roots, options, format, BufWriter::new(file))?;
+            writer
+                .into_inner()
+                .map_err(|e| e.into_error())?
+                .sync_all()?;
+            Ok(report)
+        })?;
+        load.get_or_insert(report);
+        dumps.push(described(&path, name, format, false)?);
+        files.push(path.clone());
+        if gzip {
+            let name = format!("{DUMP_NAME}.{}.gz", format.extension());
+            let gz_path = out.join(&name);
+            write_atomically(&gz_path, |file| gzip_file(&path, file))?;
+            dumps.push(described(&gz_path, name, format, true)?);
+            files.push(gz_path);
+        }
+    }
+    let ntriples = out.join(format!(
+        "{DUMP_NAME}.{}",
+        ExportFormat::NTriples.extension()
+    ));
+    let statistics = Statistics::count(BufReader::new(File::open(&ntriples)?))
+        .map_err(|error| io::Error::new(io::ErrorKind::InvalidData, error))?;
+    for (name, text) in [
+        ("ontology.ttl", vocab::ONTOLOGY_TURTLE),
+        ("shapes.ttl", SHAPES_TURTLE),
+    ] {
+        let path = out.join(name);
+        write_atomically(&path, |mut file| Ok(file.write_all(text.as_bytes())?))?;
+        files.push(path);
+    }
+    let conformance = Conformance {
+        shapes: NamedNode::new(format!("{}shapes.ttl", settings.download_url))
+            .map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e))?,
+    };
+    let description = describe(settings, &statistics, &dumps, &options.minter, &conformance);
+    let quads: Vec<Quad> = description
+        .into_iter()
+        .map(|triple| triple.in_graph(GraphName::DefaultGraph))
+        .collect();
+    let path = out.join("dataset.ttl");
+    write_atomically(&path, |file| {
+        write_sorted(quads, ExportFormat::Turtle, BufWriter::new(file))?.flush()?;
+        Ok(())
+    })?;
+    files.push(path);
+    Ok(PublishReport {
+        dumps,
+        files,
+        statistics,
+        load: load.unwrap_or_default(),
+    })
+}
+
+/// A dump as the description lists it: its size and SHA-256.
+fn described(
+    path: &Path,
+    name: String,
+    format: ExportFormat,
+    gzip: bool,
+) -> Result<PublishedFile, Error> {
+    let mut reader = BufReader::new(File::open(path)?);
+    let mut hasher = Sha256::new();
+    let mut buffer = vec![0; 1 << 16];
+    let mut bytes = 0;
+    loop {
+        let read = reader.read(&mut buffer)?;
+        if read == 0 {
+            break;
+        }
+        hasher.update(&buffer[..read]);
+        bytes += read as u64;
+    }
+    Ok(PublishedFile {
+        name,
+        format,
+        gzip,
+        bytes,
+        sha256: format!("{:x}", hasher.finalize()),
+    })
+}
+
+/// Compresses `source` into `file`. The gzip header holds no time and no name, so the same
+/// dump always gives the same bytes.
+fn gzip_file(source: &Path, file: File) -> Result<(), Error> {
+    let mut encoder = flate2::GzBuilder::new()
+        .mtime(0)
+        .write(BufWriter::new(file), flate2::Compression::default());
+    io::copy(&mut BufReader::new(File::open(source)?), &mut encoder)?;
+    let writer = encoder.finish()?;
+    writer
+        .into_inner()
+        .map_err(|e| e.into_error())?
+        .sync_all()?;
+    Ok(())
+}
+
+/// Writes `path` under a temporary name, and moves it into place once `write` succeeded.
+fn write_atomically<T>(
+    path: &Path,
+    write: impl FnOnce(File) -> Result<T, Error>,
+) -> Result<T, Error> {
+    let mut partial = path.as_os_str().to_owned();
+    partial.push(".partial");
+    let partial = PathBuf::from(partial);
+    let result = write(File::create(&partial)?);
+    match result {
+        Ok(value) => {
+            fs::rename(&partial, path)?;
+            Ok(value)
+        }
+        Err(error) => {
+            let _ = fs::remove_file(&partial);
+            Err(error)
+        }
+    }
+}

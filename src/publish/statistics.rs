@@ -1,0 +1,116 @@
+//! VoID statistics of a published graph, counted from its N-Triples dump.
+//!
+//! The merged dump (each triple once) enters as a file; [`Statistics`] leave: triples,
+//! entities, instances per class, triples per property, the newest document date, and a
+//! resource to show as an example. Counting the dump itself, rather than the documents, means
+//! the description says exactly what the files hold. Memory holds a hash per entity.
+
+use crate::map::hash128;
+use crate::vocab::{eli, kv};
+use chrono::NaiveDate;
+use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::model::vocab::{rdf, xsd};
+use oxigraph::model::{NamedNode, NamedOrBlankNode, Term};
+use std::collections::{BTreeMap, HashSet};
+use std::io::Read;
+
+/// What the description of a dataset says about its size and shape.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Statistics {
+    pub triples: u64,
+    /// Distinct subjects.
+    pub entities: u64,
+    /// Instances per class (`rdf:type` objects), in IRI order.
+    pub classes: BTreeMap<NamedNode, u64>,
+    /// Triples per property, in IRI order.
+    pub properties: BTreeMap<NamedNode, u64>,
+    /// The newest `eli:date_document` of any document.
+    pub newest_document: Option<NaiveDate>,
+    /// The first set of questions in IRI order.
+    pub example: Option<NamedNode>,
+}
+
+impl Statistics {
+    /// Counts an N-Triples stream in which every triple stands once.
+    pub fn count(ntriples: impl Read) -> Result<Self, oxigraph::io::RdfParseError> {
+        let mut statistics = Self::default();
+        let mut subjects = HashSet::new();
+        for quad in RdfParser::from_format(RdfFormat::NTriples).for_reader(ntriples) {
+            let quad = quad?;
+            statistics.triples += 1;
+            if subjects.insert(hash128(&quad.subject)) {
+                statistics.entities += 1;
+            }
+            *statistics
+                .properties
+                .entry(quad.predicate.clone())
+                .or_default() += 1;
+            if quad.predicate == rdf::TYPE {
+                if let Term::NamedNode(class) = &quad.object {
+                    *statistics.classes.entry(class.clone()).or_default() += 1;
+                    statistics.note_example(&quad.subject, class);
+                }
+            }
+            if quad.predicate == eli::DATE_DOCUMENT {
+                statistics.note_date(&quad.object);
+            }
+        }
+        Ok(statistics)
+    }
+
+    fn note_example(&mut self, subject: &NamedOrBlankNode, class: &NamedNode) {
+        let NamedOrBlankNode::NamedNode(subject) = subject else {
+            return;
+        };
+        let first = self
+            .example
+            .as_ref()
+            .is_none_or(|e| subject.as_str() < e.as_str());
+        if class.as_ref() == kv::QUESTION_SET && first {
+            self.example = Some(subject.clone());
+        }
+    }
+
+    fn note_date(&mut self, object: &Term) {
+        let Term::Literal(literal) = object else {
+            return;
+        };
+        if literal.datatype() != xsd::DATE {
+            return;
+        }
+        if let Ok(date) = NaiveDate::parse_from_str(literal.value(), "%Y-%m-%d") {
+            self.newest_document = self.newest_document.max(Some(date));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_triples_entities_classes_and_properties() {
+        let kv = kv::QUESTION_SET.as_str();
+        let date = eli::DATE_DOCUMENT.as_str();
+        let dump = format!(
+            "<http://e/b> <{}> <{kv}> .\n\
+             <http://e/b> <{date}> \"2024-05-01\"^^<http://www.w3.org/2001/XMLSchema#date> .\n\
+             <http://e/a> <{}> <{kv}> .\n\
+             <http://e/a> <{date}> \"2023-01-02\"^^<http://www.w3.org/2001/XMLSchema#date> .\n\
+             <http://e/q> <http://schema.org/text> \"x\"@nl .\n",
+            rdf::TYPE.as_str(),
+            rdf::TYPE.as_str()
+        );
+        let statistics = Statistics::count(dump.as_bytes()).unwrap();
+        assert_eq!(statistics.triples, 5);
+        assert_eq!(statistics.entities, 3);
+        assert_eq!(statistics.classes[&NamedNode::new(kv).unwrap()], 2);
+        assert_eq!(statistics.properties[&NamedNode::new(date).unwrap()], 2);
+        assert_eq!(statistics.properties.len(), 3);
+        assert_eq!(
+            statistics.newest_document,
+            NaiveDate::from_ymd_opt(2024, 5, 1)
+        );
+        assert_eq!(statistics.example.unwrap().as_str(), "http://e/a");
+    }
+}

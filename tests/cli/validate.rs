@@ -1,0 +1,160 @@
+//! `kamervragen validate`: the shipped documents conform to the shapes, and broken graphs are
+//! reported with the focus node, the path, the constraint and the shape.
+
+use super::Workspace;
+use std::path::Path;
+
+fn fixture(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/shacl")
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
+}
+
+const ZAAK: &str = "<https://w3id.org/kamervragen/zaak/2019Z15244>";
+const QUESTION: &str = "<https://w3id.org/kamervragen/zaak/2019Z15244/vraag/1>";
+const PERSON: &str = "<https://w3id.org/kamervragen/persoon/jasper-van-dijk>";
+const QUESTION_SHAPE: &str = "(shape <https://w3id.org/kamervragen/shapes#QuestionShape>)";
+const SET_SHAPE: &str = "(shape <https://w3id.org/kamervragen/shapes#QuestionSetShape>)";
+
+#[test]
+fn the_shipped_documents_conform() {
+    let workspace = Workspace::with_all_seeds();
+    let run = workspace.run(&["validate", "seeds", "--quiet"]);
+    let stdout = run.success();
+    assert!(
+        stdout.starts_with("0 violation(s) of 17 shape(s)"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn every_class_the_mapping_writes_has_a_shape() {
+    let workspace = Workspace::with_all_seeds();
+    let classes = workspace
+        .run(&[
+            "query",
+            "seeds",
+            "--quiet",
+            "-f",
+            "tsv",
+            "-e",
+            "SELECT DISTINCT ?c WHERE { ?s a ?c } ORDER BY ?c",
+        ])
+        .success();
+    let shapes =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("ontology/shapes.ttl"))
+            .unwrap();
+    let targets = kamervragen::validate::shapes::read_shapes(&shapes).unwrap();
+    for class in classes.lines().skip(1) {
+        let class = class.trim_start_matches('<').trim_end_matches('>');
+        assert!(
+            targets
+                .iter()
+                .any(|shape| shape.target_class.as_str() == class),
+            "no shape targets {class}"
+        );
+    }
+    assert!(classes.lines().count() > 15, "{classes}");
+}
+
+#[test]
+fn a_valid_graph_passes() {
+    let run = Workspace::empty().run(&["validate", "--rdf", &fixture("valid.ttl")]);
+    assert_eq!(
+        run.success(),
+        "0 violation(s) of 17 shape(s) from ontology/shapes.ttl\n"
+    );
+}
+
+#[test]
+fn a_missing_identifier_is_reported() {
+    let run = Workspace::empty().run(&["validate", "--rdf", &fixture("missing-identifier.ttl")]);
+    assert_eq!(run.code(), Some(1), "{}", run.stderr());
+    assert_eq!(
+        run.stdout(),
+        format!(
+            "{PERSON} <http://xmlns.com/foaf/0.1/name>: expected sh:minCount 1 (shape <https://w3id.org/kamervragen/shapes#PersonShape>)\n\
+             {QUESTION} <http://schema.org/position>: expected sh:minCount 1 {QUESTION_SHAPE}\n\
+             2 violation(s) of 17 shape(s) from ontology/shapes.ttl\n"
+        )
+    );
+}
+
+#[test]
+fn a_wrong_datatype_is_reported() {
+    let run = Workspace::empty().run(&["validate", "--rdf", &fixture("wrong-datatype.ttl")]);
+    assert_eq!(run.code(), Some(1), "{}", run.stderr());
+    assert_eq!(
+        run.stdout(),
+        format!(
+            "{QUESTION} <http://schema.org/position>: expected sh:datatype <http://www.w3.org/2001/XMLSchema#integer>, found \"1\" {QUESTION_SHAPE}\n\
+             {ZAAK} <http://purl.org/dc/terms/dateSubmitted>: expected sh:datatype <http://www.w3.org/2001/XMLSchema#date>, found \"18 juli 2019\" {SET_SHAPE}\n\
+             2 violation(s) of 17 shape(s) from ontology/shapes.ttl\n"
+        )
+    );
+}
+
+#[test]
+fn text_where_a_resource_belongs_is_reported() {
+    let run = Workspace::empty().run(&["validate", "--rdf", &fixture("literal-for-iri.ttl")]);
+    assert_eq!(run.code(), Some(1), "{}", run.stderr());
+    assert_eq!(
+        run.stdout(),
+        format!(
+            "{QUESTION} <http://purl.org/spar/cito/cites>: expected sh:nodeKind sh:IRI, found \"https://example.org/bericht\" {QUESTION_SHAPE}\n\
+             {ZAAK} <http://purl.org/dc/terms/creator>: expected sh:class <http://xmlns.com/foaf/0.1/Person>, found \"Jasper van Dijk\" {SET_SHAPE}\n\
+             2 violation(s) of 17 shape(s) from ontology/shapes.ttl\n"
+        )
+    );
+}
+
+#[test]
+fn a_published_dump_validates_like_the_documents() {
+    let workspace = Workspace::with_seed();
+    workspace.run(&["export", "-o", "graph.nq"]).success();
+    let from_documents = workspace.run(&["validate", "--quiet"]).success();
+    let from_dump = workspace.run(&["validate", "--rdf", "graph.nq"]).success();
+    assert_eq!(from_documents, from_dump);
+}
+
+#[test]
+fn shapes_that_cannot_be_checked_are_refused() {
+    let workspace = Workspace::with_seed();
+    workspace.write(
+        "shapes.ttl",
+        "@prefix sh: <http://www.w3.org/ns/shacl#> .\n<http://e/S> sh:targetClass <http://e/C> ; sh:property [ sh:path [ sh:inversePath <http://e/p> ] ; sh:minCount 1 ] .\n",
+    );
+    let run = workspace.run(&["validate", "--quiet", "--shapes", "shapes.ttl"]);
+    assert_eq!(run.code(), Some(2));
+    assert!(
+        run.stderr()
+            .contains("shape <http://e/S>: only a predicate is supported as sh:path"),
+        "{}",
+        run.stderr()
+    );
+    workspace.write(
+        "broken.ttl",
+        "@prefix sh: <http://www.w3.org/ns/shacl#> .\n<http://e/S> sh:targetClass .\n",
+    );
+    let run = workspace.run(&["validate", "--quiet", "--shapes", "broken.ttl"]);
+    assert_eq!(run.code(), Some(2));
+    assert!(
+        run.stderr().contains("shapes `broken.ttl`: 2:"),
+        "{}",
+        run.stderr()
+    );
+}
+
+#[test]
+fn a_broken_rdf_file_names_its_line() {
+    let workspace = Workspace::empty();
+    workspace.write(
+        "graph.ttl",
+        "<http://e/a> <http://e/b> <http://e/c> .\n<http://e/a> <http://e/b> .\n",
+    );
+    let run = workspace.run(&["validate", "--rdf", "graph.ttl"]);
+    assert_eq!(run.code(), Some(2));
+    assert!(run.stderr().contains("graph.ttl:2:"), "{}", run.stderr());
+}
