@@ -221,6 +221,7 @@ impl Description {
         for family in &FAMILIES {
             self.add(dataset, void::SUBSET, minter.linkset(family.key));
         }
+        self.triples.extend(statistics.linksets.iter().cloned());
     }
 
     fn distribution(&mut self, settings: &PublishSettings, file: &PublishedFile) {

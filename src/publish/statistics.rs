@@ -6,11 +6,11 @@
 //! the description says exactly what the files hold. Memory holds a hash per entity.
 
 use crate::map::hash128;
-use crate::vocab::{eli, kv};
+use crate::vocab::{eli, kv, void};
 use chrono::NaiveDate;
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::vocab::{rdf, xsd};
-use oxigraph::model::{NamedNode, NamedOrBlankNode, Term};
+use oxigraph::model::{NamedNode, NamedOrBlankNode, Term, Triple};
 use std::collections::{BTreeMap, HashSet};
 use std::io::Read;
 
@@ -28,6 +28,9 @@ pub struct Statistics {
     pub newest_document: Option<NaiveDate>,
     /// The first set of questions in IRI order.
     pub example: Option<NamedNode>,
+    /// Every statement about a `void:Linkset`: the data describes its links out, and the
+    /// description repeats that for harvesters that read it alone.
+    pub linksets: Vec<Triple>,
 }
 
 impl Statistics {
@@ -35,8 +38,21 @@ impl Statistics {
     pub fn count(ntriples: impl Read) -> Result<Self, oxigraph::io::RdfParseError> {
         let mut statistics = Self::default();
         let mut subjects = HashSet::new();
+        // The dump is sorted by subject: a subject's statements are together, and are kept
+        // until the next subject shows whether they described a linkset.
+        let mut current: Vec<Triple> = Vec::new();
+        let mut is_linkset = false;
         for quad in RdfParser::from_format(RdfFormat::NTriples).for_reader(ntriples) {
             let quad = quad?;
+            if current
+                .first()
+                .is_some_and(|first| first.subject != quad.subject)
+            {
+                statistics.keep_linkset(&mut current, is_linkset);
+                is_linkset = false;
+            }
+            is_linkset |= quad.predicate == rdf::TYPE && quad.object == void::LINKSET.into();
+            current.push(Triple::from(quad.clone()));
             statistics.triples += 1;
             if subjects.insert(hash128(&quad.subject)) {
                 statistics.entities += 1;
@@ -55,7 +71,15 @@ impl Statistics {
                 statistics.note_date(&quad.object);
             }
         }
+        statistics.keep_linkset(&mut current, is_linkset);
         Ok(statistics)
+    }
+
+    fn keep_linkset(&mut self, statements: &mut Vec<Triple>, is_linkset: bool) {
+        if is_linkset {
+            self.linksets.append(statements);
+        }
+        statements.clear();
     }
 
     fn note_example(&mut self, subject: &NamedOrBlankNode, class: &NamedNode) {
@@ -97,16 +121,24 @@ mod tests {
              <http://e/b> <{date}> \"2024-05-01\"^^<http://www.w3.org/2001/XMLSchema#date> .\n\
              <http://e/a> <{}> <{kv}> .\n\
              <http://e/a> <{date}> \"2023-01-02\"^^<http://www.w3.org/2001/XMLSchema#date> .\n\
-             <http://e/q> <http://schema.org/text> \"x\"@nl .\n",
+             <http://e/q> <http://schema.org/text> \"x\"@nl .\n\
+             <http://e/s> <http://rdfs.org/ns/void#triples> \"3\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n\
+             <http://e/s> <{}> <http://rdfs.org/ns/void#Linkset> .\n",
+            rdf::TYPE.as_str(),
             rdf::TYPE.as_str(),
             rdf::TYPE.as_str()
         );
         let statistics = Statistics::count(dump.as_bytes()).unwrap();
-        assert_eq!(statistics.triples, 5);
-        assert_eq!(statistics.entities, 3);
+        assert_eq!(statistics.triples, 7);
+        assert_eq!(statistics.entities, 4);
+        assert_eq!(statistics.linksets.len(), 2);
+        assert!(statistics
+            .linksets
+            .iter()
+            .all(|t| t.subject.to_string() == "<http://e/s>"));
         assert_eq!(statistics.classes[&NamedNode::new(kv).unwrap()], 2);
         assert_eq!(statistics.properties[&NamedNode::new(date).unwrap()], 2);
-        assert_eq!(statistics.properties.len(), 3);
+        assert_eq!(statistics.properties.len(), 4);
         assert_eq!(
             statistics.newest_document,
             NaiveDate::from_ymd_opt(2024, 5, 1)

@@ -107,6 +107,13 @@ fn writes_the_dumps_the_vocabulary_the_shapes_and_their_description() {
         ["<mailto:data@example.org>"]
     );
 
+    // The linksets are described as the data describes them.
+    let data = parse_quads(ntriples.as_bytes(), RdfFormat::NTriples);
+    let wikidata = "<https://w3id.org/kamervragen/linkset/wikidata>";
+    let links = objects(&description, wikidata, &format!("{VOID}triples"));
+    assert_eq!(links, objects(&data, wikidata, &format!("{VOID}triples")));
+    assert_eq!(links.len(), 1);
+
     // One distribution per dump, whose size and checksum are the file's.
     let distributions = objects(&description, DATASET, &format!("{DCAT}distribution"));
     assert_eq!(distributions.len(), 8);
