@@ -42,6 +42,7 @@ pub mod pipeline;
 pub mod publish;
 pub mod reference;
 pub mod results;
+pub mod serve;
 pub mod source;
 pub mod store;
 pub mod stream;

@@ -243,6 +243,30 @@ namespace!(
 });
 
 namespace!(
+    /// SPARQL 1.1 Service Description, for what the endpoint says of itself.
+    sd, "sd", "http://www.w3.org/ns/sparql-service-description#", {
+    SERVICE = "Service",
+    ENDPOINT = "endpoint",
+    SUPPORTED_LANGUAGE = "supportedLanguage",
+    SPARQL11_QUERY = "SPARQL11Query",
+    RESULT_FORMAT = "resultFormat",
+    FEATURE = "feature",
+    UNION_DEFAULT_GRAPH = "UnionDefaultGraph",
+});
+
+namespace!(
+    /// The W3C's names of formats, for the result formats an endpoint offers.
+    formats, "formats", "http://www.w3.org/ns/formats/", {
+    SPARQL_RESULTS_JSON = "SPARQL_Results_JSON",
+    SPARQL_RESULTS_XML = "SPARQL_Results_XML",
+    SPARQL_RESULTS_CSV = "SPARQL_Results_CSV",
+    SPARQL_RESULTS_TSV = "SPARQL_Results_TSV",
+    TURTLE = "Turtle",
+    N_TRIPLES = "N-Triples",
+    JSON_LD = "JSON-LD",
+});
+
+namespace!(
     /// vCard, for the contact point of a dataset.
     vcard, "vcard", "http://www.w3.org/2006/vcard/ns#", {
     KIND = "Kind",

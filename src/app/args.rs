@@ -73,6 +73,15 @@ pub enum Command {
     /// With --rdf, checks RDF files (a dump, or any Turtle, TriG, N-Triples or N-Quads) instead
     /// of documents.
     Validate(ValidateArgs),
+    /// Serve the graph over the SPARQL 1.1 Protocol, read-only, at http://ADDRESS/sparql.
+    ///
+    /// GET with query=, POST of a form or of application/sparql-query; default-graph-uri and
+    /// named-graph-uri; results in the format the Accept header asks for (SPARQL JSON, XML, CSV,
+    /// TSV; Turtle, N-Triples or JSON-LD for CONSTRUCT and DESCRIBE). A GET without a query gives
+    /// the service description. Updates are refused (403). A query that runs longer than
+    /// --timeout is stopped (503); results over --max-rows are refused (400). Stops cleanly on
+    /// Ctrl-C (SIGINT) and SIGTERM.
+    Serve(ServeArgs),
     /// Merge an export of the Tweede Kamer's open data into the reference tables.
     ///
     /// Reads JSON pages as the OData v4 API returns them (one entity per file: Persoon,
@@ -147,6 +156,40 @@ pub struct ValidateArgs {
     /// The shapes to check against. [default: the shapes shipped in ontology/shapes.ttl]
     #[arg(long, value_name = "FILE")]
     pub shapes: Option<PathBuf>,
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Serve the store in DIR (made by `kamervragen load`) instead of PATHs.
+    #[arg(long, value_name = "DIR")]
+    pub store: Option<PathBuf>,
+
+    /// The address and port to listen on.
+    #[arg(long, value_name = "ADDRESS", default_value = "127.0.0.1:7878")]
+    pub bind: String,
+
+    /// How long a query may run, in seconds, before it is stopped.
+    #[arg(long, value_name = "SECONDS", default_value_t = 10.0)]
+    pub timeout: f64,
+
+    /// The most rows (or triples) a result may have.
+    #[arg(long, value_name = "N", default_value_t = 1_000_000)]
+    pub max_rows: usize,
+
+    /// The largest request accepted, in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = 1_048_576)]
+    pub max_request: usize,
+
+    /// How many clients are answered at once.
+    #[arg(long, value_name = "N", default_value_t = 64)]
+    pub max_connections: usize,
+
+    /// Let web pages on other origins query the endpoint (CORS), as YASGUI needs.
+    #[arg(long)]
+    pub cors: bool,
 }
 
 #[derive(Debug, ClapArgs)]

@@ -2,7 +2,7 @@
 
 use super::config::{
     CheckConfig, Config, ExportConfig, GraphSource, ImportTkConfig, Inputs, LoadConfig, Output,
-    PublishConfig, QueryConfig, ValidateConfig, ValidateData,
+    PublishConfig, QueryConfig, ServeConfig, ValidateConfig, ValidateData,
 };
 use super::members::write_members;
 use super::report::{print_load_report, write_check_json, write_check_text};
@@ -12,6 +12,7 @@ use kamervragen::pipeline::LoadReport;
 use kamervragen::pipeline::{self, Loaded};
 use kamervragen::publish::publish;
 use kamervragen::results::write_results;
+use kamervragen::serve::{serve, Endpoint};
 use kamervragen::source::read_rdf_file;
 use kamervragen::store::GraphStore;
 use kamervragen::stream::{write_store, write_stream};
@@ -33,7 +34,31 @@ pub fn execute(config: Config) -> Result<Outcome> {
         Config::ImportTk(import) => run_import_tk(import),
         Config::Publish(publish) => run_publish(*publish),
         Config::Validate(validate) => run_validate(validate),
+        Config::Serve(serve) => run_serve(serve),
     }
+}
+
+fn run_serve(config: ServeConfig) -> Result<Outcome> {
+    let store = match config.source {
+        GraphSource::Files(inputs) => load(&inputs)?.store,
+        GraphSource::Store { dir, .. } => GraphStore::open_read_only(&dir)?,
+    };
+    // The store is only read, so stopping at any moment loses nothing.
+    ctrlc::set_handler(|| {
+        let _ = writeln!(io::stderr(), "kamervragen: stopped");
+        std::process::exit(0);
+    })
+    .context("cannot listen for Ctrl-C and SIGTERM")?;
+    let endpoint = Endpoint::new(store, config.options);
+    let address = config.address;
+    let server = serve(endpoint, address, config.max_connections)
+        .with_context(|| format!("cannot serve on {address}"))?;
+    writeln!(
+        io::stdout(),
+        "serving SPARQL at http://{address}/sparql (Ctrl-C stops)"
+    )?;
+    server.join().context("the server stopped")?;
+    Ok(Outcome::Success)
 }
 
 fn run_publish(config: PublishConfig) -> Result<Outcome> {

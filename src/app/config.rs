@@ -6,7 +6,7 @@
 
 use super::args::{
     Args, CheckArgs, CheckFormatArg, Command, ExportArgs, InputArgs, LoadArgs, PublishArgs,
-    QueryArgs, RdfFormatArg, ResultsFormatArg, ValidateArgs,
+    QueryArgs, RdfFormatArg, ResultsFormatArg, ServeArgs, ValidateArgs,
 };
 use anyhow::{bail, Context, Result};
 use chrono::{DateTime, Utc};
@@ -34,6 +34,14 @@ pub enum Config {
     ImportTk(ImportTkConfig),
     Publish(Box<PublishConfig>),
     Validate(ValidateConfig),
+    Serve(ServeConfig),
+}
+
+pub struct ServeConfig {
+    pub source: GraphSource,
+    pub address: std::net::SocketAddr,
+    pub options: kamervragen::serve::ServeOptions,
+    pub max_connections: usize,
 }
 
 pub struct PublishConfig {
@@ -117,6 +125,7 @@ impl Config {
                 Self::Publish(Box::new(PublishConfig::from_args(publish)?))
             }
             Command::Validate(validate) => Self::Validate(ValidateConfig::from_args(validate)?),
+            Command::Serve(serve) => Self::Serve(ServeConfig::from_args(serve)?),
             Command::ImportTk(import) => Self::ImportTk(ImportTkConfig {
                 reference: reference_tables(import.reference.as_deref())?,
                 files: import.files,
@@ -202,6 +211,43 @@ fn override_settings(settings: &mut SettingsFile, args: &PublishArgs) {
             email: Some(email.clone()),
             url: None,
         });
+    }
+}
+
+impl ServeConfig {
+    fn from_args(args: ServeArgs) -> Result<Self> {
+        let address = args.bind.parse().with_context(|| {
+            format!(
+                "--bind `{}`: expected an address and a port, such as 127.0.0.1:7878",
+                args.bind
+            )
+        })?;
+        if !(args.timeout.is_finite() && args.timeout > 0.0) {
+            bail!(
+                "--timeout {}: expected a number of seconds above 0",
+                args.timeout
+            );
+        }
+        if args.max_connections == 0 {
+            bail!("--max-connections 0: expected at least 1");
+        }
+        let source = GraphSource::from_args(args.input, args.store, None)?;
+        let base = match &source {
+            GraphSource::Files(inputs) => inputs.options.minter.base().to_owned(),
+            GraphSource::Store { minter, .. } => minter.base().to_owned(),
+        };
+        Ok(Self {
+            source,
+            address,
+            options: kamervragen::serve::ServeOptions {
+                timeout: std::time::Duration::from_secs_f64(args.timeout),
+                max_rows: args.max_rows,
+                max_body: args.max_request,
+                cors: args.cors,
+                base,
+            },
+            max_connections: args.max_connections,
+        })
     }
 }
 

@@ -20,7 +20,7 @@ pub use update::{DocumentGraphs, StoredDocument};
 
 use crate::vocab;
 use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode, Quad};
-use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator};
 use oxigraph::store::{StorageError, Store};
 
 /// What can go wrong in the store or in a query.
@@ -262,7 +262,21 @@ impl GraphStore {
     /// Evaluates a SPARQL query over the merge of all graphs. Relative IRIs in the query
     /// resolve against `base`, and every prefix of [`vocab::prefixes`] is declared.
     pub fn query(&self, sparql: &str, base: &str) -> Result<QueryResults<'static>, StoreError> {
+        self.query_with(sparql, base, QueryControl::default())
+    }
+
+    /// Like [`Self::query`], with a way to stop the evaluation and, as the SPARQL protocol's
+    /// `default-graph-uri` and `named-graph-uri` ask, another dataset.
+    pub fn query_with(
+        &self,
+        sparql: &str,
+        base: &str,
+        control: QueryControl,
+    ) -> Result<QueryResults<'static>, StoreError> {
         let mut evaluator = SparqlEvaluator::new();
+        if let Some(token) = control.cancellation {
+            evaluator = evaluator.with_cancellation_token(token);
+        }
         for (prefix, iri) in vocab::prefixes() {
             evaluator = evaluator
                 .with_prefix(prefix, iri)
@@ -271,9 +285,36 @@ impl GraphStore {
         let evaluator = evaluator
             .with_base_iri(base)
             .expect("the base was validated when the minter was made");
-        let query = evaluator.parse_query(sparql)?;
+        let mut query = evaluator.parse_query(sparql)?;
+        if !control.default_graphs.is_empty() {
+            let graphs = control
+                .default_graphs
+                .into_iter()
+                .map(GraphName::from)
+                .collect();
+            query.dataset_mut().set_default_graph(graphs);
+        }
+        if !control.named_graphs.is_empty() {
+            let graphs = control
+                .named_graphs
+                .into_iter()
+                .map(NamedOrBlankNode::from)
+                .collect();
+            query.dataset_mut().set_available_named_graphs(graphs);
+        }
         Ok(query.on_store(&self.store).execute()?)
     }
+}
+
+/// How a query is to be run, beyond its text.
+#[derive(Clone, Default)]
+pub struct QueryControl {
+    /// Cancelled, it stops the evaluation at its next step.
+    pub cancellation: Option<CancellationToken>,
+    /// The graphs whose merge is the default graph, instead of all graphs.
+    pub default_graphs: Vec<NamedNode>,
+    /// The graphs `GRAPH` may reach, instead of all.
+    pub named_graphs: Vec<NamedNode>,
 }
 
 fn in_default_graph(quad: &Quad) -> Quad {

@@ -14,6 +14,7 @@ mod ontology;
 mod publish;
 mod queries;
 mod robustness;
+mod serve;
 mod store;
 mod tk_import;
 mod validate;

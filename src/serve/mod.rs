@@ -1,0 +1,487 @@
+//! A read-only SPARQL 1.1 Protocol endpoint over a store.
+//!
+//! HTTP requests enter through [`Endpoint::handle`] (the server, [`serve`], hands each one over
+//! on a thread of its own); responses leave: query results in the format the client accepts,
+//! the service description, or a status with a message that says what went wrong. A query runs
+//! at most [`ServeOptions::timeout`]: a timer cancels its evaluation through oxigraph's
+//! cancellation token, so an expensive query really stops. Results over
+//! [`ServeOptions::max_rows`] rows are refused rather than sent half.
+
+mod negotiate;
+mod protocol;
+
+pub use negotiate::negotiate;
+pub use protocol::{read_request, HttpRequest, Refusal, SparqlRequest};
+
+use crate::export::{self, ExportFormat};
+use crate::store::{GraphStore, QueryControl, StoreError};
+use crate::vocab::{formats, sd};
+use oxhttp::model::header::{
+    ACCEPT, ACCESS_CONTROL_ALLOW_HEADERS, ACCESS_CONTROL_ALLOW_METHODS,
+    ACCESS_CONTROL_ALLOW_ORIGIN, CONTENT_LENGTH, CONTENT_TYPE, HOST, VARY,
+};
+use oxhttp::model::{Body, HeaderValue, Method, Request, Response, StatusCode};
+use oxigraph::model::vocab::rdf;
+use oxigraph::model::{GraphName, NamedNode, NamedNodeRef, Quad};
+use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
+use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults, QuerySolution};
+use std::io::Read;
+use std::net::SocketAddr;
+use std::sync::mpsc;
+use std::time::Duration;
+
+/// The limits and manners of an endpoint.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// How long a query may run before it is stopped.
+    pub timeout: Duration,
+    /// The most rows a result may have.
+    pub max_rows: usize,
+    /// The largest request body accepted, in bytes.
+    pub max_body: usize,
+    /// Answer browsers on other origins (CORS), as YASGUI needs.
+    pub cors: bool,
+    /// What relative IRIs in queries resolve against.
+    pub base: String,
+}
+
+/// Result formats for solutions and booleans, the default first.
+const SOLUTION_TYPES: &[&str] = &[
+    "application/sparql-results+json",
+    "application/sparql-results+xml",
+    "text/csv",
+    "text/tab-separated-values",
+    "application/json",
+    "application/xml",
+];
+/// Formats for graphs (CONSTRUCT, DESCRIBE and the service description), the default first.
+const GRAPH_TYPES: &[&str] = &[
+    "text/turtle",
+    "application/n-triples",
+    "application/ld+json",
+];
+
+/// Answers SPARQL protocol requests from a store.
+pub struct Endpoint {
+    store: GraphStore,
+    options: ServeOptions,
+}
+
+impl Endpoint {
+    pub fn new(store: GraphStore, options: ServeOptions) -> Self {
+        Self { store, options }
+    }
+
+    /// Answers one request.
+    pub fn handle(&self, request: &mut Request<Body>) -> Response<Body> {
+        let mut response = if request.method() == Method::OPTIONS {
+            status_only(StatusCode::NO_CONTENT)
+        } else if request.uri().path() == "/sparql" {
+            self.sparql(request)
+                .unwrap_or_else(|refusal| text(refusal.status, &refusal.message))
+        } else {
+            self.resource(request)
+                .unwrap_or_else(|refusal| text(refusal.status, &refusal.message))
+        };
+        if self.options.cors {
+            let headers = response.headers_mut();
+            headers.insert(ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*"));
+            headers.insert(
+                ACCESS_CONTROL_ALLOW_METHODS,
+                HeaderValue::from_static("GET, POST, OPTIONS"),
+            );
+            headers.insert(
+                ACCESS_CONTROL_ALLOW_HEADERS,
+                HeaderValue::from_static("Content-Type, Accept"),
+            );
+        }
+        response
+    }
+
+    fn sparql(&self, request: &mut Request<Body>) -> Result<Response<Body>, Refusal> {
+        let body = self.read_body(request)?;
+        let header = |name| {
+            request
+                .headers()
+                .get(name)
+                .and_then(|v: &HeaderValue| v.to_str().ok())
+        };
+        let accept = header(ACCEPT);
+        let http = HttpRequest {
+            method: request.method().as_str(),
+            content_type: header(CONTENT_TYPE),
+            query_string: request.uri().query(),
+            body: &body,
+        };
+        match read_request(&http)? {
+            Some(sparql) => self.answer(&sparql, accept),
+            None => {
+                let host = header(HOST).unwrap_or("localhost");
+                self.describe_service(&format!("http://{host}/sparql"), accept)
+            }
+        }
+    }
+
+    /// Linked Data: the path under the server is the path under the base, so `/zaak/2019Z15244`
+    /// describes `{base}zaak/2019Z15244`: every statement with it as subject.
+    fn resource(&self, request: &Request<Body>) -> Result<Response<Body>, Refusal> {
+        let path = iri_path(request.uri().path().trim_start_matches('/'));
+        let accept = request.headers().get(ACCEPT).and_then(|v| v.to_str().ok());
+        let iri = NamedNode::new(format!("{}{path}", self.options.base))
+            .map_err(|_| Refusal::new(404, "not found: this path names no resource"))?;
+        let media_type = acceptable(accept, GRAPH_TYPES)?;
+        let construct = format!("CONSTRUCT {{ {iri} ?p ?o }} WHERE {{ {iri} ?p ?o }}");
+        let job = Job {
+            store: self.store.clone(),
+            options: self.options.clone(),
+            request: SparqlRequest {
+                query: construct,
+                default_graphs: Vec::new(),
+                named_graphs: Vec::new(),
+            },
+            accept: Some(media_type.to_owned()),
+            token: CancellationToken::new(),
+        };
+        let answer = job.run()?;
+        if answer.is_empty_graph() {
+            return Err(Refusal::new(
+                404,
+                format!("not found: nothing is said about {iri}"),
+            ));
+        }
+        let mut response = with_body(answer.media_type, answer.bytes);
+        response
+            .headers_mut()
+            .insert(VARY, HeaderValue::from_static("Accept"));
+        Ok(response)
+    }
+
+    fn read_body(&self, request: &mut Request<Body>) -> Result<Vec<u8>, Refusal> {
+        let too_large = || {
+            Refusal::new(
+                413,
+                format!("the request is larger than {} bytes", self.options.max_body),
+            )
+        };
+        let declared = request
+            .headers()
+            .get(CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok()?.parse::<usize>().ok());
+        if declared.is_some_and(|length| length > self.options.max_body) {
+            return Err(too_large());
+        }
+        let mut body = Vec::new();
+        let limit = self.options.max_body as u64 + 1;
+        request
+            .body_mut()
+            .take(limit)
+            .read_to_end(&mut body)
+            .map_err(|error| Refusal::new(400, format!("cannot read the request: {error}")))?;
+        if body.len() > self.options.max_body {
+            return Err(too_large());
+        }
+        Ok(body)
+    }
+
+    /// Runs the query under the time limit. The evaluation runs on a thread of its own, so
+    /// that the client hears at the limit even when oxigraph notices the cancellation later
+    /// (it looks at each quad it reads; a join over what it already holds can run on).
+    fn answer(
+        &self,
+        request: &SparqlRequest,
+        accept: Option<&str>,
+    ) -> Result<Response<Body>, Refusal> {
+        let token = CancellationToken::new();
+        let (sender, receiver) = mpsc::channel();
+        let job = Job {
+            store: self.store.clone(),
+            options: self.options.clone(),
+            request: request.clone(),
+            accept: accept.map(str::to_owned),
+            token: token.clone(),
+        };
+        std::thread::spawn(move || {
+            // The receiver is gone when the time ran out: nobody waits for this answer.
+            let _ = sender.send(job.run());
+        });
+        match receiver.recv_timeout(self.options.timeout) {
+            Ok(answer) => answer.map(|answer| with_body(answer.media_type, answer.bytes)),
+            Err(_) => {
+                token.cancel();
+                Err(timed_out(self.options.timeout))
+            }
+        }
+    }
+
+    /// What the endpoint is and offers, in SPARQL 1.1 Service Description terms.
+    fn describe_service(
+        &self,
+        endpoint: &str,
+        accept: Option<&str>,
+    ) -> Result<Response<Body>, Refusal> {
+        let media_type = acceptable(accept, GRAPH_TYPES)?;
+        let service = NamedNode::new(endpoint)
+            .map_err(|_| Refusal::new(400, "the Host header does not make an IRI"))?;
+        let statement = |predicate: NamedNodeRef<'_>, object: NamedNodeRef<'_>| {
+            Quad::new(service.clone(), predicate, object, GraphName::DefaultGraph)
+        };
+        let mut quads = vec![
+            statement(rdf::TYPE, sd::SERVICE),
+            statement(sd::ENDPOINT, service.as_ref()),
+            statement(sd::SUPPORTED_LANGUAGE, sd::SPARQL11_QUERY),
+            statement(sd::FEATURE, sd::UNION_DEFAULT_GRAPH),
+        ];
+        for format in [
+            formats::SPARQL_RESULTS_JSON,
+            formats::SPARQL_RESULTS_XML,
+            formats::SPARQL_RESULTS_CSV,
+            formats::SPARQL_RESULTS_TSV,
+            formats::TURTLE,
+            formats::N_TRIPLES,
+            formats::JSON_LD,
+        ] {
+            quads.push(statement(sd::RESULT_FORMAT, format));
+        }
+        graph_response(media_type, quads).map(|answer| with_body(answer.media_type, answer.bytes))
+    }
+}
+
+/// A query to evaluate on a thread of its own.
+struct Job {
+    store: GraphStore,
+    options: ServeOptions,
+    request: SparqlRequest,
+    accept: Option<String>,
+    token: CancellationToken,
+}
+
+/// Results written out: what the thread of a [`Job`] hands back.
+struct Answer {
+    media_type: &'static str,
+    bytes: Vec<u8>,
+    /// For a graph: how many triples it has.
+    triples: Option<usize>,
+}
+
+impl Answer {
+    fn is_empty_graph(&self) -> bool {
+        self.triples == Some(0)
+    }
+}
+
+impl Job {
+    fn run(self) -> Result<Answer, Refusal> {
+        let control = QueryControl {
+            cancellation: Some(self.token.clone()),
+            default_graphs: self.request.default_graphs.clone(),
+            named_graphs: self.request.named_graphs.clone(),
+        };
+        let accept = self.accept.as_deref();
+        let results = self
+            .store
+            .query_with(&self.request.query, &self.options.base, control)
+            .map_err(|error| self.refusal(error))?;
+        match results {
+            QueryResults::Solutions(solutions) => {
+                let media_type = acceptable(accept, SOLUTION_TYPES)?;
+                let variables = solutions.variables().to_vec();
+                let mut rows: Vec<QuerySolution> = Vec::new();
+                for row in solutions {
+                    rows.push(row.map_err(|e| self.refusal(e.into()))?);
+                    if rows.len() > self.options.max_rows {
+                        return Err(self.too_many("rows"));
+                    }
+                }
+                let serializer = QueryResultsSerializer::from_format(results_format(media_type));
+                let mut out = serializer
+                    .serialize_solutions_to_writer(Vec::new(), variables)
+                    .map_err(internal)?;
+                for row in &rows {
+                    out.serialize(row).map_err(internal)?;
+                }
+                let bytes = out.finish().map_err(internal)?;
+                Ok(Answer {
+                    media_type,
+                    bytes,
+                    triples: None,
+                })
+            }
+            QueryResults::Boolean(value) => {
+                let media_type = acceptable(accept, SOLUTION_TYPES)?;
+                let serializer = QueryResultsSerializer::from_format(results_format(media_type));
+                let bytes = serializer
+                    .serialize_boolean_to_writer(Vec::new(), value)
+                    .map_err(internal)?;
+                Ok(Answer {
+                    media_type,
+                    bytes,
+                    triples: None,
+                })
+            }
+            QueryResults::Graph(triples) => {
+                let media_type = acceptable(accept, GRAPH_TYPES)?;
+                let mut quads = Vec::new();
+                for triple in triples {
+                    let triple = triple.map_err(|e| self.refusal(e.into()))?;
+                    quads.push(triple.in_graph(GraphName::DefaultGraph));
+                    if quads.len() > self.options.max_rows {
+                        return Err(self.too_many("triples"));
+                    }
+                }
+                graph_response(media_type, quads)
+            }
+        }
+    }
+
+    fn too_many(&self, what: &str) -> Refusal {
+        Refusal::new(
+            400,
+            format!(
+                "the results have more than {} {what}: add a LIMIT, or page with OFFSET",
+                self.options.max_rows
+            ),
+        )
+    }
+
+    fn refusal(&self, error: StoreError) -> Refusal {
+        match error {
+            StoreError::Syntax(error) => {
+                Refusal::new(400, format!("the query does not parse: {error}"))
+            }
+            StoreError::Evaluation(QueryEvaluationError::Cancelled) => {
+                timed_out(self.options.timeout)
+            }
+            StoreError::Evaluation(error) => {
+                Refusal::new(400, format!("the query failed: {error}"))
+            }
+            other => Refusal::new(500, other.to_string()),
+        }
+    }
+}
+
+fn timed_out(timeout: Duration) -> Refusal {
+    Refusal::new(
+        503,
+        format!(
+            "the query was stopped after {} s, the time limit of this endpoint",
+            timeout.as_secs_f64()
+        ),
+    )
+}
+
+/// Starts serving `endpoint` on `address`; the server answers until the process ends (join
+/// the handle to wait for that). Once this returns, the address accepts connections.
+pub fn serve(
+    endpoint: Endpoint,
+    address: SocketAddr,
+    max_connections: usize,
+) -> std::io::Result<oxhttp::ListeningServer> {
+    oxhttp::Server::new(move |request| endpoint.handle(request))
+        .bind(address)
+        .with_global_timeout(Duration::from_secs(60))
+        .with_max_concurrent_connections(max_connections)
+        .spawn()
+}
+
+/// A request path as the IRI has it: clients percent-encode the non-ASCII letters an IRI
+/// holds as they are (`yeşilgöz`), so those are decoded; an ASCII escape (`%20`) was minted as
+/// one and stays.
+fn iri_path(path: &str) -> String {
+    let bytes = path.as_bytes();
+    let mut decoded = Vec::with_capacity(bytes.len());
+    let mut at = 0;
+    while at < bytes.len() {
+        let escaped = (bytes[at] == b'%')
+            .then(|| path.get(at + 1..at + 3))
+            .flatten()
+            .and_then(|hex| u8::from_str_radix(hex, 16).ok())
+            .filter(|byte| !byte.is_ascii());
+        match escaped {
+            Some(byte) => {
+                decoded.push(byte);
+                at += 3;
+            }
+            None => {
+                decoded.push(bytes[at]);
+                at += 1;
+            }
+        }
+    }
+    String::from_utf8(decoded).unwrap_or_else(|_| path.to_owned())
+}
+
+fn acceptable<'a>(accept: Option<&str>, candidates: &[&'a str]) -> Result<&'a str, Refusal> {
+    negotiate(accept, candidates).ok_or_else(|| {
+        Refusal::new(
+            406,
+            format!(
+                "none of the accepted types is offered here: {}",
+                candidates.join(", ")
+            ),
+        )
+    })
+}
+
+fn results_format(media_type: &str) -> QueryResultsFormat {
+    match media_type {
+        "application/sparql-results+xml" | "application/xml" => QueryResultsFormat::Xml,
+        "text/csv" => QueryResultsFormat::Csv,
+        "text/tab-separated-values" => QueryResultsFormat::Tsv,
+        _ => QueryResultsFormat::Json,
+    }
+}
+
+fn graph_response(media_type: &'static str, quads: Vec<Quad>) -> Result<Answer, Refusal> {
+    let format = match media_type {
+        "application/n-triples" => ExportFormat::NTriples,
+        "application/ld+json" => ExportFormat::JsonLd,
+        _ => ExportFormat::Turtle,
+    };
+    let triples = Some(quads.len());
+    let bytes = export::write_sorted(quads, format, Vec::new()).map_err(internal)?;
+    Ok(Answer {
+        media_type,
+        bytes,
+        triples,
+    })
+}
+
+fn with_body(media_type: &str, bytes: Vec<u8>) -> Response<Body> {
+    let mut response = Response::new(Body::from(bytes));
+    let value = HeaderValue::from_str(media_type).unwrap_or(HeaderValue::from_static("text/plain"));
+    response.headers_mut().insert(CONTENT_TYPE, value);
+    response
+}
+
+fn text(status: u16, message: &str) -> Response<Body> {
+    let mut response = with_body(
+        "text/plain; charset=utf-8",
+        format!("{message}\n").into_bytes(),
+    );
+    *response.status_mut() =
+        StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    response
+}
+
+fn status_only(status: StatusCode) -> Response<Body> {
+    let mut response = Response::new(Body::empty());
+    *response.status_mut() = status;
+    response
+}
+
+fn internal(error: impl std::fmt::Display) -> Refusal {
+    Refusal::new(500, format!("cannot write the results: {error}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::iri_path;
+
+    #[test]
+    fn request_paths_become_iri_paths() {
+        assert_eq!(iri_path("persoon/ye%C5%9Filg%C3%B6z"), "persoon/yeşilgöz");
+        assert_eq!(iri_path("zaak/a%20b"), "zaak/a%20b");
+        assert_eq!(iri_path("zaak/%FF"), "zaak/%FF");
+        assert_eq!(iri_path("zaak/%4"), "zaak/%4");
+    }
+}

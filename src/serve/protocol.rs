@@ -1,0 +1,196 @@
+//! The SPARQL 1.1 Protocol's query operation: an HTTP request → the query and its dataset.
+//!
+//! A request enters as method, content type, query string and body; a [`SparqlRequest`] leaves,
+//! or a [`Refusal`] with the HTTP status and a message that says what to send instead. The
+//! three ways the protocol allows are read: GET with `query=`, POST of a form, POST of the
+//! query itself (`application/sparql-query`). Updates are refused: the endpoint is read-only.
+
+use oxigraph::model::NamedNode;
+
+/// A query and the dataset the request asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SparqlRequest {
+    pub query: String,
+    pub default_graphs: Vec<NamedNode>,
+    pub named_graphs: Vec<NamedNode>,
+}
+
+/// Why a request is not answered, as an HTTP status and a message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    pub status: u16,
+    pub message: String,
+}
+
+impl Refusal {
+    pub fn new(status: u16, message: impl Into<String>) -> Self {
+        Self {
+            status,
+            message: message.into(),
+        }
+    }
+}
+
+/// What the request was, as HTTP told it.
+pub struct HttpRequest<'a> {
+    pub method: &'a str,
+    pub content_type: Option<&'a str>,
+    pub query_string: Option<&'a str>,
+    pub body: &'a [u8],
+}
+
+const READ_ONLY: &str = "this endpoint is read-only: SPARQL updates are not accepted";
+
+/// Reads the query operation of a request; `Ok(None)` when it asks no query (a GET without
+/// `query=`, answered with the service description).
+pub fn read_request(request: &HttpRequest<'_>) -> Result<Option<SparqlRequest>, Refusal> {
+    let mut parameters = parse_form(request.query_string.unwrap_or("").as_bytes());
+    let media_type = request.content_type.map(|value| {
+        value
+            .split(';')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_ascii_lowercase()
+    });
+    let mut direct_query = None;
+    match request.method {
+        "GET" | "HEAD" => {}
+        "POST" => match media_type.as_deref() {
+            Some("application/x-www-form-urlencoded") => {
+                parameters.extend(parse_form(request.body));
+            }
+            Some("application/sparql-query") => {
+                let text = std::str::from_utf8(request.body)
+                    .map_err(|_| Refusal::new(400, "the query is not UTF-8"))?;
+                direct_query = Some(text.to_owned());
+            }
+            Some("application/sparql-update") => return Err(Refusal::new(403, READ_ONLY)),
+            other => {
+                return Err(Refusal::new(
+                    415,
+                    format!(
+                        "a POST must be application/x-www-form-urlencoded or application/sparql-query, not {}",
+                        other.unwrap_or("without a content type")
+                    ),
+                ))
+            }
+        },
+        other => {
+            return Err(Refusal::new(
+                405,
+                format!("{other} is not allowed: use GET or POST"),
+            ))
+        }
+    }
+    if parameters.iter().any(|(name, _)| name == "update") {
+        return Err(Refusal::new(403, READ_ONLY));
+    }
+    let mut queries: Vec<String> = parameters
+        .iter()
+        .filter(|(name, _)| name == "query")
+        .map(|(_, value)| value.clone())
+        .collect();
+    queries.extend(direct_query);
+    let query = match queries.len() {
+        0 => return Ok(None),
+        1 => queries.remove(0),
+        _ => return Err(Refusal::new(400, "give exactly one query")),
+    };
+    Ok(Some(SparqlRequest {
+        query,
+        default_graphs: graphs(&parameters, "default-graph-uri")?,
+        named_graphs: graphs(&parameters, "named-graph-uri")?,
+    }))
+}
+
+fn graphs(parameters: &[(String, String)], name: &str) -> Result<Vec<NamedNode>, Refusal> {
+    parameters
+        .iter()
+        .filter(|(key, _)| key == name)
+        .map(|(_, value)| {
+            NamedNode::new(value.as_str()).map_err(|error| {
+                Refusal::new(400, format!("{name} `{value}` is not an IRI: {error}"))
+            })
+        })
+        .collect()
+}
+
+fn parse_form(bytes: &[u8]) -> Vec<(String, String)> {
+    form_urlencoded::parse(bytes)
+        .map(|(name, value)| (name.into_owned(), value.into_owned()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn get(query_string: &str) -> Result<Option<SparqlRequest>, Refusal> {
+        read_request(&HttpRequest {
+            method: "GET",
+            content_type: None,
+            query_string: Some(query_string),
+            body: b"",
+        })
+    }
+
+    fn post(content_type: &str, body: &str) -> Result<Option<SparqlRequest>, Refusal> {
+        read_request(&HttpRequest {
+            method: "POST",
+            content_type: Some(content_type),
+            query_string: None,
+            body: body.as_bytes(),
+        })
+    }
+
+    #[test]
+    fn the_three_ways_give_the_same_request() {
+        let expected = SparqlRequest {
+            query: "ASK { ?s ?p ?o }".into(),
+            default_graphs: vec![NamedNode::new("https://e.org/g").unwrap()],
+            named_graphs: vec![],
+        };
+        let encoded = "query=ASK+%7B+%3Fs+%3Fp+%3Fo+%7D&default-graph-uri=https%3A%2F%2Fe.org%2Fg";
+        assert_eq!(get(encoded).unwrap().unwrap(), expected);
+        let form = "application/x-www-form-urlencoded; charset=UTF-8";
+        assert_eq!(post(form, encoded).unwrap().unwrap(), expected);
+        let direct = read_request(&HttpRequest {
+            method: "POST",
+            content_type: Some("application/sparql-query"),
+            query_string: Some("default-graph-uri=https%3A%2F%2Fe.org%2Fg"),
+            body: b"ASK { ?s ?p ?o }",
+        });
+        assert_eq!(direct.unwrap().unwrap(), expected);
+    }
+
+    #[test]
+    fn no_query_asks_for_the_description() {
+        assert_eq!(get("").unwrap(), None);
+    }
+
+    #[test]
+    fn updates_and_other_requests_are_refused() {
+        assert_eq!(get("update=CLEAR+ALL").unwrap_err().status, 403);
+        assert_eq!(
+            post("application/sparql-update", "CLEAR ALL")
+                .unwrap_err()
+                .status,
+            403
+        );
+        assert_eq!(post("text/plain", "ASK {}").unwrap_err().status, 415);
+        assert_eq!(get("query=a&query=b").unwrap_err().status, 400);
+        let error = get("query=ASK{}&named-graph-uri=not%20an%20iri").unwrap_err();
+        assert_eq!(error.status, 400);
+        assert!(error
+            .message
+            .starts_with("named-graph-uri `not an iri` is not an IRI"));
+        let put = read_request(&HttpRequest {
+            method: "PUT",
+            content_type: None,
+            query_string: None,
+            body: b"",
+        });
+        assert_eq!(put.unwrap_err().status, 405);
+    }
+}

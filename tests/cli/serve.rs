@@ -1,0 +1,469 @@
+//! `kamervragen serve`: the SPARQL 1.1 Protocol over HTTP, checked with a plain HTTP client on
+//! a free port: the ways to ask, content negotiation, refusals, the time limit, and that every
+//! file in `queries/` gives over HTTP the rows `kamervragen query` gives.
+
+use super::Workspace;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::Path;
+use std::process::{Child, Stdio};
+use std::time::{Duration, Instant};
+
+/// A running server, stopped when dropped.
+struct Server {
+    child: Child,
+    port: u16,
+}
+
+impl Server {
+    fn start(workspace: &Workspace, extra: &[&str]) -> Self {
+        let port = TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let bind = format!("127.0.0.1:{port}");
+        let mut args = vec!["serve", "seeds", "--quiet", "--bind", &bind];
+        args.extend_from_slice(extra);
+        let mut child = workspace
+            .command(&args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("the server starts");
+        let mut first_line = String::new();
+        BufReader::new(child.stdout.as_mut().unwrap())
+            .read_line(&mut first_line)
+            .unwrap();
+        assert_eq!(
+            first_line,
+            format!("serving SPARQL at http://{bind}/sparql (Ctrl-C stops)\n")
+        );
+        Self { child, port }
+    }
+
+    /// Sends one request; the status, the headers (lower-case names) and the body.
+    fn request(&self, method: &str, target: &str, headers: &[(&str, &str)], body: &[u8]) -> Reply {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        let mut head = format!(
+            "{method} {target} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nConnection: close\r\nContent-Length: {}\r\n",
+            self.port,
+            body.len()
+        );
+        for (name, value) in headers {
+            head.push_str(&format!("{name}: {value}\r\n"));
+        }
+        head.push_str("\r\n");
+        stream.write_all(head.as_bytes()).unwrap();
+        stream.write_all(body).unwrap();
+        let mut raw = Vec::new();
+        stream.read_to_end(&mut raw).unwrap();
+        Reply::parse(&raw)
+    }
+
+    fn get(&self, query: &str, accept: &str) -> Reply {
+        let encoded: String = form_urlencoded::byte_serialize(query.as_bytes()).collect();
+        self.request(
+            "GET",
+            &format!("/sparql?query={encoded}"),
+            &[("Accept", accept)],
+            b"",
+        )
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+struct Reply {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: String,
+}
+
+impl Reply {
+    fn parse(raw: &[u8]) -> Self {
+        let text = String::from_utf8_lossy(raw).into_owned();
+        let (head, body) = text.split_once("\r\n\r\n").expect("a complete response");
+        let mut lines = head.lines();
+        let status = lines
+            .next()
+            .unwrap()
+            .split(' ')
+            .nth(1)
+            .unwrap()
+            .parse()
+            .unwrap();
+        let headers = lines
+            .filter_map(|line| line.split_once(':'))
+            .map(|(name, value)| (name.trim().to_ascii_lowercase(), value.trim().to_owned()))
+            .collect();
+        let body = if text
+            .to_ascii_lowercase()
+            .contains("transfer-encoding: chunked")
+        {
+            unchunk(body)
+        } else {
+            body.to_owned()
+        };
+        Self {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| value.as_str())
+    }
+}
+
+fn unchunk(mut body: &str) -> String {
+    let mut out = String::new();
+    while let Some((size, rest)) = body.split_once("\r\n") {
+        let size = usize::from_str_radix(size.trim(), 16).unwrap_or(0);
+        if size == 0 {
+            break;
+        }
+        out.push_str(&rest[..size]);
+        body = &rest[size + 2..];
+    }
+    out
+}
+
+const COUNT: &str = "SELECT (COUNT(*) AS ?n) WHERE { ?q a schema:Question }";
+
+#[test]
+fn the_three_ways_to_ask_give_the_same_answer() {
+    let workspace = Workspace::with_all_seeds();
+    let server = Server::start(&workspace, &[]);
+    let expected = workspace
+        .run(&["query", "seeds", "--quiet", "-f", "csv", "-e", COUNT])
+        .success();
+    let by_get = server.get(COUNT, "text/csv");
+    assert_eq!(by_get.status, 200);
+    assert_eq!(by_get.header("content-type"), Some("text/csv"));
+    assert_eq!(by_get.body, expected);
+    let form: String = form_urlencoded::Serializer::new(String::new())
+        .append_pair("query", COUNT)
+        .finish();
+    let by_form = server.request(
+        "POST",
+        "/sparql",
+        &[
+            ("Content-Type", "application/x-www-form-urlencoded"),
+            ("Accept", "text/csv"),
+        ],
+        form.as_bytes(),
+    );
+    assert_eq!(by_form.body, expected);
+    let direct = server.request(
+        "POST",
+        "/sparql",
+        &[
+            ("Content-Type", "application/sparql-query"),
+            ("Accept", "text/csv"),
+        ],
+        COUNT.as_bytes(),
+    );
+    assert_eq!(direct.body, expected);
+}
+
+#[test]
+fn every_query_file_gives_the_rows_of_the_query_command() {
+    let workspace = Workspace::with_all_seeds();
+    let server = Server::start(&workspace, &[]);
+    let queries = Path::new(env!("CARGO_MANIFEST_DIR")).join("queries");
+    let mut files: Vec<_> = std::fs::read_dir(&queries)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 11);
+    for file in files {
+        let path = file.to_string_lossy().into_owned();
+        let expected = workspace
+            .run(&["query", "seeds", "--quiet", "-f", "csv", "-q", &path])
+            .success();
+        let sparql = std::fs::read_to_string(&file).unwrap();
+        let reply = server.get(&sparql, "text/csv");
+        assert_eq!(reply.status, 200, "{path}: {}", reply.body);
+        assert_eq!(reply.body, expected, "{path}");
+        assert!(expected.lines().count() > 1, "{path} returns rows");
+    }
+}
+
+#[test]
+fn results_come_in_the_format_asked_for() {
+    let workspace = Workspace::with_seed();
+    let server = Server::start(&workspace, &[]);
+    let json = server.get(COUNT, "application/sparql-results+json");
+    assert_eq!(
+        json.header("content-type"),
+        Some("application/sparql-results+json")
+    );
+    let parsed: serde_json::Value = serde_json::from_str(&json.body).unwrap();
+    let expected = serde_json::json!({"head": {"vars": ["n"]}, "results": {"bindings": [{"n": {
+        "type": "literal",
+        "datatype": "http://www.w3.org/2001/XMLSchema#integer",
+        "value": "10"
+    }}]}});
+    assert_eq!(parsed, expected);
+    let xml = server.get(COUNT, "application/sparql-results+xml");
+    assert!(
+        xml.body.contains(
+            "<literal datatype=\"http://www.w3.org/2001/XMLSchema#integer\">10</literal>"
+        ),
+        "{}",
+        xml.body
+    );
+    let tsv = server.get(COUNT, "text/tab-separated-values");
+    assert_eq!(tsv.body, "?n\n10\n");
+    let default = server.get(COUNT, "*/*");
+    assert_eq!(
+        default.header("content-type"),
+        Some("application/sparql-results+json")
+    );
+    let ask = server.get(
+        "ASK { ?q a schema:Question }",
+        "application/sparql-results+json",
+    );
+    let parsed: serde_json::Value = serde_json::from_str(&ask.body).unwrap();
+    assert_eq!(parsed, serde_json::json!({"head": {}, "boolean": true}));
+
+    let construct = "CONSTRUCT { ?q schema:position ?n } WHERE { ?q schema:position ?n ; a schema:Question } ORDER BY ?n LIMIT 1";
+    let turtle = server.get(construct, "text/turtle");
+    assert_eq!(turtle.header("content-type"), Some("text/turtle"));
+    assert!(
+        turtle.body.contains("schema:position 1 ."),
+        "{}",
+        turtle.body
+    );
+    let ntriples = server.get(construct, "application/n-triples");
+    assert_eq!(
+        ntriples.body,
+        "<https://w3id.org/kamervragen/zaak/2019Z15244/vraag/1> <http://schema.org/position> \"1\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n"
+    );
+    let jsonld = server.get(construct, "application/ld+json");
+    assert!(
+        jsonld
+            .body
+            .contains("\"@id\": \"https://w3id.org/kamervragen/zaak/2019Z15244/vraag/1\"")
+            || jsonld
+                .body
+                .contains("\"@id\":\"https://w3id.org/kamervragen/zaak/2019Z15244/vraag/1\""),
+        "{}",
+        jsonld.body
+    );
+    let refused = server.get(COUNT, "image/png");
+    assert_eq!(refused.status, 406);
+}
+
+#[test]
+fn the_dataset_can_be_narrowed_to_one_graph() {
+    let workspace = Workspace::with_all_seeds();
+    let server = Server::start(&workspace, &[]);
+    let graph = "https://w3id.org/kamervragen/graph/seeds/2019Z15244.md";
+    let encoded_query: String = form_urlencoded::byte_serialize(COUNT.as_bytes()).collect();
+    let encoded_graph: String = form_urlencoded::byte_serialize(graph.as_bytes()).collect();
+    let narrowed = server.request(
+        "GET",
+        &format!("/sparql?query={encoded_query}&default-graph-uri={encoded_graph}"),
+        &[("Accept", "text/csv")],
+        b"",
+    );
+    assert_eq!(narrowed.body, "n\r\n10\r\n");
+    let all = server.get(COUNT, "text/csv");
+    assert_ne!(all.body, narrowed.body);
+}
+
+#[test]
+fn updates_bad_queries_and_large_requests_are_refused() {
+    let workspace = Workspace::with_seed();
+    let server = Server::start(&workspace, &["--max-request", "1000", "--max-rows", "5"]);
+    let update = server.request(
+        "POST",
+        "/sparql",
+        &[("Content-Type", "application/sparql-update")],
+        b"CLEAR ALL",
+    );
+    assert_eq!(update.status, 403);
+    assert_eq!(
+        update.body,
+        "this endpoint is read-only: SPARQL updates are not accepted\n"
+    );
+    let form = server.request(
+        "POST",
+        "/sparql",
+        &[("Content-Type", "application/x-www-form-urlencoded")],
+        b"update=CLEAR+ALL",
+    );
+    assert_eq!(form.status, 403);
+    let broken = server.get("SELECT WHERE {", "text/csv");
+    assert_eq!(broken.status, 400);
+    assert!(
+        broken.body.starts_with("the query does not parse: "),
+        "{}",
+        broken.body
+    );
+    let large = server.request(
+        "POST",
+        "/sparql",
+        &[("Content-Type", "application/sparql-query")],
+        format!("ASK {{}} #{}", "x".repeat(2000)).as_bytes(),
+    );
+    assert_eq!(large.status, 413);
+    let many = server.get("SELECT ?q WHERE { ?q a schema:Question }", "text/csv");
+    assert_eq!(many.status, 400);
+    assert!(
+        many.body.starts_with("the results have more than 5 rows"),
+        "{}",
+        many.body
+    );
+    // Still answering after all that.
+    assert_eq!(server.get(COUNT, "text/csv").body, "n\r\n10\r\n");
+    assert_eq!(server.request("GET", "/elsewhere", &[], b"").status, 404);
+}
+
+#[test]
+fn an_expensive_query_is_stopped_at_the_time_limit() {
+    let workspace = Workspace::with_all_seeds();
+    let server = Server::start(&workspace, &["--timeout", "1"]);
+    let started = Instant::now();
+    let reply = server.get(
+        "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
+        "text/csv",
+    );
+    let waited = started.elapsed();
+    assert_eq!(reply.status, 503, "{}", reply.body);
+    assert_eq!(
+        reply.body,
+        "the query was stopped after 1 s, the time limit of this endpoint\n"
+    );
+    // The answer comes at the limit, not when the product of 7,000³ rows would be counted.
+    assert!(
+        waited < Duration::from_secs(15),
+        "answered after {waited:?}"
+    );
+    assert_eq!(server.get(COUNT, "text/csv").status, 200);
+}
+
+#[test]
+fn describes_itself_and_answers_other_origins_when_asked() {
+    let workspace = Workspace::with_seed();
+    let server = Server::start(&workspace, &["--cors"]);
+    let description = server.request(
+        "GET",
+        "/sparql",
+        &[("Accept", "application/n-triples")],
+        b"",
+    );
+    assert_eq!(description.status, 200);
+    let endpoint = format!("<http://127.0.0.1:{}/sparql>", server.port);
+    assert!(
+        description.body.contains(&format!(
+            "{endpoint} <http://www.w3.org/ns/sparql-service-description#endpoint> {endpoint} ."
+        )),
+        "{}",
+        description.body
+    );
+    assert!(description
+        .body
+        .contains("<http://www.w3.org/ns/formats/SPARQL_Results_JSON>"));
+    let preflight = server.request(
+        "OPTIONS",
+        "/sparql",
+        &[("Origin", "https://yasgui.example")],
+        b"",
+    );
+    assert_eq!(preflight.status, 204);
+    assert_eq!(preflight.header("access-control-allow-origin"), Some("*"));
+    assert_eq!(
+        server
+            .get(COUNT, "text/csv")
+            .header("access-control-allow-origin"),
+        Some("*")
+    );
+    let plain = Server::start(&workspace, &[]);
+    assert_eq!(
+        plain
+            .get(COUNT, "text/csv")
+            .header("access-control-allow-origin"),
+        None
+    );
+}
+
+#[test]
+fn stops_cleanly_on_sigterm() {
+    let workspace = Workspace::with_seed();
+    let mut server = Server::start(&workspace, &[]);
+    let status = std::process::Command::new("kill")
+        .args(["-TERM", &server.child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let exit = server.child.wait().unwrap();
+    assert_eq!(exit.code(), Some(0));
+}
+
+#[test]
+fn every_minted_iri_dereferences_to_its_description() {
+    let workspace = Workspace::with_all_seeds();
+    let server = Server::start(&workspace, &[]);
+    let question = server.request(
+        "GET",
+        "/zaak/2019Z15244/vraag/1",
+        &[("Accept", "application/n-triples")],
+        b"",
+    );
+    assert_eq!(question.status, 200, "{}", question.body);
+    assert_eq!(question.header("vary"), Some("Accept"));
+    let subject = "<https://w3id.org/kamervragen/zaak/2019Z15244/vraag/1> ";
+    assert!(
+        question.body.lines().all(|line| line.starts_with(subject)),
+        "{}",
+        question.body
+    );
+    assert!(question.body.contains(&format!(
+        "{subject}<http://schema.org/position> \"1\"^^<http://www.w3.org/2001/XMLSchema#integer> ."
+    )));
+    // The same description as a CONSTRUCT over the endpoint.
+    let construct = "CONSTRUCT { <https://w3id.org/kamervragen/zaak/2019Z15244/vraag/1> ?p ?o } WHERE { <https://w3id.org/kamervragen/zaak/2019Z15244/vraag/1> ?p ?o }";
+    assert_eq!(
+        server.get(construct, "application/n-triples").body,
+        question.body
+    );
+    let turtle = server.request("GET", "/zaak/2019Z15244", &[("Accept", "text/turtle")], b"");
+    assert_eq!(turtle.header("content-type"), Some("text/turtle"));
+    assert!(
+        turtle.body.contains("dct:identifier \"2019Z15244\""),
+        "{}",
+        turtle.body
+    );
+    // A name with letters outside ASCII, as a client sends it: percent-encoded.
+    let person = server.request(
+        "GET",
+        "/persoon/ye%C5%9Filg%C3%B6z-zegerius-vvd",
+        &[("Accept", "application/n-triples")],
+        b"",
+    );
+    assert_eq!(person.status, 200, "{}", person.body);
+    assert!(
+        person.body.contains("<http://xmlns.com/foaf/0.1/name>"),
+        "{}",
+        person.body
+    );
+    let missing = server.request("GET", "/zaak/1999Z00000", &[], b"");
+    assert_eq!(missing.status, 404);
+    assert_eq!(
+        missing.body,
+        "not found: nothing is said about <https://w3id.org/kamervragen/zaak/1999Z00000>\n"
+    );
+}
