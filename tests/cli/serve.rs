@@ -467,3 +467,71 @@ fn every_minted_iri_dereferences_to_its_description() {
         "not found: nothing is said about <https://w3id.org/kamervragen/zaak/1999Z00000>\n"
     );
 }
+
+/// Python with rdflib (CI has it: pyshacl brings it), or `None` outside CI without it.
+fn python_with_rdflib() -> Option<std::process::Command> {
+    let found = std::process::Command::new("python3")
+        .args(["-c", "import rdflib"])
+        .output()
+        .is_ok_and(|output| output.status.success());
+    match found {
+        true => Some(std::process::Command::new("python3")),
+        false if std::env::var_os("CI").is_none() => {
+            eprintln!("python3 with rdflib is not here (pip install rdflib); not checked");
+            None
+        }
+        false => panic!("CI needs python3 with rdflib (.ci/run installs pyshacl, which brings it)"),
+    }
+}
+
+#[test]
+fn rdflib_queries_it_as_a_sparql_store() {
+    let Some(mut python) = python_with_rdflib() else {
+        return;
+    };
+    let workspace = Workspace::with_all_seeds();
+    let server = Server::start(&workspace, &[]);
+    let script = r#"
+import sys
+from rdflib.plugins.stores.sparqlstore import SPARQLStore
+store = SPARQLStore(sys.argv[1], returnFormat="json")
+query = "SELECT ?z WHERE { ?s <http://purl.org/dc/terms/identifier> ?z } ORDER BY ?z LIMIT 3"
+for row in store.query(query):
+    print(row[0])
+ask = store.query("ASK { ?q a <http://schema.org/Question> }")
+print(ask.askAnswer)
+"#;
+    let output = python
+        .args([
+            "-c",
+            script,
+            &format!("http://127.0.0.1:{}/sparql", server.port),
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let expected = workspace
+        .run(&[
+            "query",
+            "seeds",
+            "--quiet",
+            "-f",
+            "tsv",
+            "-e",
+            "SELECT ?z WHERE { ?s dct:identifier ?z } ORDER BY ?z LIMIT 3",
+        ])
+        .success();
+    let identifiers: Vec<String> = expected
+        .lines()
+        .skip(1)
+        .map(|line| line.trim_matches('"').to_owned())
+        .collect();
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        format!("{}\nTrue\n", identifiers.join("\n"))
+    );
+}
