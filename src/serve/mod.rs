@@ -7,10 +7,14 @@
 //! cancellation token, so an expensive query really stops. Results over
 //! [`ServeOptions::max_rows`] rows are refused rather than sent half.
 
+mod charts;
+mod html;
 mod negotiate;
+mod pages;
 mod protocol;
 
 pub use negotiate::negotiate;
+pub use pages::QUERIES;
 pub use protocol::{read_request, HttpRequest, Refusal, SparqlRequest};
 
 use crate::export::{self, ExportFormat};
@@ -24,7 +28,9 @@ use oxhttp::model::{Body, HeaderValue, Method, Request, Response, StatusCode};
 use oxigraph::model::vocab::rdf;
 use oxigraph::model::{GraphName, NamedNode, NamedNodeRef, Quad};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
-use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults, QuerySolution};
+use oxigraph::sparql::{
+    CancellationToken, QueryEvaluationError, QueryResults, QuerySolution, Variable,
+};
 use std::io::Read;
 use std::net::SocketAddr;
 use std::sync::mpsc;
@@ -76,12 +82,20 @@ impl Endpoint {
     pub fn handle(&self, request: &mut Request<Body>) -> Response<Body> {
         let mut response = if request.method() == Method::OPTIONS {
             status_only(StatusCode::NO_CONTENT)
-        } else if request.uri().path() == "/sparql" {
-            self.sparql(request)
-                .unwrap_or_else(|refusal| text(refusal.status, &refusal.message))
         } else {
-            self.resource(request)
-                .unwrap_or_else(|refusal| text(refusal.status, &refusal.message))
+            let routed = match request.uri().path() {
+                "/sparql" => self.sparql(request),
+                "/" => self.landing().map(html_response),
+                "/query" => {
+                    let parameters =
+                        form_urlencoded::parse(request.uri().query().unwrap_or("").as_bytes())
+                            .map(|(name, value)| (name.into_owned(), value.into_owned()))
+                            .collect::<Vec<_>>();
+                    self.query_page(&parameters).map(html_response)
+                }
+                _ => self.resource(request),
+            };
+            routed.unwrap_or_else(|refusal| text(refusal.status, &refusal.message))
         };
         if self.options.cors {
             let headers = response.headers_mut();
@@ -114,7 +128,11 @@ impl Endpoint {
             body: &body,
         };
         match read_request(&http)? {
-            Some(sparql) => self.answer(&sparql, accept),
+            Some(sparql) => {
+                // `format=csv` and the like, for download links, which cannot set Accept.
+                let accept = sparql.format.as_deref().map(format_media_type).or(accept);
+                self.answer(&sparql, accept)
+            }
             None => {
                 let host = header(HOST).unwrap_or("localhost");
                 self.describe_service(&format!("http://{host}/sparql"), accept)
@@ -129,7 +147,17 @@ impl Endpoint {
         let accept = request.headers().get(ACCEPT).and_then(|v| v.to_str().ok());
         let iri = NamedNode::new(format!("{}{path}", self.options.base))
             .map_err(|_| Refusal::new(404, "not found: this path names no resource"))?;
-        let media_type = acceptable(accept, GRAPH_TYPES)?;
+        // RDF for clients that take anything; a page for browsers, which ask for HTML.
+        let mut offered = GRAPH_TYPES.to_vec();
+        offered.push("text/html");
+        let media_type = acceptable(accept, &offered)?;
+        if media_type == "text/html" {
+            let mut response = html_response(self.resource_page(&iri)?);
+            response
+                .headers_mut()
+                .insert(VARY, HeaderValue::from_static("Accept"));
+            return Ok(response);
+        }
         let construct = format!("CONSTRUCT {{ {iri} ?p ?o }} WHERE {{ {iri} ?p ?o }}");
         let job = Job {
             store: self.store.clone(),
@@ -138,6 +166,7 @@ impl Endpoint {
                 query: construct,
                 default_graphs: Vec::new(),
                 named_graphs: Vec::new(),
+                format: None,
             },
             accept: Some(media_type.to_owned()),
             token: CancellationToken::new(),
@@ -191,6 +220,18 @@ impl Endpoint {
         request: &SparqlRequest,
         accept: Option<&str>,
     ) -> Result<Response<Body>, Refusal> {
+        let answer = self.within_time_limit(request, accept, Job::run)?;
+        Ok(with_body(answer.media_type, answer.bytes))
+    }
+
+    /// Runs `work` on a job for `request`, on a thread of its own, and gives up at the time
+    /// limit: the job's token is then cancelled.
+    fn within_time_limit<T: Send + 'static>(
+        &self,
+        request: &SparqlRequest,
+        accept: Option<&str>,
+        work: fn(Job) -> Result<T, Refusal>,
+    ) -> Result<T, Refusal> {
         let token = CancellationToken::new();
         let (sender, receiver) = mpsc::channel();
         let job = Job {
@@ -202,15 +243,26 @@ impl Endpoint {
         };
         std::thread::spawn(move || {
             // The receiver is gone when the time ran out: nobody waits for this answer.
-            let _ = sender.send(job.run());
+            let _ = sender.send(work(job));
         });
         match receiver.recv_timeout(self.options.timeout) {
-            Ok(answer) => answer.map(|answer| with_body(answer.media_type, answer.bytes)),
+            Ok(result) => result,
             Err(_) => {
                 token.cancel();
                 Err(timed_out(self.options.timeout))
             }
         }
+    }
+
+    /// Evaluates a query under the endpoint's limits, for a page to show.
+    fn evaluate(&self, query: String) -> Result<Evaluated, Refusal> {
+        let request = SparqlRequest {
+            query,
+            default_graphs: Vec::new(),
+            named_graphs: Vec::new(),
+            format: None,
+        };
+        self.within_time_limit(&request, None, Job::evaluate)
     }
 
     /// What the endpoint is and offers, in SPARQL 1.1 Service Description terms.
@@ -269,29 +321,24 @@ impl Answer {
     }
 }
 
+/// Results read in full, within the limits: what a [`Job`] evaluates.
+pub enum Evaluated {
+    Solutions {
+        variables: Vec<Variable>,
+        rows: Vec<QuerySolution>,
+    },
+    Boolean(bool),
+    Graph(Vec<Quad>),
+}
+
 impl Job {
+    /// Evaluates and writes the results as negotiated.
     fn run(self) -> Result<Answer, Refusal> {
-        let control = QueryControl {
-            cancellation: Some(self.token.clone()),
-            default_graphs: self.request.default_graphs.clone(),
-            named_graphs: self.request.named_graphs.clone(),
-        };
-        let accept = self.accept.as_deref();
-        let results = self
-            .store
-            .query_with(&self.request.query, &self.options.base, control)
-            .map_err(|error| self.refusal(error))?;
-        match results {
-            QueryResults::Solutions(solutions) => {
+        let accept = self.accept.clone();
+        let accept = accept.as_deref();
+        match self.evaluate()? {
+            Evaluated::Solutions { variables, rows } => {
                 let media_type = acceptable(accept, SOLUTION_TYPES)?;
-                let variables = solutions.variables().to_vec();
-                let mut rows: Vec<QuerySolution> = Vec::new();
-                for row in solutions {
-                    rows.push(row.map_err(|e| self.refusal(e.into()))?);
-                    if rows.len() > self.options.max_rows {
-                        return Err(self.too_many("rows"));
-                    }
-                }
                 let serializer = QueryResultsSerializer::from_format(results_format(media_type));
                 let mut out = serializer
                     .serialize_solutions_to_writer(Vec::new(), variables)
@@ -306,7 +353,7 @@ impl Job {
                     triples: None,
                 })
             }
-            QueryResults::Boolean(value) => {
+            Evaluated::Boolean(value) => {
                 let media_type = acceptable(accept, SOLUTION_TYPES)?;
                 let serializer = QueryResultsSerializer::from_format(results_format(media_type));
                 let bytes = serializer
@@ -318,8 +365,35 @@ impl Job {
                     triples: None,
                 })
             }
+            Evaluated::Graph(quads) => graph_response(acceptable(accept, GRAPH_TYPES)?, quads),
+        }
+    }
+
+    /// Evaluates the query and reads every result, refusing more than the row limit.
+    fn evaluate(self) -> Result<Evaluated, Refusal> {
+        let control = QueryControl {
+            cancellation: Some(self.token.clone()),
+            default_graphs: self.request.default_graphs.clone(),
+            named_graphs: self.request.named_graphs.clone(),
+        };
+        let results = self
+            .store
+            .query_with(&self.request.query, &self.options.base, control)
+            .map_err(|error| self.refusal(error))?;
+        Ok(match results {
+            QueryResults::Solutions(solutions) => {
+                let variables = solutions.variables().to_vec();
+                let mut rows = Vec::new();
+                for row in solutions {
+                    rows.push(row.map_err(|e| self.refusal(e.into()))?);
+                    if rows.len() > self.options.max_rows {
+                        return Err(self.too_many("rows"));
+                    }
+                }
+                Evaluated::Solutions { variables, rows }
+            }
+            QueryResults::Boolean(value) => Evaluated::Boolean(value),
             QueryResults::Graph(triples) => {
-                let media_type = acceptable(accept, GRAPH_TYPES)?;
                 let mut quads = Vec::new();
                 for triple in triples {
                     let triple = triple.map_err(|e| self.refusal(e.into()))?;
@@ -328,9 +402,9 @@ impl Job {
                         return Err(self.too_many("triples"));
                     }
                 }
-                graph_response(media_type, quads)
+                Evaluated::Graph(quads)
             }
-        }
+        })
     }
 
     fn too_many(&self, what: &str) -> Refusal {
@@ -422,6 +496,20 @@ fn acceptable<'a>(accept: Option<&str>, candidates: &[&'a str]) -> Result<&'a st
     })
 }
 
+/// The media type a `format` parameter names; an unknown name names nothing we offer.
+fn format_media_type(name: &str) -> &'static str {
+    match name {
+        "csv" => "text/csv",
+        "tsv" => "text/tab-separated-values",
+        "json" => "application/sparql-results+json",
+        "xml" => "application/sparql-results+xml",
+        "turtle" | "ttl" => "text/turtle",
+        "ntriples" | "nt" => "application/n-triples",
+        "jsonld" => "application/ld+json",
+        _ => "unknown/format",
+    }
+}
+
 fn results_format(media_type: &str) -> QueryResultsFormat {
     match media_type {
         "application/sparql-results+xml" | "application/xml" => QueryResultsFormat::Xml,
@@ -444,6 +532,10 @@ fn graph_response(media_type: &'static str, quads: Vec<Quad>) -> Result<Answer, 
         bytes,
         triples,
     })
+}
+
+fn html_response(html: String) -> Response<Body> {
+    with_body("text/html; charset=utf-8", html.into_bytes())
 }
 
 fn with_body(media_type: &str, bytes: Vec<u8>) -> Response<Body> {

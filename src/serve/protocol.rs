@@ -13,6 +13,8 @@ pub struct SparqlRequest {
     pub query: String,
     pub default_graphs: Vec<NamedNode>,
     pub named_graphs: Vec<NamedNode>,
+    /// `format=csv` …: a result format named in the request, which wins over `Accept`.
+    pub format: Option<String>,
 }
 
 /// Why a request is not answered, as an HTTP status and a message.
@@ -101,6 +103,10 @@ pub fn read_request(request: &HttpRequest<'_>) -> Result<Option<SparqlRequest>, 
         query,
         default_graphs: graphs(&parameters, "default-graph-uri")?,
         named_graphs: graphs(&parameters, "named-graph-uri")?,
+        format: parameters
+            .iter()
+            .find(|(name, _)| name == "format")
+            .map(|(_, value)| value.clone()),
     }))
 }
 
@@ -150,6 +156,7 @@ mod tests {
             query: "ASK { ?s ?p ?o }".into(),
             default_graphs: vec![NamedNode::new("https://e.org/g").unwrap()],
             named_graphs: vec![],
+            format: None,
         };
         let encoded = "query=ASK+%7B+%3Fs+%3Fp+%3Fo+%7D&default-graph-uri=https%3A%2F%2Fe.org%2Fg";
         assert_eq!(get(encoded).unwrap().unwrap(), expected);

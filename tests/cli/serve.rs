@@ -535,3 +535,223 @@ print(ask.askAnswer)
         format!("{}\nTrue\n", identifiers.join("\n"))
     );
 }
+
+fn html(server: &Server, path: &str) -> Reply {
+    let reply = server.request(
+        "GET",
+        path,
+        &[("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8")],
+        b"",
+    );
+    assert_eq!(reply.status, 200, "{path}: {}", reply.body);
+    assert_eq!(
+        reply.header("content-type"),
+        Some("text/html; charset=utf-8")
+    );
+    reply
+}
+
+/// The number in the landing page's cell with this id.
+fn count_cell(page: &str, id: &str) -> String {
+    let start = page
+        .find(&format!("id=\"{id}\">"))
+        .expect("the count is shown")
+        + id.len()
+        + 6;
+    page[start..].split('<').next().unwrap().to_owned()
+}
+
+fn cli_count(workspace: &Workspace, pattern: &str) -> String {
+    let query = format!("SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ {pattern} }}");
+    let csv = workspace
+        .run(&["query", "seeds", "--quiet", "-f", "csv", "-e", &query])
+        .success();
+    csv.lines().nth(1).unwrap().to_owned()
+}
+
+#[test]
+fn the_landing_page_counts_and_draws() {
+    let workspace = Workspace::with_all_seeds();
+    let server = Server::start(&workspace, &[]);
+    let page = html(&server, "/").body;
+    assert_eq!(
+        count_cell(&page, "sets-of-questions"),
+        cli_count(&workspace, "?x a kv:QuestionSet")
+    );
+    assert_eq!(
+        count_cell(&page, "questions"),
+        cli_count(&workspace, "?x a schema:Question")
+    );
+    assert_eq!(
+        count_cell(&page, "cited-sources"),
+        cli_count(&workspace, "?q cito:cites ?x")
+    );
+    assert_eq!(page.matches("<svg").count(), 2);
+    assert!(page.contains(">21 days: the term for an answer</text>"));
+    // Every answer with both dates is in one bar of the histogram.
+    let answered = workspace
+        .run(&["query", "seeds", "--quiet", "-f", "csv", "-e",
+            "SELECT (COUNT(*) AS ?n) WHERE { ?a eli-dl:answers_to ?s ; dct:dateAccepted ?d . ?s dct:dateSubmitted ?t }"])
+        .success();
+    let in_bars: u64 = page
+        .split(" days: ")
+        .skip(1)
+        // The bars' titles (`14–20 days: 4`), not the marker's label.
+        .filter_map(|rest| rest.split('<').next().unwrap().parse::<u64>().ok())
+        .sum();
+    assert_eq!(in_bars.to_string(), answered.lines().nth(1).unwrap());
+    assert!(in_bars > 10);
+}
+
+#[test]
+fn the_query_page_runs_the_shipped_queries() {
+    let workspace = Workspace::with_all_seeds();
+    let server = Server::start(&workspace, &[]);
+    let expected = workspace
+        .run(&[
+            "query",
+            "seeds",
+            "--quiet",
+            "-f",
+            "csv",
+            "-q",
+            &Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("queries/answer-times.rq")
+                .to_string_lossy(),
+        ])
+        .success();
+    let rows = expected.lines().count() - 1;
+    let page = html(&server, "/query?file=answer-times.rq").body;
+    assert!(
+        page.contains(&format!("<p id=\"row-count\">{rows} rows</p>")),
+        "{page}"
+    );
+    assert_eq!(page.matches("<tr><td>").count(), rows);
+    assert!(page.contains("href=\"/sparql?query="), "a download link");
+    for (name, _) in kamervragen::serve::QUERIES {
+        assert!(
+            page.contains(&format!("href=\"/query?file={name}\"")),
+            "{name} offered"
+        );
+    }
+}
+
+#[test]
+fn the_query_page_offers_every_file_in_queries() {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("queries");
+    let mut files: Vec<(String, String)> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|entry| {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read_to_string(&path).unwrap())
+        })
+        .collect();
+    files.sort();
+    let shipped: Vec<(String, String)> = kamervragen::serve::QUERIES
+        .iter()
+        .map(|(name, text)| (name.to_string(), text.to_string()))
+        .collect();
+    assert_eq!(shipped, files);
+}
+
+#[test]
+fn a_set_has_a_page_with_its_questions_sources_and_follow_ups() {
+    let workspace = Workspace::with_all_seeds();
+    let server = Server::start(&workspace, &[]);
+    let page = html(&server, "/zaak/2019Z15244").body;
+    assert!(page.contains("<h1>het bericht «Berucht Chinees veiligheidsministerie gebruikt Nederlandse software die emoties leest»</h1>"), "{page}");
+    assert!(page.contains("Bent u bekend met het bericht «Berucht Chinees veiligheidsministerie gebruikt Nederlandse software die emoties leest»?"));
+    assert!(page.contains("<a href=\"https://www.hrw.org/news/2017/11/19/china-police-big-data-systems-violate-privacy-target-dissent\">"));
+    assert!(page.contains("<a href=\"/persoon/sjoerd-sjoerdsma\">"));
+    assert!(page.contains("<a href=\"/zaak/2019Z15131\">"), "follows up");
+    let earlier = html(&server, "/zaak/2019Z15131").body;
+    let followed = earlier
+        .split("id=\"followed-up-by\"")
+        .nth(1)
+        .expect("a followed-up-by section");
+    assert!(followed.contains("<a href=\"/zaak/2019Z15244\">"));
+    let member = html(&server, "/persoon/sjoerd-sjoerdsma").body;
+    assert!(member.contains("<h1>Sjoerd Sjoerdsma</h1>"), "{member}");
+    assert!(
+        member.contains("<a href=\"/zaak/2019Z15244\">"),
+        "the member's page lists the set"
+    );
+    let office = html(
+        &server,
+        "/ambt/minister-voor-buitenlandse-handel-en-ontwikkelingssamenwerking",
+    )
+    .body;
+    assert!(
+        office.contains("<a href=\"/zaak/2019Z15244\">"),
+        "the office's page lists the set"
+    );
+}
+
+/// Headless Chromium (Debian: chromium), or `None` outside CI when it is not installed.
+fn chromium() -> Option<std::process::Command> {
+    let found = std::process::Command::new("chromium")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    match found {
+        true => {
+            let mut command = std::process::Command::new("chromium");
+            command.args(["--headless", "--no-sandbox", "--disable-gpu", "--dump-dom"]);
+            Some(command)
+        }
+        false if std::env::var_os("CI").is_none() => {
+            eprintln!(
+                "chromium is not installed (Debian: chromium); the browser tests are not run"
+            );
+            None
+        }
+        false => panic!("CI needs chromium (.ci/run installs it)"),
+    }
+}
+
+#[test]
+fn a_browser_runs_a_query_and_reads_a_set() {
+    let Some(mut browser) = chromium() else {
+        return;
+    };
+    let workspace = Workspace::with_all_seeds();
+    let server = Server::start(&workspace, &[]);
+    let expected = workspace
+        .run(&[
+            "query",
+            "seeds",
+            "--quiet",
+            "-f",
+            "csv",
+            "-q",
+            &Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("queries/follow-ups.rq")
+                .to_string_lossy(),
+        ])
+        .success();
+    let output = browser
+        .arg(format!(
+            "http://127.0.0.1:{}/query?file=follow-ups.rq",
+            server.port
+        ))
+        .output()
+        .unwrap();
+    let dom = String::from_utf8_lossy(&output.stdout);
+    let rows = expected.lines().count() - 1;
+    assert!(dom.contains(&format!("{rows} rows")), "{dom}");
+    assert_eq!(dom.matches("<tr><td>").count(), rows, "{dom}");
+    let Some(mut browser) = chromium() else {
+        return;
+    };
+    let output = browser
+        .arg(format!("http://127.0.0.1:{}/zaak/2019Z15244", server.port))
+        .output()
+        .unwrap();
+    let dom = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        dom.contains("Klopt het dat twee Nederlandse technologiebedrijven"),
+        "{dom}"
+    );
+    assert!(dom.contains("href=\"https://www.nytimes.com/2019/04/14/technology/china-surveillance-artificial-intelligence-racial-profiling.html\""), "{dom}");
+}
