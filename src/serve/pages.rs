@@ -316,6 +316,7 @@ impl Endpoint {
         if !is_set.rows.is_empty() {
             body.push_str(&self.set_sections(iri)?);
         }
+        body.push_str(&self.sets_of(iri)?);
         body.push_str("<h2>Statements</h2>");
         body.push_str(&linker.table(&statements.variables, &statements.rows));
         if !referred.rows.is_empty() {
@@ -323,6 +324,30 @@ impl Endpoint {
             body.push_str(&linker.table(&referred.variables, &referred.rows));
         }
         Ok(page(&title, &body))
+    }
+
+    /// The sets of questions a member submitted, a party's members submitted for it, or an
+    /// office was asked: the list on the page of a member, a party or an office.
+    fn sets_of(&self, iri: &NamedNode) -> Result<String, Refusal> {
+        let rows = self.rows(&format!(
+            "SELECT DISTINCT ?set ?identifier ?submitted ?title WHERE {{
+               {{ ?set epvoc:workHadParticipation/eli-dl:had_participant_person {iri} }}
+               UNION {{ ?set epvoc:workHadParticipation/eli-dl:participation_in_name_of {iri} }}
+               UNION {{ ?set bibo:recipient {iri} }}
+               ?set a kv:QuestionSet .
+               OPTIONAL {{ ?set dct:identifier ?identifier }}
+               OPTIONAL {{ ?set dct:dateSubmitted ?submitted }}
+               OPTIONAL {{ ?set dct:title ?title }}
+             }} ORDER BY DESC(?submitted) ?set LIMIT 1000"
+        ))?;
+        if rows.rows.is_empty() {
+            return Ok(String::new());
+        }
+        Ok(format!(
+            "<h2 id=\"sets\">Sets of questions ({})</h2>{}",
+            rows.rows.len(),
+            self.linker().table(&rows.variables, &rows.rows)
+        ))
     }
 
     /// The parts of a set's page: who asks whom, the questions with their answers, the

@@ -677,6 +677,12 @@ fn a_set_has_a_page_with_its_questions_sources_and_follow_ups() {
         member.contains("<a href=\"/zaak/2019Z15244\">"),
         "the member's page lists the set"
     );
+    let party = html(&server, "/partij/d66").body;
+    let sets = party
+        .split("id=\"sets\"")
+        .nth(1)
+        .expect("a party's page lists its sets");
+    assert!(sets.contains("<a href=\"/zaak/2019Z15244\">"), "{sets}");
     let office = html(
         &server,
         "/ambt/minister-voor-buitenlandse-handel-en-ontwikkelingssamenwerking",
