@@ -350,15 +350,15 @@ impl Endpoint {
         ))
     }
 
-    /// The parts of a set's page: who asks whom, the questions with their answers, the
+    /// The parts of a set's page: who asks whom, each question with its answer, the
     /// sources cited, and the sets it follows up or that follow it up.
     fn set_sections(&self, set: &NamedNode) -> Result<String, Refusal> {
         let linker = self.linker();
         let sections = [
             ("Submitters", format!("SELECT ?position ?person ?name ?party WHERE {{ {set} epvoc:workHadParticipation ?p . ?p schema:position ?position ; eli-dl:had_participant_person ?person . ?person foaf:name ?name . OPTIONAL {{ ?p eli-dl:participation_in_name_of ?party }} }} ORDER BY ?position")),
             ("Addressed to", format!("SELECT ?office ?label WHERE {{ {set} bibo:recipient ?office . ?office skos:prefLabel ?label }} ORDER BY ?label")),
-            ("Questions", format!("SELECT ?number ?question ?text WHERE {{ {set} eli:has_part ?question . ?question schema:position ?number ; schema:text ?text }} ORDER BY ?number ?text")),
-            ("Answers", format!("SELECT ?number ?text ?document WHERE {{ ?document eli-dl:answers_to {set} ; eli:has_part ?answer . ?answer schema:position ?number ; schema:text ?text }} ORDER BY ?number ?document")),
+            // Questions printed in the set, and those known only from an answer to them.
+            ("Questions and answers", format!("SELECT DISTINCT ?number ?question ?text ?answer WHERE {{ {{ {set} eli:has_part ?question }} UNION {{ ?document eli-dl:answers_to {set} ; eli:has_part/schema:parentItem ?question }} OPTIONAL {{ ?question schema:position ?number }} OPTIONAL {{ ?question schema:text ?text }} OPTIONAL {{ ?reply schema:parentItem ?question ; schema:text ?answer }} }} ORDER BY ?number ?question ?text ?answer")),
             ("Cited sources", format!("SELECT ?number ?source WHERE {{ {set} eli:has_part ?question . ?question schema:position ?number ; cito:cites ?source }} ORDER BY ?number ?source")),
             ("Follows up", format!("SELECT ?earlier ?identifier WHERE {{ {set} kv:followsUp ?earlier . OPTIONAL {{ ?earlier dct:identifier ?identifier }} }} ORDER BY ?earlier")),
             ("Followed up by", format!("SELECT ?later ?identifier WHERE {{ ?later kv:followsUp {set} . OPTIONAL {{ ?later dct:identifier ?identifier }} }} ORDER BY ?later")),

@@ -677,6 +677,15 @@ fn a_set_has_a_page_with_its_questions_sources_and_follow_ups() {
         member.contains("<a href=\"/zaak/2019Z15244\">"),
         "the member's page lists the set"
     );
+    let answered = html(&server, "/zaak/2024Z14419").body;
+    let section = answered
+        .split("id=\"questions-and-answers\"")
+        .nth(1)
+        .expect("questions and answers");
+    assert!(
+        section.contains("</td><td>Ja, hier ben ik mee bekend.</td></tr>"),
+        "the answer stands in its question's row: {section}"
+    );
     let party = html(&server, "/partij/d66").body;
     let sets = party
         .split("id=\"sets\"")
