@@ -146,3 +146,21 @@ pub fn iri(text: &str) -> String {
 pub fn kv_data(path: &str) -> String {
     iri(&format!("https://w3id.org/kamervragen/{path}"))
 }
+
+/// An independent tool the tests check our output with, when `probe` (its arguments) runs it
+/// successfully; outside CI, when it is missing, the test says so and checks the rest; in CI
+/// (`CI` set) a missing tool fails the test, since `.ci/run` installs them all.
+pub fn independent_tool(program: &str, probe: &[&str], install: &str) -> Option<Command> {
+    let found = Command::new(program)
+        .args(probe)
+        .output()
+        .is_ok_and(|output| output.status.success());
+    if found {
+        return Some(Command::new(program));
+    }
+    if std::env::var_os("CI").is_none() {
+        eprintln!("{program} is not here ({install}); not checked");
+        return None;
+    }
+    panic!("CI needs {program} ({install}; .ci/run installs it)");
+}

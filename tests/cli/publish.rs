@@ -1,7 +1,7 @@
 //! `kamervragen publish`: the folder a portal harvests, its description, and what stays the
 //! same from run to run.
 
-use super::{parse_quads, Workspace};
+use super::{independent_tool, parse_quads, Workspace};
 use oxigraph::io::RdfFormat;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeSet;
@@ -308,21 +308,9 @@ fn without_a_publisher_nothing_is_written() {
     assert!(run.stderr().contains("bad.toml:4:"), "{}", run.stderr());
 }
 
-/// An independent tool, or `None` outside CI when it is not installed (CI installs both).
-fn independent(program: &str, install: &str) -> Option<std::process::Command> {
-    match std::process::Command::new(program).arg("--help").output() {
-        Ok(_) => Some(std::process::Command::new(program)),
-        Err(_) if std::env::var_os("CI").is_none() => {
-            eprintln!("{program} is not installed ({install}); not checked here");
-            None
-        }
-        Err(error) => panic!("{program} is needed in CI: {error}"),
-    }
-}
-
 /// What pyshacl says of `data` against `shapes`: whether it conforms, and the focus nodes.
 fn pyshacl(dir: &Path, data: &str, shapes: &Path) -> Option<(bool, BTreeSet<String>)> {
-    let output = independent("pyshacl", "pip install pyshacl")?
+    let output = independent_tool("pyshacl", &["--help"], "pip install pyshacl")?
         .args(["-df", "turtle", "-sf", "turtle", "-s"])
         .arg(shapes)
         .arg(data)
@@ -418,7 +406,8 @@ fn rapper_reads_every_dump_with_the_same_count() {
         ("kamervragen.nq", "nquads", lines("kamervragen.nq")),
         ("dataset.ttl", "turtle", 0),
     ] {
-        let Some(mut rapper) = independent("rapper", "Debian: raptor2-utils") else {
+        let Some(mut rapper) = independent_tool("rapper", &["--version"], "Debian: raptor2-utils")
+        else {
             return;
         };
         let output = rapper

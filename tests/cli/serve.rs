@@ -2,7 +2,7 @@
 //! a free port: the ways to ask, content negotiation, refusals, the time limit, and that every
 //! file in `queries/` gives over HTTP the rows `kamervragen query` gives.
 
-use super::Workspace;
+use super::{independent_tool, Workspace};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::Path;
@@ -468,25 +468,11 @@ fn every_minted_iri_dereferences_to_its_description() {
     );
 }
 
-/// Python with rdflib (CI has it: pyshacl brings it), or `None` outside CI without it.
-fn python_with_rdflib() -> Option<std::process::Command> {
-    let found = std::process::Command::new("python3")
-        .args(["-c", "import rdflib"])
-        .output()
-        .is_ok_and(|output| output.status.success());
-    match found {
-        true => Some(std::process::Command::new("python3")),
-        false if std::env::var_os("CI").is_none() => {
-            eprintln!("python3 with rdflib is not here (pip install rdflib); not checked");
-            None
-        }
-        false => panic!("CI needs python3 with rdflib (.ci/run installs pyshacl, which brings it)"),
-    }
-}
-
 #[test]
 fn rdflib_queries_it_as_a_sparql_store() {
-    let Some(mut python) = python_with_rdflib() else {
+    let Some(mut python) =
+        independent_tool("python3", &["-c", "import rdflib"], "pip install rdflib")
+    else {
         return;
     };
     let workspace = Workspace::with_all_seeds();
@@ -703,26 +689,11 @@ fn a_set_has_a_page_with_its_questions_sources_and_follow_ups() {
     );
 }
 
-/// Headless Chromium (Debian: chromium), or `None` outside CI when it is not installed.
+/// Headless Chromium (Debian: chromium), set to print the page as rendered.
 fn chromium() -> Option<std::process::Command> {
-    let found = std::process::Command::new("chromium")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    match found {
-        true => {
-            let mut command = std::process::Command::new("chromium");
-            command.args(["--headless", "--no-sandbox", "--disable-gpu", "--dump-dom"]);
-            Some(command)
-        }
-        false if std::env::var_os("CI").is_none() => {
-            eprintln!(
-                "chromium is not installed (Debian: chromium); the browser tests are not run"
-            );
-            None
-        }
-        false => panic!("CI needs chromium (.ci/run installs it)"),
-    }
+    let mut command = independent_tool("chromium", &["--version"], "Debian: chromium")?;
+    command.args(["--headless", "--no-sandbox", "--disable-gpu", "--dump-dom"]);
+    Some(command)
 }
 
 #[test]
