@@ -25,7 +25,7 @@ use description::{describe, Conformance};
 use oxigraph::model::{GraphName, NamedNode, Quad};
 use sha2::{Digest, Sha256};
 use std::fs::{self, File};
-use std::io::{self, BufReader, BufWriter, Read, Write};
+use std::io::{self, BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 /// The dumps, in the order they are written: the merged N-Triples dump is the one counted.
@@ -67,22 +67,19 @@ pub fn publish(
     for format in DUMP_FORMATS {
         let name = format!("{DUMP_NAME}.{}", format.extension());
         let path = out.join(&name);
-        let report = write_atomically(&path, |file| {
-            let (report, writer) = write_stream(roots, options, format, BufWriter::new(file))?;
-            writer
-                .into_inner()
-                .map_err(|e| e.into_error())?
-                .sync_all()?;
-            Ok(report)
+        let (report, tally) = write_atomically(&path, |file| {
+            let (report, writer) =
+                write_stream(roots, options, format, BufWriter::new(Tally::new(file)))?;
+            Ok((report, finish(writer)?))
         })?;
         load.get_or_insert(report);
-        dumps.push(described(&path, name, format, false)?);
+        dumps.push(tally.described(name, format, false));
         files.push(path.clone());
         if gzip {
             let name = format!("{DUMP_NAME}.{}.gz", format.extension());
             let gz_path = out.join(&name);
-            write_atomically(&gz_path, |file| gzip_file(&path, file))?;
-            dumps.push(described(&gz_path, name, format, true)?);
+            let tally = write_atomically(&gz_path, |file| gzip_file(&path, file))?;
+            dumps.push(tally.described(name, format, true));
             files.push(gz_path);
         }
     }
@@ -123,47 +120,64 @@ pub fn publish(
     })
 }
 
-/// A dump as the description lists it: its size and SHA-256.
-fn described(
-    path: &Path,
-    name: String,
-    format: ExportFormat,
-    gzip: bool,
-) -> Result<PublishedFile, Error> {
-    let mut reader = BufReader::new(File::open(path)?);
-    let mut hasher = Sha256::new();
-    let mut buffer = vec![0; 1 << 16];
-    let mut bytes = 0;
-    loop {
-        let read = reader.read(&mut buffer)?;
-        if read == 0 {
-            break;
+/// Counts and hashes the bytes written through it, so that a dump's size and SHA-256 need
+/// no second read of the file.
+struct Tally {
+    file: File,
+    hasher: Sha256,
+    bytes: u64,
+}
+
+impl Tally {
+    fn new(file: File) -> Self {
+        Self {
+            file,
+            hasher: Sha256::new(),
+            bytes: 0,
         }
-        hasher.update(&buffer[..read]);
-        bytes += read as u64;
     }
-    Ok(PublishedFile {
-        name,
-        format,
-        gzip,
-        bytes,
-        sha256: format!("{:x}", hasher.finalize()),
-    })
+
+    /// The file as the description lists it.
+    fn described(self, name: String, format: ExportFormat, gzip: bool) -> PublishedFile {
+        PublishedFile {
+            name,
+            format,
+            gzip,
+            bytes: self.bytes,
+            sha256: format!("{:x}", self.hasher.finalize()),
+        }
+    }
+}
+
+impl Write for Tally {
+    fn write(&mut self, buffer: &[u8]) -> io::Result<usize> {
+        let written = self.file.write(buffer)?;
+        self.hasher.update(&buffer[..written]);
+        self.bytes += written as u64;
+        Ok(written)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.file.flush()
+    }
+}
+
+/// Flushes a buffered tally and syncs its file to disk.
+fn finish(writer: BufWriter<Tally>) -> Result<Tally, Error> {
+    let tally = writer.into_inner().map_err(|e| e.into_error())?;
+    tally.file.sync_all()?;
+    Ok(tally)
 }
 
 /// Compresses `source` into `file`. The gzip header holds no time and no name, so the same
 /// dump always gives the same bytes.
-fn gzip_file(source: &Path, file: File) -> Result<(), Error> {
-    let mut encoder = flate2::GzBuilder::new()
-        .mtime(0)
-        .write(BufWriter::new(file), flate2::Compression::default());
+fn gzip_file(source: &Path, file: File) -> Result<Tally, Error> {
+    let mut encoder = flate2::GzBuilder::new().mtime(0).write(
+        BufWriter::new(Tally::new(file)),
+        flate2::Compression::default(),
+    );
     io::copy(&mut BufReader::new(File::open(source)?), &mut encoder)?;
-    let writer = encoder.finish()?;
-    writer
-        .into_inner()
-        .map_err(|e| e.into_error())?
-        .sync_all()?;
-    Ok(())
+    finish(encoder.finish()?)
 }
 
 /// Writes `path` under a temporary name, and moves it into place once `write` succeeded.

@@ -3,8 +3,9 @@
 //! HTTP requests enter through [`Endpoint::handle`] (the server, [`serve`], hands each one over
 //! on a thread of its own); responses leave: query results in the format the client accepts,
 //! the service description, or a status with a message that says what went wrong. A query runs
-//! at most [`ServeOptions::timeout`]: a timer cancels its evaluation through oxigraph's
-//! cancellation token, so an expensive query really stops. Results over
+//! at most [`ServeOptions::timeout`]: it is evaluated on a thread of its own, the client gets
+//! its answer at the limit, and the evaluation is cancelled through oxigraph's cancellation
+//! token (oxigraph stops at the next quad it reads). Results over
 //! [`ServeOptions::max_rows`] rows are refused rather than sent half.
 
 mod charts;
@@ -16,6 +17,8 @@ mod protocol;
 pub use negotiate::negotiate;
 pub use pages::QUERIES;
 pub use protocol::{read_request, HttpRequest, Refusal, SparqlRequest};
+
+use protocol::parse_form;
 
 use crate::export::{self, ExportFormat};
 use crate::store::{GraphStore, QueryControl, StoreError};
@@ -87,10 +90,7 @@ impl Endpoint {
                 "/sparql" => self.sparql(request),
                 "/" => self.landing().map(html_response),
                 "/query" => {
-                    let parameters =
-                        form_urlencoded::parse(request.uri().query().unwrap_or("").as_bytes())
-                            .map(|(name, value)| (name.into_owned(), value.into_owned()))
-                            .collect::<Vec<_>>();
+                    let parameters = parse_form(request.uri().query().unwrap_or("").as_bytes());
                     self.query_page(&parameters).map(html_response)
                 }
                 _ => self.resource(request),
@@ -159,25 +159,16 @@ impl Endpoint {
             return Ok(response);
         }
         let construct = format!("CONSTRUCT {{ {iri} ?p ?o }} WHERE {{ {iri} ?p ?o }}");
-        let job = Job {
-            store: self.store.clone(),
-            options: self.options.clone(),
-            request: SparqlRequest {
-                query: construct,
-                default_graphs: Vec::new(),
-                named_graphs: Vec::new(),
-                format: None,
-            },
-            accept: Some(media_type.to_owned()),
-            token: CancellationToken::new(),
+        let quads = match self.evaluate(construct)? {
+            Evaluated::Graph(quads) if !quads.is_empty() => quads,
+            _ => {
+                return Err(Refusal::new(
+                    404,
+                    format!("not found: nothing is said about {iri}"),
+                ))
+            }
         };
-        let answer = job.run()?;
-        if answer.is_empty_graph() {
-            return Err(Refusal::new(
-                404,
-                format!("not found: nothing is said about {iri}"),
-            ));
-        }
+        let answer = graph_response(media_type, quads)?;
         let mut response = with_body(answer.media_type, answer.bytes);
         response
             .headers_mut()
@@ -311,14 +302,6 @@ struct Job {
 struct Answer {
     media_type: &'static str,
     bytes: Vec<u8>,
-    /// For a graph: how many triples it has.
-    triples: Option<usize>,
-}
-
-impl Answer {
-    fn is_empty_graph(&self) -> bool {
-        self.triples == Some(0)
-    }
 }
 
 /// Results read in full, within the limits: what a [`Job`] evaluates.
@@ -347,11 +330,7 @@ impl Job {
                     out.serialize(row).map_err(internal)?;
                 }
                 let bytes = out.finish().map_err(internal)?;
-                Ok(Answer {
-                    media_type,
-                    bytes,
-                    triples: None,
-                })
+                Ok(Answer { media_type, bytes })
             }
             Evaluated::Boolean(value) => {
                 let media_type = acceptable(accept, SOLUTION_TYPES)?;
@@ -359,11 +338,7 @@ impl Job {
                 let bytes = serializer
                     .serialize_boolean_to_writer(Vec::new(), value)
                     .map_err(internal)?;
-                Ok(Answer {
-                    media_type,
-                    bytes,
-                    triples: None,
-                })
+                Ok(Answer { media_type, bytes })
             }
             Evaluated::Graph(quads) => graph_response(acceptable(accept, GRAPH_TYPES)?, quads),
         }
@@ -525,13 +500,8 @@ fn graph_response(media_type: &'static str, quads: Vec<Quad>) -> Result<Answer, 
         "application/ld+json" => ExportFormat::JsonLd,
         _ => ExportFormat::Turtle,
     };
-    let triples = Some(quads.len());
     let bytes = export::write_sorted(quads, format, Vec::new()).map_err(internal)?;
-    Ok(Answer {
-        media_type,
-        bytes,
-        triples,
-    })
+    Ok(Answer { media_type, bytes })
 }
 
 fn html_response(html: String) -> Response<Body> {

@@ -122,7 +122,8 @@ fn graphs(parameters: &[(String, String)], name: &str) -> Result<Vec<NamedNode>,
         .collect()
 }
 
-fn parse_form(bytes: &[u8]) -> Vec<(String, String)> {
+/// The name-value pairs of a query string or a form body, decoded.
+pub(super) fn parse_form(bytes: &[u8]) -> Vec<(String, String)> {
     form_urlencoded::parse(bytes)
         .map(|(name, value)| (name.into_owned(), value.into_owned()))
         .collect()

@@ -138,6 +138,17 @@ fn unchunk(mut body: &str) -> String {
     out
 }
 
+/// What `kamervragen query -f csv` prints for a file of `queries/` (or any path).
+fn cli_csv(workspace: &Workspace, query_file: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("queries")
+        .join(query_file);
+    let path = path.to_string_lossy();
+    workspace
+        .run(&["query", "seeds", "--quiet", "-f", "csv", "-q", &path])
+        .success()
+}
+
 const COUNT: &str = "SELECT (COUNT(*) AS ?n) WHERE { ?q a schema:Question }";
 
 #[test]
@@ -189,9 +200,7 @@ fn every_query_file_gives_the_rows_of_the_query_command() {
     assert_eq!(files.len(), 11);
     for file in files {
         let path = file.to_string_lossy().into_owned();
-        let expected = workspace
-            .run(&["query", "seeds", "--quiet", "-f", "csv", "-q", &path])
-            .success();
+        let expected = cli_csv(&workspace, &path);
         let sparql = std::fs::read_to_string(&file).unwrap();
         let reply = server.get(&sparql, "text/csv");
         assert_eq!(reply.status, 200, "{path}: {}", reply.body);
@@ -593,19 +602,7 @@ fn the_landing_page_counts_and_draws() {
 fn the_query_page_runs_the_shipped_queries() {
     let workspace = Workspace::with_all_seeds();
     let server = Server::start(&workspace, &[]);
-    let expected = workspace
-        .run(&[
-            "query",
-            "seeds",
-            "--quiet",
-            "-f",
-            "csv",
-            "-q",
-            &Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("queries/answer-times.rq")
-                .to_string_lossy(),
-        ])
-        .success();
+    let expected = cli_csv(&workspace, "answer-times.rq");
     let rows = expected.lines().count() - 1;
     let page = html(&server, "/query?file=answer-times.rq").body;
     assert!(
@@ -703,19 +700,7 @@ fn a_browser_runs_a_query_and_reads_a_set() {
     };
     let workspace = Workspace::with_all_seeds();
     let server = Server::start(&workspace, &[]);
-    let expected = workspace
-        .run(&[
-            "query",
-            "seeds",
-            "--quiet",
-            "-f",
-            "csv",
-            "-q",
-            &Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("queries/follow-ups.rq")
-                .to_string_lossy(),
-        ])
-        .success();
+    let expected = cli_csv(&workspace, "follow-ups.rq");
     let output = browser
         .arg(format!(
             "http://127.0.0.1:{}/query?file=follow-ups.rq",
