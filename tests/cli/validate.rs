@@ -117,6 +117,22 @@ fn a_published_dump_validates_like_the_documents() {
     let from_documents = workspace.run(&["validate", "--quiet"]).success();
     let from_dump = workspace.run(&["validate", "--rdf", "graph.nq"]).success();
     assert_eq!(from_documents, from_dump);
+    // The dump is really read and checked: without one person's name, that person is reported.
+    let dump = std::fs::read_to_string(workspace.path().join("graph.nq")).unwrap();
+    let name = "<http://xmlns.com/foaf/0.1/name>";
+    let (nameless, rest): (Vec<&str>, Vec<&str>) = dump
+        .lines()
+        .partition(|line| line.starts_with(PERSON) && line.contains(name));
+    assert!(!nameless.is_empty(), "the seed names Jasper van Dijk");
+    workspace.write("broken.nq", &(rest.join("\n") + "\n"));
+    let run = workspace.run(&["validate", "--rdf", "broken.nq"]);
+    assert_eq!(run.code(), Some(1));
+    assert!(
+        run.stdout()
+            .starts_with(&format!("{PERSON} {name}: expected sh:minCount 1")),
+        "{}",
+        run.stdout()
+    );
 }
 
 #[test]
