@@ -6,7 +6,7 @@
 #                                                          of benches/run.sh, 32 clients, 30 s)
 #
 # Prints requests/s, p50 and p99 latency, the errors, and the server's resident memory before and
-# after the load. The time limit of queries is raised to 60 s: with 2 cores and queries of up to
+# after the load: twice with answers kept for reuse (the default), then once with none kept. The time limit of queries is raised to 60 s: with 2 cores and queries of up to
 # a few seconds each, 32 clients wait in line, and a line is not an error.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,7 +28,20 @@ until grep -q "^serving" "$log"; do
 done
 rss() { awk '/VmRSS/ {printf "%.0f MB", $2 / 1024}' "/proc/$server/status"; }
 echo "server loaded $corpus; resident memory $(rss)"
+echo "first run: every answer is computed once (those asking meanwhile wait for it), then kept"
 target/release/examples/load "http://127.0.0.1:$port" "$clients" "$seconds"
-echo "resident memory after the load: $(rss)"
-target/release/examples/load "http://127.0.0.1:$port" "$clients" "$seconds" > /dev/null
-echo "resident memory after a second run: $(rss)"
+echo "resident memory after the first run: $(rss)"
+echo "second run: the same requests, answered from the kept answers"
+target/release/examples/load "http://127.0.0.1:$port" "$clients" "$seconds"
+echo "resident memory after the second run: $(rss)"
+echo "without kept answers (--cache 0), for comparison"
+kill $server; wait $server 2>/dev/null || true
+: > "$log"
+target/release/kamervragen serve "$corpus" --quiet --bind "127.0.0.1:$port" --timeout 60 --cache 0 > "$log" 2>&1 &
+server=$!
+until grep -q "^serving" "$log"; do
+  kill -0 $server 2>/dev/null || { cat "$log" >&2; exit 1; }
+  sleep 1
+done
+target/release/examples/load "http://127.0.0.1:$port" "$clients" "$seconds"
+echo "resident memory after the run without kept answers: $(rss)"

@@ -5,7 +5,9 @@
 //! cargo run --release --example query_times -- PATH…
 //! ```
 //!
-//! Prints `load SECONDS DOCUMENTS` and then `QUERY.rq SECONDS ROWS` per query.
+//! Prints `load SECONDS DOCUMENTS` and then `QUERY.rq SECONDS ROWS` per query. With
+//! `KAMERVRAGEN_QUERIES=DIR`, the queries are those of DIR instead (to compare two forms of a
+//! query in one run).
 
 use kamervragen::pipeline::{load, LoadOptions};
 use kamervragen::results::{write_results, ResultsFormat};
@@ -22,9 +24,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         started.elapsed().as_secs_f64(),
         loaded.report.documents.len()
     );
-    let mut files: Vec<PathBuf> = std::fs::read_dir("queries")?
-        .map(|e| e.map(|e| e.path()))
-        .collect::<Result<_, _>>()?;
+    let mut files: Vec<PathBuf> =
+        std::fs::read_dir(std::env::var("KAMERVRAGEN_QUERIES").unwrap_or("queries".into()))?
+            .map(|e| e.map(|e| e.path()))
+            .collect::<Result<_, _>>()?;
     files.sort();
     for file in files {
         let sparql = std::fs::read_to_string(&file)?;

@@ -79,8 +79,8 @@ pub enum Command {
     /// named-graph-uri; results in the format the Accept header asks for (SPARQL JSON, XML, CSV,
     /// TSV; Turtle, N-Triples or JSON-LD for CONSTRUCT and DESCRIBE). A GET without a query gives
     /// the service description. Updates are refused (403). A query that runs longer than
-    /// --timeout is stopped (503); results over --max-rows are refused (400). Stops cleanly on
-    /// Ctrl-C (SIGINT) and SIGTERM.
+    /// --timeout is stopped (503); results over --max-rows are refused (400). Answers are kept
+    /// for reuse (--cache). Stops cleanly on Ctrl-C (SIGINT) and SIGTERM.
     Serve(ServeArgs),
     /// Merge an export of the Tweede Kamer's open data into the reference tables.
     ///
@@ -190,6 +190,11 @@ pub struct ServeArgs {
     /// Let web pages on other origins query the endpoint (CORS), as YASGUI needs.
     #[arg(long)]
     pub cors: bool,
+
+    /// The most memory, in MB, for answers kept for reuse. The store does not change while it
+    /// is served, so a request asked before is answered from memory; 0 keeps nothing.
+    #[arg(long, value_name = "MB", default_value_t = 256)]
+    pub cache: usize,
 }
 
 #[derive(Debug, ClapArgs)]

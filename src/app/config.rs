@@ -245,6 +245,7 @@ impl ServeConfig {
                 max_body: args.max_request,
                 cors: args.cors,
                 base,
+                cache_bytes: args.cache.saturating_mul(1 << 20),
             },
             max_connections: args.max_connections,
         })

@@ -6,26 +6,31 @@
 //! at most [`ServeOptions::timeout`]: it is evaluated on a thread of its own, the client gets
 //! its answer at the limit, and the evaluation is cancelled through oxigraph's cancellation
 //! token (oxigraph stops at the next quad it reads). Results over
-//! [`ServeOptions::max_rows`] rows are refused rather than sent half.
+//! [`ServeOptions::max_rows`] rows are refused rather than sent half. The store does not change
+//! while it is served, so answers are kept and reused ([`cache`]).
 
+mod cache;
 mod charts;
 mod html;
 mod negotiate;
 mod pages;
 mod protocol;
+mod reply;
 
 pub use negotiate::negotiate;
 pub use pages::QUERIES;
 pub use protocol::{read_request, HttpRequest, Refusal, SparqlRequest};
 
+use cache::{RequestKey, ResponseCache};
 use protocol::parse_form;
+use reply::Reply;
 
 use crate::export::{self, ExportFormat};
 use crate::store::{GraphStore, QueryControl, StoreError};
 use crate::vocab::{formats, sd};
 use oxhttp::model::header::{
     ACCEPT, ACCESS_CONTROL_ALLOW_HEADERS, ACCESS_CONTROL_ALLOW_METHODS,
-    ACCESS_CONTROL_ALLOW_ORIGIN, CONTENT_LENGTH, CONTENT_TYPE, HOST, VARY,
+    ACCESS_CONTROL_ALLOW_ORIGIN, CONTENT_LENGTH, CONTENT_TYPE, HOST,
 };
 use oxhttp::model::{Body, HeaderValue, Method, Request, Response, StatusCode};
 use oxigraph::model::vocab::rdf;
@@ -36,7 +41,7 @@ use oxigraph::sparql::{
 };
 use std::io::Read;
 use std::net::SocketAddr;
-use std::sync::mpsc;
+use std::sync::{mpsc, Arc};
 use std::time::Duration;
 
 /// The limits and manners of an endpoint.
@@ -52,6 +57,8 @@ pub struct ServeOptions {
     pub cors: bool,
     /// What relative IRIs in queries resolve against.
     pub base: String,
+    /// The most bytes of answers kept for reuse (0 keeps none).
+    pub cache_bytes: usize,
 }
 
 /// Result formats for solutions and booleans, the default first.
@@ -74,29 +81,36 @@ const GRAPH_TYPES: &[&str] = &[
 pub struct Endpoint {
     store: GraphStore,
     options: ServeOptions,
+    cache: ResponseCache,
 }
 
 impl Endpoint {
     pub fn new(store: GraphStore, options: ServeOptions) -> Self {
-        Self { store, options }
+        let cache = ResponseCache::new(options.cache_bytes);
+        Self {
+            store,
+            options,
+            cache,
+        }
     }
 
     /// Answers one request.
     pub fn handle(&self, request: &mut Request<Body>) -> Response<Body> {
-        let mut response = if request.method() == Method::OPTIONS {
-            status_only(StatusCode::NO_CONTENT)
+        let reply = if request.method() == Method::OPTIONS {
+            Arc::new(Reply::empty(StatusCode::NO_CONTENT))
         } else {
-            let routed = match request.uri().path() {
-                "/sparql" => self.sparql(request),
-                "/" => self.landing().map(html_response),
-                "/query" => {
-                    let parameters = parse_form(request.uri().query().unwrap_or("").as_bytes());
-                    self.query_page(&parameters).map(html_response)
+            match self.read_body(request) {
+                Ok(body) => {
+                    let key = request_key(request, body);
+                    // Those waiting for another thread's answer wait as long as it may take.
+                    let patience = self.options.timeout + Duration::from_secs(5);
+                    self.cache
+                        .answer(key.clone(), patience, || self.route(request, &key.body))
                 }
-                _ => self.resource(request),
-            };
-            routed.unwrap_or_else(|refusal| text(refusal.status, &refusal.message))
+                Err(refusal) => Arc::new(Reply::from(refusal)),
+            }
         };
+        let mut response = reply.to_response();
         if self.options.cors {
             let headers = response.headers_mut();
             headers.insert(ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*"));
@@ -112,8 +126,20 @@ impl Endpoint {
         response
     }
 
-    fn sparql(&self, request: &mut Request<Body>) -> Result<Response<Body>, Refusal> {
-        let body = self.read_body(request)?;
+    fn route(&self, request: &Request<Body>, body: &[u8]) -> Reply {
+        let routed = match request.uri().path() {
+            "/sparql" => self.sparql(request, body),
+            "/" => self.landing().map(Reply::html),
+            "/query" => {
+                let parameters = parse_form(request.uri().query().unwrap_or("").as_bytes());
+                self.query_page(&parameters).map(Reply::html)
+            }
+            _ => self.resource(request),
+        };
+        routed.unwrap_or_else(Reply::from)
+    }
+
+    fn sparql(&self, request: &Request<Body>, body: &[u8]) -> Result<Reply, Refusal> {
         let header = |name| {
             request
                 .headers()
@@ -125,7 +151,7 @@ impl Endpoint {
             method: request.method().as_str(),
             content_type: header(CONTENT_TYPE),
             query_string: request.uri().query(),
-            body: &body,
+            body,
         };
         match read_request(&http)? {
             Some(sparql) => {
@@ -141,22 +167,31 @@ impl Endpoint {
     }
 
     /// Linked Data: the path under the server is the path under the base, so `/zaak/2019Z15244`
-    /// describes `{base}zaak/2019Z15244`: every statement with it as subject.
-    fn resource(&self, request: &Request<Body>) -> Result<Response<Body>, Refusal> {
-        let path = iri_path(request.uri().path().trim_start_matches('/'));
-        let accept = request.headers().get(ACCEPT).and_then(|v| v.to_str().ok());
+    /// describes `{base}zaak/2019Z15244`: every statement with it as subject. `?format=ttl` (or
+    /// `nt`, `jsonld`, `html`) picks a representation where `Accept` cannot be set; the answer's
+    /// `Content-Location` is that address of the representation sent.
+    fn resource(&self, request: &Request<Body>) -> Result<Reply, Refusal> {
+        let raw_path = request.uri().path();
+        let path = iri_path(raw_path.trim_start_matches('/'));
+        let parameters = parse_form(request.uri().query().unwrap_or("").as_bytes());
+        let format = parameters
+            .iter()
+            .find(|(name, _)| name == "format")
+            .map(|(_, value)| value.as_str());
+        let accept = match format {
+            Some("html") => Some("text/html"),
+            Some(name) => Some(format_media_type(name)),
+            None => request.headers().get(ACCEPT).and_then(|v| v.to_str().ok()),
+        };
         let iri = NamedNode::new(format!("{}{path}", self.options.base))
             .map_err(|_| Refusal::new(404, "not found: this path names no resource"))?;
         // RDF for clients that take anything; a page for browsers, which ask for HTML.
         let mut offered = GRAPH_TYPES.to_vec();
         offered.push("text/html");
         let media_type = acceptable(accept, &offered)?;
+        let location = format!("{raw_path}?format={}", format_name(media_type));
         if media_type == "text/html" {
-            let mut response = html_response(self.resource_page(&iri)?);
-            response
-                .headers_mut()
-                .insert(VARY, HeaderValue::from_static("Accept"));
-            return Ok(response);
+            return Ok(Reply::html(self.resource_page(&iri)?).negotiated(location));
         }
         let construct = format!("CONSTRUCT {{ {iri} ?p ?o }} WHERE {{ {iri} ?p ?o }}");
         let quads = match self.evaluate(construct)? {
@@ -168,12 +203,7 @@ impl Endpoint {
                 ))
             }
         };
-        let answer = graph_response(media_type, quads)?;
-        let mut response = with_body(answer.media_type, answer.bytes);
-        response
-            .headers_mut()
-            .insert(VARY, HeaderValue::from_static("Accept"));
-        Ok(response)
+        Ok(graph_response(media_type, quads)?.negotiated(location))
     }
 
     fn read_body(&self, request: &mut Request<Body>) -> Result<Vec<u8>, Refusal> {
@@ -206,13 +236,8 @@ impl Endpoint {
     /// Runs the query under the time limit. The evaluation runs on a thread of its own, so
     /// that the client hears at the limit even when oxigraph notices the cancellation later
     /// (it looks at each quad it reads; a join over what it already holds can run on).
-    fn answer(
-        &self,
-        request: &SparqlRequest,
-        accept: Option<&str>,
-    ) -> Result<Response<Body>, Refusal> {
-        let answer = self.within_time_limit(request, accept, Job::run)?;
-        Ok(with_body(answer.media_type, answer.bytes))
+    fn answer(&self, request: &SparqlRequest, accept: Option<&str>) -> Result<Reply, Refusal> {
+        self.within_time_limit(request, accept, Job::run)
     }
 
     /// Runs `work` on a job for `request`, on a thread of its own, and gives up at the time
@@ -257,11 +282,7 @@ impl Endpoint {
     }
 
     /// What the endpoint is and offers, in SPARQL 1.1 Service Description terms.
-    fn describe_service(
-        &self,
-        endpoint: &str,
-        accept: Option<&str>,
-    ) -> Result<Response<Body>, Refusal> {
+    fn describe_service(&self, endpoint: &str, accept: Option<&str>) -> Result<Reply, Refusal> {
         let media_type = acceptable(accept, GRAPH_TYPES)?;
         let service = NamedNode::new(endpoint)
             .map_err(|_| Refusal::new(400, "the Host header does not make an IRI"))?;
@@ -285,7 +306,7 @@ impl Endpoint {
         ] {
             quads.push(statement(sd::RESULT_FORMAT, format));
         }
-        graph_response(media_type, quads).map(|answer| with_body(answer.media_type, answer.bytes))
+        graph_response(media_type, quads)
     }
 }
 
@@ -296,12 +317,6 @@ struct Job {
     request: SparqlRequest,
     accept: Option<String>,
     token: CancellationToken,
-}
-
-/// Results written out: what the thread of a [`Job`] hands back.
-struct Answer {
-    media_type: &'static str,
-    bytes: Vec<u8>,
 }
 
 /// Results read in full, within the limits: what a [`Job`] evaluates.
@@ -316,7 +331,7 @@ pub enum Evaluated {
 
 impl Job {
     /// Evaluates and writes the results as negotiated.
-    fn run(self) -> Result<Answer, Refusal> {
+    fn run(self) -> Result<Reply, Refusal> {
         let accept = self.accept.clone();
         let accept = accept.as_deref();
         match self.evaluate()? {
@@ -330,7 +345,7 @@ impl Job {
                     out.serialize(row).map_err(internal)?;
                 }
                 let bytes = out.finish().map_err(internal)?;
-                Ok(Answer { media_type, bytes })
+                Ok(Reply::ok(media_type, bytes))
             }
             Evaluated::Boolean(value) => {
                 let media_type = acceptable(accept, SOLUTION_TYPES)?;
@@ -338,7 +353,7 @@ impl Job {
                 let bytes = serializer
                     .serialize_boolean_to_writer(Vec::new(), value)
                     .map_err(internal)?;
-                Ok(Answer { media_type, bytes })
+                Ok(Reply::ok(media_type, bytes))
             }
             Evaluated::Graph(quads) => graph_response(acceptable(accept, GRAPH_TYPES)?, quads),
         }
@@ -485,6 +500,16 @@ fn format_media_type(name: &str) -> &'static str {
     }
 }
 
+/// The short name `format=` takes for a representation of a resource.
+fn format_name(media_type: &str) -> &'static str {
+    match media_type {
+        "text/html" => "html",
+        "application/n-triples" => "nt",
+        "application/ld+json" => "jsonld",
+        _ => "ttl",
+    }
+}
+
 fn results_format(media_type: &str) -> QueryResultsFormat {
     match media_type {
         "application/sparql-results+xml" | "application/xml" => QueryResultsFormat::Xml,
@@ -494,41 +519,36 @@ fn results_format(media_type: &str) -> QueryResultsFormat {
     }
 }
 
-fn graph_response(media_type: &'static str, quads: Vec<Quad>) -> Result<Answer, Refusal> {
+fn graph_response(media_type: &'static str, quads: Vec<Quad>) -> Result<Reply, Refusal> {
     let format = match media_type {
         "application/n-triples" => ExportFormat::NTriples,
         "application/ld+json" => ExportFormat::JsonLd,
         _ => ExportFormat::Turtle,
     };
     let bytes = export::write_sorted(quads, format, Vec::new()).map_err(internal)?;
-    Ok(Answer { media_type, bytes })
+    Ok(Reply::ok(media_type, bytes))
 }
 
-fn html_response(html: String) -> Response<Body> {
-    with_body("text/html; charset=utf-8", html.into_bytes())
-}
-
-fn with_body(media_type: &str, bytes: Vec<u8>) -> Response<Body> {
-    let mut response = Response::new(Body::from(bytes));
-    let value = HeaderValue::from_str(media_type).unwrap_or(HeaderValue::from_static("text/plain"));
-    response.headers_mut().insert(CONTENT_TYPE, value);
-    response
-}
-
-fn text(status: u16, message: &str) -> Response<Body> {
-    let mut response = with_body(
-        "text/plain; charset=utf-8",
-        format!("{message}\n").into_bytes(),
-    );
-    *response.status_mut() =
-        StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    response
-}
-
-fn status_only(status: StatusCode) -> Response<Body> {
-    let mut response = Response::new(Body::empty());
-    *response.status_mut() = status;
-    response
+/// All of `request` that its answer depends on, `body` being what was read of it.
+fn request_key(request: &Request<Body>, body: Vec<u8>) -> RequestKey {
+    let header = |name| {
+        request
+            .headers()
+            .get(name)
+            .and_then(|v: &HeaderValue| v.to_str().ok())
+            .map(str::to_owned)
+    };
+    let uri = request.uri();
+    RequestKey {
+        method: request.method().as_str().to_owned(),
+        target: uri
+            .path_and_query()
+            .map_or_else(|| uri.path().to_owned(), |p| p.as_str().to_owned()),
+        accept: header(ACCEPT),
+        content_type: header(CONTENT_TYPE),
+        host: header(HOST),
+        body,
+    }
 }
 
 fn internal(error: impl std::fmt::Display) -> Refusal {

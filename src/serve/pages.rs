@@ -330,10 +330,16 @@ impl Endpoint {
     /// office was asked: the list on the page of a member, a party or an office.
     fn sets_of(&self, iri: &NamedNode) -> Result<String, Refusal> {
         let rows = self.rows(&format!(
-            "SELECT DISTINCT ?set ?identifier ?submitted ?title WHERE {{
-               {{ ?set epvoc:workHadParticipation/eli-dl:had_participant_person {iri} }}
-               UNION {{ ?set epvoc:workHadParticipation/eli-dl:participation_in_name_of {iri} }}
-               UNION {{ ?set bibo:recipient {iri} }}
+            // The sets are found from the resource first, in a subquery: joined with
+            // `?set a kv:QuestionSet` directly, the store tried every set (0.82 s against
+            // 0.02 s at 10,000 documents, and the page timed out at 100,000).
+            "SELECT ?set ?identifier ?submitted ?title WHERE {{
+               {{ SELECT DISTINCT ?set WHERE {{
+                   {{ ?participation eli-dl:had_participant_person {iri} .
+                      ?set epvoc:workHadParticipation ?participation }}
+                   UNION {{ ?participation eli-dl:participation_in_name_of {iri} .
+                      ?set epvoc:workHadParticipation ?participation }}
+                   UNION {{ ?set bibo:recipient {iri} }} }} }}
                ?set a kv:QuestionSet .
                OPTIONAL {{ ?set dct:identifier ?identifier }}
                OPTIONAL {{ ?set dct:dateSubmitted ?submitted }}

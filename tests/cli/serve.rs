@@ -434,6 +434,22 @@ fn every_minted_iri_dereferences_to_its_description() {
     );
     assert_eq!(question.status, 200, "{}", question.body);
     assert_eq!(question.header("vary"), Some("Accept"));
+    assert_eq!(
+        question.header("content-location"),
+        Some("/zaak/2019Z15244/vraag/1?format=nt")
+    );
+    // The representation's own address gives it, whatever the client accepts.
+    let located = server.request(
+        "GET",
+        "/zaak/2019Z15244/vraag/1?format=nt",
+        &[("Accept", "text/html")],
+        b"",
+    );
+    assert_eq!(
+        located.header("content-type"),
+        Some("application/n-triples")
+    );
+    assert_eq!(located.body, question.body);
     let subject = "<https://w3id.org/kamervragen/zaak/2019Z15244/vraag/1> ";
     assert!(
         question.body.lines().all(|line| line.starts_with(subject)),
@@ -451,6 +467,19 @@ fn every_minted_iri_dereferences_to_its_description() {
     );
     let turtle = server.request("GET", "/zaak/2019Z15244", &[("Accept", "text/turtle")], b"");
     assert_eq!(turtle.header("content-type"), Some("text/turtle"));
+    assert_eq!(
+        turtle.header("content-location"),
+        Some("/zaak/2019Z15244?format=ttl")
+    );
+    let page = server.request("GET", "/zaak/2019Z15244?format=html", &[], b"");
+    assert_eq!(
+        page.header("content-type"),
+        Some("text/html; charset=utf-8")
+    );
+    assert_eq!(
+        page.header("content-location"),
+        Some("/zaak/2019Z15244?format=html")
+    );
     assert!(
         turtle.body.contains("dct:identifier \"2019Z15244\""),
         "{}",
@@ -725,4 +754,104 @@ fn a_browser_runs_a_query_and_reads_a_set() {
         "{dom}"
     );
     assert!(dom.contains("href=\"https://www.nytimes.com/2019/04/14/technology/china-surveillance-artificial-intelligence-racial-profiling.html\""), "{dom}");
+}
+
+/// YASGUI's build (`yasgui.min.js` and `yasgui.min.css`), from the folder the environment
+/// variable `KAMERVRAGEN_YASGUI` names: `.ci/run` unpacks it there from the npm registry.
+fn yasgui_build() -> Option<std::path::PathBuf> {
+    let folder = std::env::var_os("KAMERVRAGEN_YASGUI").map(std::path::PathBuf::from);
+    match folder {
+        Some(folder) if folder.join("yasgui.min.js").is_file() => Some(folder),
+        _ if std::env::var_os("CI").is_none() => {
+            eprintln!(
+                "KAMERVRAGEN_YASGUI names no YASGUI build (npm: @triply/yasgui); not checked"
+            );
+            None
+        }
+        _ => panic!("CI needs YASGUI in KAMERVRAGEN_YASGUI (.ci/run unpacks it)"),
+    }
+}
+
+/// A page on its own origin (a file) with YASGUI pointed at the endpoint, running `query` as
+/// soon as it opens.
+fn yasgui_page(workspace: &Workspace, build: &Path, port: u16, query: &str) -> String {
+    for file in ["yasgui.min.js", "yasgui.min.css"] {
+        std::fs::copy(build.join(file), workspace.path().join(file)).unwrap();
+    }
+    let page = format!(
+        r#"<!doctype html>
+<html><head><meta charset="utf-8"><link rel="stylesheet" href="yasgui.min.css">
+<script src="yasgui.min.js"></script></head>
+<body><div id="yasgui"></div>
+<script>
+const yasgui = new Yasgui(document.getElementById("yasgui"), {{
+  requestConfig: {{ endpoint: "http://127.0.0.1:{port}/sparql", method: "POST" }},
+  copyEndpointOnNewTab: false,
+  persistenceId: null,
+}});
+const tab = yasgui.getTab();
+tab.setQuery({query});
+tab.query();
+</script></body></html>"#,
+        query = serde_json::to_string(query).unwrap(),
+    );
+    let path = workspace.path().join("yasgui.html");
+    std::fs::write(&path, page).unwrap();
+    format!("file://{}", path.display())
+}
+
+#[test]
+fn yasgui_on_another_origin_queries_it_when_cors_is_on() {
+    let Some(build) = yasgui_build() else {
+        return;
+    };
+    let Some(_) = chromium() else {
+        return;
+    };
+    let workspace = Workspace::with_all_seeds();
+    let query_file = Path::new(env!("CARGO_MANIFEST_DIR")).join("queries/follow-ups.rq");
+    let query = std::fs::read_to_string(query_file).unwrap();
+    let expected = cli_csv(&workspace, "follow-ups.rq");
+    let open = |server: &Server| {
+        let page = yasgui_page(&workspace, &build, server.port, &query);
+        let output = chromium()
+            .unwrap()
+            // Time for the script to run and the answer to come (virtual time waits for the
+            // network).
+            .arg("--virtual-time-budget=20000")
+            .arg("--allow-file-access-from-files")
+            .arg(page)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+
+    let dom = open(&Server::start(&workspace, &["--cors"]));
+    // Every row of `kamervragen query` is a row of YASGUI's results table: the Zaak numbers,
+    // and the dates of both sets as typed literals (`"2019-07-18"^^<…#date>`).
+    let rows: Vec<&str> = expected.lines().skip(1).collect();
+    assert!(!rows.is_empty());
+    assert!(
+        dom.contains(&format!("Showing 1 to {0} of {0} entries", rows.len())),
+        "{dom}"
+    );
+    let table = &dom[dom.find("<tbody>").expect("a results table")..];
+    let rendered: Vec<&str> = table.split("<tr").skip(1).collect();
+    for (row, shown) in rows.iter().zip(&rendered) {
+        for value in row.trim_end().split(',').filter(|v| !v.is_empty()) {
+            let cell = |text: String| shown.contains(&format!("<span class=\"nonIri\">{text}"));
+            assert!(
+                cell(format!("{value}<")) || cell(format!("\"{value}\"<sup>")),
+                "{value} is not in the row {shown}"
+            );
+        }
+    }
+
+    // Without --cors the browser keeps the answer from the page, and YASGUI says so.
+    let dom = open(&Server::start(&workspace, &[]));
+    assert!(
+        dom.contains("Unable to get response from endpoint"),
+        "{dom}"
+    );
+    assert!(!dom.contains("<tbody>"), "{dom}");
 }
