@@ -232,9 +232,9 @@ impl ServeConfig {
             bail!("--max-connections 0: expected at least 1");
         }
         let source = GraphSource::from_args(args.input, args.store, None)?;
-        let base = match &source {
-            GraphSource::Files(inputs) => inputs.options.minter.base().to_owned(),
-            GraphSource::Store { minter, .. } => minter.base().to_owned(),
+        let minter = match &source {
+            GraphSource::Files(inputs) => inputs.options.minter.clone(),
+            GraphSource::Store { minter, .. } => minter.clone(),
         };
         Ok(Self {
             source,
@@ -244,7 +244,7 @@ impl ServeConfig {
                 max_rows: args.max_rows,
                 max_body: args.max_request,
                 cors: args.cors,
-                base,
+                minter,
                 cache_bytes: args.cache.saturating_mul(1 << 20),
             },
             max_connections: args.max_connections,

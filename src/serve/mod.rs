@@ -11,6 +11,7 @@
 
 mod cache;
 mod charts;
+mod dumps;
 mod html;
 mod negotiate;
 mod pages;
@@ -26,6 +27,7 @@ use protocol::parse_form;
 use reply::Reply;
 
 use crate::export::{self, ExportFormat};
+use crate::iri::IriMinter;
 use crate::store::{GraphStore, QueryControl, StoreError};
 use crate::vocab::{formats, sd};
 use oxhttp::model::header::{
@@ -55,8 +57,8 @@ pub struct ServeOptions {
     pub max_body: usize,
     /// Answer browsers on other origins (CORS), as YASGUI needs.
     pub cors: bool,
-    /// What relative IRIs in queries resolve against.
-    pub base: String,
+    /// Mints the IRIs served: their base is what relative IRIs in queries resolve against.
+    pub minter: IriMinter,
     /// The most bytes of answers kept for reuse (0 keeps none).
     pub cache_bytes: usize,
 }
@@ -96,21 +98,12 @@ impl Endpoint {
 
     /// Answers one request.
     pub fn handle(&self, request: &mut Request<Body>) -> Response<Body> {
-        let reply = if request.method() == Method::OPTIONS {
-            Arc::new(Reply::empty(StatusCode::NO_CONTENT))
-        } else {
-            match self.read_body(request) {
-                Ok(body) => {
-                    let key = request_key(request, body);
-                    // Those waiting for another thread's answer wait as long as it may take.
-                    let patience = self.options.timeout + Duration::from_secs(5);
-                    self.cache
-                        .answer(key.clone(), patience, || self.route(request, &key.body))
-                }
-                Err(refusal) => Arc::new(Reply::from(refusal)),
-            }
+        let mut response = match request.uri().path().strip_prefix(dumps::DUMP_PREFIX) {
+            Some(file) if request.method() == Method::GET => self
+                .dump(file)
+                .unwrap_or_else(|refusal| Reply::from(refusal).to_response()),
+            _ => self.reply(request).to_response(),
         };
-        let mut response = reply.to_response();
         if self.options.cors {
             let headers = response.headers_mut();
             headers.insert(ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*"));
@@ -124,6 +117,23 @@ impl Endpoint {
             );
         }
         response
+    }
+
+    /// The answer to a request for anything but a dump: kept, or computed and then kept.
+    fn reply(&self, request: &mut Request<Body>) -> Arc<Reply> {
+        if request.method() == Method::OPTIONS {
+            return Arc::new(Reply::empty(StatusCode::NO_CONTENT));
+        }
+        match self.read_body(request) {
+            Ok(body) => {
+                let key = request_key(request, body);
+                // Those waiting for another thread's answer wait as long as it may take.
+                let patience = self.options.timeout + Duration::from_secs(5);
+                self.cache
+                    .answer(key.clone(), patience, || self.route(request, &key.body))
+            }
+            Err(refusal) => Arc::new(Reply::from(refusal)),
+        }
     }
 
     fn route(&self, request: &Request<Body>, body: &[u8]) -> Reply {
@@ -183,7 +193,7 @@ impl Endpoint {
             Some(name) => Some(format_media_type(name)),
             None => request.headers().get(ACCEPT).and_then(|v| v.to_str().ok()),
         };
-        let iri = NamedNode::new(format!("{}{path}", self.options.base))
+        let iri = NamedNode::new(format!("{}{path}", self.options.minter.base()))
             .map_err(|_| Refusal::new(404, "not found: this path names no resource"))?;
         // RDF for clients that take anything; a page for browsers, which ask for HTML.
         let mut offered = GRAPH_TYPES.to_vec();
@@ -368,7 +378,7 @@ impl Job {
         };
         let results = self
             .store
-            .query_with(&self.request.query, &self.options.base, control)
+            .query_with(&self.request.query, self.options.minter.base(), control)
             .map_err(|error| self.refusal(error))?;
         Ok(match results {
             QueryResults::Solutions(solutions) => {

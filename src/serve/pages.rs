@@ -6,6 +6,7 @@
 //! built from SPARQL queries over the store, run under the endpoint's time and row limits.
 
 use super::charts::{histogram, stacked_bars, Column};
+use super::dumps::{dump_name, DUMP_FORMATS, DUMP_PREFIX};
 use super::html::{escape, page, Linker};
 use super::{Endpoint, Evaluated, Refusal};
 use crate::vocab::kv;
@@ -63,7 +64,7 @@ impl Rows {
 impl Endpoint {
     fn linker(&self) -> Linker<'_> {
         Linker {
-            base: &self.options.base,
+            base: self.options.minter.base(),
         }
     }
 
@@ -107,6 +108,7 @@ impl Endpoint {
             );
         }
         body.push_str("</table><p><a href=\"/query\">Query with SPARQL</a> · endpoint: <a href=\"/sparql\">/sparql</a> (SPARQL 1.1 Protocol)</p>");
+        body.push_str(&dump_links());
         body.push_str("<h2>Sets of questions per month, by the first submitter's party</h2>");
         body.push_str(&self.sets_per_month_chart()?);
         body.push_str("<h2>Days from submission to answer</h2>");
@@ -383,4 +385,19 @@ impl Endpoint {
         }
         Ok(html)
     }
+}
+
+/// Links to the whole graph in each dump's format.
+fn dump_links() -> String {
+    let links: Vec<String> = DUMP_FORMATS
+        .into_iter()
+        .map(|format| {
+            format!(
+                "<a href=\"{DUMP_PREFIX}{}\">{}</a>",
+                dump_name(format),
+                format.rdf_format().name()
+            )
+        })
+        .collect();
+    format!("<p id=\"dumps\">The whole graph: {}</p>", links.join(" · "))
 }

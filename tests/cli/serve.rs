@@ -87,8 +87,12 @@ struct Reply {
 
 impl Reply {
     fn parse(raw: &[u8]) -> Self {
-        let text = String::from_utf8_lossy(raw).into_owned();
-        let (head, body) = text.split_once("\r\n\r\n").expect("a complete response");
+        let split = raw
+            .windows(4)
+            .position(|window| window == b"\r\n\r\n")
+            .expect("a complete response");
+        let head = String::from_utf8_lossy(&raw[..split]).into_owned();
+        let body = &raw[split + 4..];
         let mut lines = head.lines();
         let status = lines
             .next()
@@ -102,13 +106,13 @@ impl Reply {
             .filter_map(|line| line.split_once(':'))
             .map(|(name, value)| (name.trim().to_ascii_lowercase(), value.trim().to_owned()))
             .collect();
-        let body = if text
+        let body = if head
             .to_ascii_lowercase()
             .contains("transfer-encoding: chunked")
         {
             unchunk(body)
         } else {
-            body.to_owned()
+            String::from_utf8_lossy(body).into_owned()
         };
         Self {
             status,
@@ -125,17 +129,21 @@ impl Reply {
     }
 }
 
-fn unchunk(mut body: &str) -> String {
-    let mut out = String::new();
-    while let Some((size, rest)) = body.split_once("\r\n") {
-        let size = usize::from_str_radix(size.trim(), 16).unwrap_or(0);
+/// The body of a chunked response. Chunks end at any byte, inside a letter too, so this works
+/// on bytes.
+fn unchunk(mut body: &[u8]) -> String {
+    let mut out = Vec::new();
+    while let Some(end) = body.windows(2).position(|pair| pair == b"\r\n") {
+        let size = std::str::from_utf8(&body[..end]).unwrap_or("0").trim();
+        let size = usize::from_str_radix(size, 16).unwrap_or(0);
         if size == 0 {
             break;
         }
-        out.push_str(&rest[..size]);
+        let rest = &body[end + 2..];
+        out.extend_from_slice(&rest[..size]);
         body = &rest[size + 2..];
     }
-    out
+    String::from_utf8(out).expect("a UTF-8 body")
 }
 
 /// What `kamervragen query -f csv` prints for a file of `queries/` (or any path).
@@ -625,6 +633,54 @@ fn the_landing_page_counts_and_draws() {
         .sum();
     assert_eq!(in_bars.to_string(), answered.lines().nth(1).unwrap());
     assert!(in_bars > 10);
+}
+
+/// The statements of an RDF document, each as N-Quads, sorted.
+fn statements(text: &str, format: oxigraph::io::RdfFormat) -> Vec<String> {
+    let mut statements: Vec<String> = oxigraph::io::RdfParser::from_format(format)
+        .for_reader(text.as_bytes())
+        .map(|quad| quad.expect("the dump parses").to_string())
+        .collect();
+    statements.sort();
+    statements
+}
+
+#[test]
+fn the_landing_page_links_dumps_of_the_whole_graph() {
+    use oxigraph::io::RdfFormat;
+    let workspace = Workspace::with_all_seeds();
+    let server = Server::start(&workspace, &[]);
+    let page = html(&server, "/").body;
+    for (extension, name, format) in [
+        ("nq", "nquads", RdfFormat::NQuads),
+        ("trig", "trig", RdfFormat::TriG),
+        ("ttl", "turtle", RdfFormat::Turtle),
+        ("nt", "ntriples", RdfFormat::NTriples),
+    ] {
+        let path = format!("/dump/kamervragen.{extension}");
+        assert!(page.contains(&format!("<a href=\"{path}\">")), "{page}");
+        let dump = server.request("GET", &path, &[], b"");
+        assert_eq!(dump.status, 200);
+        assert_eq!(dump.header("content-type"), Some(format.media_type()));
+        // The statements `export` writes, no more and no fewer; the store's graphs come in
+        // the order of their IRIs, so the lines may be in another order.
+        let export = workspace
+            .run(&["export", "seeds", "--quiet", "-f", name])
+            .success();
+        let exported = statements(&export, format);
+        assert!(exported.len() > 7000, "{}", exported.len());
+        assert_eq!(statements(&dump.body, format), exported, "{path}");
+        assert!(!dump.body.contains("_:"), "no blank nodes");
+        // And the same bytes every time.
+        assert_eq!(server.request("GET", &path, &[], b"").body, dump.body);
+    }
+    let unknown = server.request("GET", "/dump/kamervragen.rdf", &[], b"");
+    assert_eq!(unknown.status, 404);
+    assert!(
+        unknown.body.contains("kamervragen.nq, kamervragen.trig"),
+        "{}",
+        unknown.body
+    );
 }
 
 #[test]
