@@ -40,6 +40,7 @@ pub mod model;
 pub mod parse;
 pub mod pipeline;
 pub mod publish;
+pub mod push;
 pub mod reference;
 pub mod results;
 pub mod serve;

@@ -82,6 +82,16 @@ pub enum Command {
     /// --timeout is stopped (503); results over --max-rows are refused (400). Answers are kept
     /// for reuse (--cache). Stops cleanly on Ctrl-C (SIGINT) and SIGTERM.
     Serve(ServeArgs),
+    /// Write the graph into another triple store, over the SPARQL 1.1 Graph Store Protocol.
+    ///
+    /// Each named graph (one per document, the shared reference graph, the linksets) is sent as
+    /// one PUT ENDPOINT?graph=IRI of N-Triples, which replaces what the store held in that graph:
+    /// pushing again rewrites rather than duplicates, so a push that stopped is finished by
+    /// running it again. Credentials are sent as the server asks (Digest or Basic); failures that
+    /// may pass (no connection, 5xx, 408, 429) are retried with a doubling pause. The password
+    /// comes from the environment variable KAMERVRAGEN_PASSWORD or --password-file, never from
+    /// the command line.
+    Push(PushArgs),
     /// Merge an export of the Tweede Kamer's open data into the reference tables.
     ///
     /// Reads JSON pages as the OData v4 API returns them (one entity per file: Persoon,
@@ -195,6 +205,58 @@ pub struct ServeArgs {
     /// is served, so a request asked before is answered from memory; 0 keeps nothing.
     #[arg(long, value_name = "MB", default_value_t = 256)]
     pub cache: usize,
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct PushArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Push the store in DIR (made by `kamervragen load`) instead of PATHs.
+    #[arg(long, value_name = "DIR")]
+    pub store: Option<PathBuf>,
+
+    /// The Graph Store Protocol endpoint: Virtuoso http://HOST:8890/sparql-graph-crud-auth,
+    /// Fuseki http://HOST:3030/DATASET/data, GraphDB
+    /// http://HOST:7200/repositories/REPO/rdf-graphs/service, oxigraph http://HOST:7878/store.
+    #[arg(long, value_name = "URL", required_unless_present = "dry_run")]
+    pub endpoint: Option<String>,
+
+    /// The user to authenticate as; the password comes from KAMERVRAGEN_PASSWORD or
+    /// --password-file.
+    #[arg(long, value_name = "NAME")]
+    pub user: Option<String>,
+
+    /// A file whose first line is the password.
+    #[arg(long, value_name = "FILE", requires = "user")]
+    pub password_file: Option<PathBuf>,
+
+    /// How to authenticate: as the server's challenge asks (auto), or Basic or Digest only.
+    #[arg(long, value_enum, default_value_t = AuthArg::Auto)]
+    pub auth: AuthArg,
+
+    /// How many times to try a graph again after a failure that may pass.
+    #[arg(long, value_name = "N", default_value_t = 4)]
+    pub retries: u32,
+
+    /// How many graphs to send at once.
+    #[arg(long, value_name = "N", default_value_t = 4)]
+    pub jobs: usize,
+
+    /// How long one request may take, in seconds.
+    #[arg(long, value_name = "SECONDS", default_value_t = 60.0)]
+    pub timeout: f64,
+
+    /// List the graphs that would be written (with their triples and bytes), and write none.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum AuthArg {
+    Auto,
+    Basic,
+    Digest,
 }
 
 #[derive(Debug, ClapArgs)]

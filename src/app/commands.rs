@@ -2,7 +2,7 @@
 
 use super::config::{
     CheckConfig, Config, ExportConfig, GraphSource, ImportTkConfig, Inputs, LoadConfig, Output,
-    PublishConfig, QueryConfig, ServeConfig, ValidateConfig, ValidateData,
+    PublishConfig, PushConfig, PushTarget, QueryConfig, ServeConfig, ValidateConfig, ValidateData,
 };
 use super::members::write_members;
 use super::report::{print_load_report, write_check_json, write_check_text};
@@ -11,6 +11,7 @@ use anyhow::{Context, Result};
 use kamervragen::pipeline::LoadReport;
 use kamervragen::pipeline::{self, Loaded};
 use kamervragen::publish::publish;
+use kamervragen::push;
 use kamervragen::results::write_results;
 use kamervragen::serve::{serve, Endpoint};
 use kamervragen::source::read_rdf_file;
@@ -35,6 +36,7 @@ pub fn execute(config: Config) -> Result<Outcome> {
         Config::Publish(publish) => run_publish(*publish),
         Config::Validate(validate) => run_validate(validate),
         Config::Serve(serve) => run_serve(serve),
+        Config::Push(push) => run_push(push),
     }
 }
 
@@ -59,6 +61,62 @@ fn run_serve(config: ServeConfig) -> Result<Outcome> {
     )?;
     server.join().context("the server stopped")?;
     Ok(Outcome::Success)
+}
+
+fn run_push(config: PushConfig) -> Result<Outcome> {
+    let (store, outcome) = match config.source {
+        GraphSource::Files(inputs) => {
+            let loaded = load(&inputs)?;
+            let outcome = outcome(&loaded);
+            (loaded.store, outcome)
+        }
+        GraphSource::Store { dir, .. } => (GraphStore::open_read_only(&dir)?, Outcome::Success),
+    };
+    let mut out = BufWriter::new(io::stdout().lock());
+    match config.target {
+        PushTarget::DryRun { endpoint } => {
+            let (mut triples, mut bytes, mut graphs) = (0, 0, 0);
+            for graph in push::graph_names(&store)? {
+                let upload = push::upload(&store, &graph)?;
+                let target = match &endpoint {
+                    Some(endpoint) => format!("PUT {}", push::graph_url(endpoint, graph.as_str())),
+                    None => graph.to_string(),
+                };
+                writeln!(
+                    out,
+                    "{target} ({} triples, {} bytes)",
+                    upload.triples,
+                    upload.ntriples.len()
+                )?;
+                graphs += 1;
+                triples += upload.triples;
+                bytes += upload.ntriples.len();
+            }
+            writeln!(
+                out,
+                "dry run: {graphs} graphs, {triples} triples, {bytes} bytes would be written"
+            )?;
+        }
+        PushTarget::Endpoint(options) => {
+            let report = push::push(&store, &options, &|| {})?;
+            let statuses: Vec<String> = report
+                .statuses
+                .iter()
+                .map(|(status, count)| format!("{count} × {status}"))
+                .collect();
+            writeln!(
+                out,
+                "pushed {} graphs, {} triples, {} bytes to {} (answers: {})",
+                report.graphs,
+                report.triples,
+                report.bytes,
+                options.endpoint,
+                statuses.join(", ")
+            )?;
+        }
+    }
+    out.flush()?;
+    Ok(outcome)
 }
 
 fn run_publish(config: PublishConfig) -> Result<Outcome> {

@@ -5,8 +5,8 @@
 //! flag. The commands only ever see [`Config`].
 
 use super::args::{
-    Args, CheckArgs, CheckFormatArg, Command, ExportArgs, InputArgs, LoadArgs, PublishArgs,
-    QueryArgs, RdfFormatArg, ResultsFormatArg, ServeArgs, ValidateArgs,
+    Args, AuthArg, CheckArgs, CheckFormatArg, Command, ExportArgs, InputArgs, LoadArgs,
+    PublishArgs, PushArgs, QueryArgs, RdfFormatArg, ResultsFormatArg, ServeArgs, ValidateArgs,
 };
 use anyhow::{bail, Context, Result};
 use chrono::{DateTime, Utc};
@@ -35,6 +35,22 @@ pub enum Config {
     Publish(Box<PublishConfig>),
     Validate(ValidateConfig),
     Serve(ServeConfig),
+    Push(PushConfig),
+}
+
+pub struct PushConfig {
+    pub source: GraphSource,
+    pub target: PushTarget,
+}
+
+/// Where a push goes.
+pub enum PushTarget {
+    /// Nowhere: the graphs are listed (with the addresses they would be written to, when an
+    /// endpoint is given).
+    DryRun {
+        endpoint: Option<String>,
+    },
+    Endpoint(kamervragen::push::PushOptions),
 }
 
 pub struct ServeConfig {
@@ -126,6 +142,7 @@ impl Config {
             }
             Command::Validate(validate) => Self::Validate(ValidateConfig::from_args(validate)?),
             Command::Serve(serve) => Self::Serve(ServeConfig::from_args(serve)?),
+            Command::Push(push) => Self::Push(PushConfig::from_args(push)?),
             Command::ImportTk(import) => Self::ImportTk(ImportTkConfig {
                 reference: reference_tables(import.reference.as_deref())?,
                 files: import.files,
@@ -250,6 +267,77 @@ impl ServeConfig {
             max_connections: args.max_connections,
         })
     }
+}
+
+impl PushConfig {
+    fn from_args(args: PushArgs) -> Result<Self> {
+        use kamervragen::push::{AuthScheme, Credentials, PushOptions, RetryPolicy};
+        let endpoint = args
+            .endpoint
+            .map(|url| checked_endpoint(&url))
+            .transpose()?;
+        if !(args.timeout.is_finite() && args.timeout > 0.0) {
+            bail!(
+                "--timeout {}: expected a number of seconds above 0",
+                args.timeout
+            );
+        }
+        if args.jobs == 0 {
+            bail!("--jobs 0: expected at least 1");
+        }
+        let source = GraphSource::from_args(args.input, args.store, None)?;
+        let target = match endpoint {
+            Some(endpoint) if !args.dry_run => {
+                let credentials = match args.user {
+                    Some(user) => Some(Credentials {
+                        user,
+                        password: password(args.password_file.as_deref())?,
+                        scheme: match args.auth {
+                            AuthArg::Auto => AuthScheme::Auto,
+                            AuthArg::Basic => AuthScheme::Basic,
+                            AuthArg::Digest => AuthScheme::Digest,
+                        },
+                    }),
+                    None => None,
+                };
+                PushTarget::Endpoint(PushOptions {
+                    endpoint,
+                    credentials,
+                    retry: RetryPolicy {
+                        retries: args.retries,
+                        first_pause: std::time::Duration::from_millis(500),
+                    },
+                    timeout: std::time::Duration::from_secs_f64(args.timeout),
+                    jobs: args.jobs,
+                })
+            }
+            endpoint => PushTarget::DryRun { endpoint },
+        };
+        Ok(Self { source, target })
+    }
+}
+
+/// The endpoint URL, if it is one this build can reach: plain HTTP.
+fn checked_endpoint(url: &str) -> Result<String> {
+    let parsed: oxhttp::model::Uri = url
+        .parse()
+        .with_context(|| format!("--endpoint `{url}`: expected a URL such as http://127.0.0.1:8890/sparql-graph-crud-auth"))?;
+    match parsed.scheme_str() {
+        Some("http") if parsed.host().is_some() => Ok(url.to_owned()),
+        Some("https") => bail!("--endpoint `{url}`: this build speaks plain HTTP only; reach an HTTPS store through a local proxy or tunnel"),
+        _ => bail!("--endpoint `{url}`: expected an http:// URL with a host"),
+    }
+}
+
+/// The password: the first line of `file`, or the environment variable KAMERVRAGEN_PASSWORD.
+fn password(file: Option<&std::path::Path>) -> Result<String> {
+    if let Some(file) = file {
+        let text = std::fs::read_to_string(file)
+            .with_context(|| format!("--password-file `{}`", file.display()))?;
+        return Ok(text.lines().next().unwrap_or("").to_owned());
+    }
+    std::env::var("KAMERVRAGEN_PASSWORD")
+        .context("--user needs a password: set KAMERVRAGEN_PASSWORD or give --password-file FILE")
 }
 
 impl ValidateConfig {

@@ -12,6 +12,7 @@ mod export;
 mod identity;
 mod ontology;
 mod publish;
+mod push;
 mod queries;
 mod robustness;
 mod serve;
