@@ -200,6 +200,23 @@ fn virtuoso_answers_every_query_as_the_store_does_and_a_push_changes_one_graph()
     let Some((address, password)) = virtuoso() else {
         return;
     };
+    // `seeds/` holds the seed and `seeds/corpus/`, the shipped copy of `../shared/corpus`:
+    // pushing it pushes both (checked where `../shared` is beside the checkout).
+    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    if shared.is_dir() {
+        for entry in std::fs::read_dir(&shared).unwrap() {
+            let path = entry.unwrap().path();
+            let shipped = Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("seeds/corpus")
+                .join(path.file_name().unwrap());
+            assert_eq!(
+                std::fs::read(&path).ok(),
+                std::fs::read(&shipped).ok(),
+                "{}",
+                path.display()
+            );
+        }
+    }
     let workspace = Workspace::with_all_seeds();
     let pushed = push(&workspace, &address, &password, &[]);
     assert!(pushed.starts_with("pushed "), "{pushed}");
