@@ -239,12 +239,6 @@ impl ServeConfig {
                 args.bind
             )
         })?;
-        if !(args.timeout.is_finite() && args.timeout > 0.0) {
-            bail!(
-                "--timeout {}: expected a number of seconds above 0",
-                args.timeout
-            );
-        }
         if args.max_connections == 0 {
             bail!("--max-connections 0: expected at least 1");
         }
@@ -257,7 +251,7 @@ impl ServeConfig {
             source,
             address,
             options: kamervragen::serve::ServeOptions {
-                timeout: std::time::Duration::from_secs_f64(args.timeout),
+                timeout: timeout(args.timeout)?,
                 max_rows: args.max_rows,
                 max_body: args.max_request,
                 cors: args.cors,
@@ -276,12 +270,6 @@ impl PushConfig {
             .endpoint
             .map(|url| checked_endpoint(&url))
             .transpose()?;
-        if !(args.timeout.is_finite() && args.timeout > 0.0) {
-            bail!(
-                "--timeout {}: expected a number of seconds above 0",
-                args.timeout
-            );
-        }
         if args.jobs == 0 {
             bail!("--jobs 0: expected at least 1");
         }
@@ -307,7 +295,7 @@ impl PushConfig {
                         retries: args.retries,
                         first_pause: std::time::Duration::from_millis(500),
                     },
-                    timeout: std::time::Duration::from_secs_f64(args.timeout),
+                    timeout: timeout(args.timeout)?,
                     jobs: args.jobs,
                 })
             }
@@ -315,6 +303,14 @@ impl PushConfig {
         };
         Ok(Self { source, target })
     }
+}
+
+/// `--timeout SECONDS` as a duration, if it is one.
+fn timeout(seconds: f64) -> Result<std::time::Duration> {
+    if !(seconds.is_finite() && seconds > 0.0) {
+        bail!("--timeout {seconds}: expected a number of seconds above 0");
+    }
+    Ok(std::time::Duration::from_secs_f64(seconds))
 }
 
 /// The endpoint URL, if it is one this build can reach: plain HTTP.

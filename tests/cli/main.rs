@@ -9,6 +9,7 @@ mod corpus;
 mod corpus_queries;
 mod errors;
 mod export;
+mod http;
 mod identity;
 mod ontology;
 mod publish;

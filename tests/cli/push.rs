@@ -100,6 +100,16 @@ impl GraphStore {
 }
 
 fn push(workspace: &Workspace, store: &GraphStore, extra: &[&str]) -> super::Run {
+    push_with_password(workspace, store, Some("secret"), extra)
+}
+
+/// `push` as `dba`, with `password` in KAMERVRAGEN_PASSWORD (or none there).
+fn push_with_password(
+    workspace: &Workspace,
+    store: &GraphStore,
+    password: Option<&str>,
+    extra: &[&str],
+) -> super::Run {
     let mut args = vec![
         "push",
         "seeds",
@@ -110,13 +120,12 @@ fn push(workspace: &Workspace, store: &GraphStore, extra: &[&str]) -> super::Run
         "dba",
     ];
     args.extend_from_slice(extra);
-    super::Run(
-        workspace
-            .command(&args)
-            .env("KAMERVRAGEN_PASSWORD", "secret")
-            .output()
-            .unwrap(),
-    )
+    let mut command = workspace.command(&args);
+    match password {
+        Some(password) => command.env("KAMERVRAGEN_PASSWORD", password),
+        None => command.env_remove("KAMERVRAGEN_PASSWORD"),
+    };
+    super::Run(command.output().unwrap())
 }
 
 /// The statements of `export -f nquads`, by graph.
@@ -260,21 +269,7 @@ fn a_failure_names_the_graph_and_the_status_and_a_rerun_finishes() {
 fn wrong_or_missing_credentials_are_refused_with_a_reason() {
     let workspace = Workspace::with_all_seeds();
     let store = GraphStore::start();
-    let run = super::Run(
-        workspace
-            .command(&[
-                "push",
-                "seeds",
-                "--quiet",
-                "--endpoint",
-                &store.endpoint,
-                "--user",
-                "dba",
-            ])
-            .env("KAMERVRAGEN_PASSWORD", "wrong")
-            .output()
-            .unwrap(),
-    );
+    let run = push_with_password(&workspace, &store, Some("wrong"), &[]);
     assert_eq!(run.code(), Some(2));
     assert!(
         run.stderr()
@@ -289,21 +284,7 @@ fn wrong_or_missing_credentials_are_refused_with_a_reason() {
         "{}",
         run.stderr()
     );
-    let run = super::Run(
-        workspace
-            .command(&[
-                "push",
-                "seeds",
-                "--quiet",
-                "--endpoint",
-                &store.endpoint,
-                "--user",
-                "dba",
-            ])
-            .env_remove("KAMERVRAGEN_PASSWORD")
-            .output()
-            .unwrap(),
-    );
+    let run = push_with_password(&workspace, &store, None, &[]);
     assert!(
         run.stderr()
             .contains("--user needs a password: set KAMERVRAGEN_PASSWORD"),

@@ -2,9 +2,10 @@
 //! a free port: the ways to ask, content negotiation, refusals, the time limit, and that every
 //! file in `queries/` gives over HTTP the rows `kamervragen query` gives.
 
+use super::http::{self, Reply};
 use super::{independent_tool, Workspace};
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{TcpListener, TcpStream};
+use std::io::{BufRead, BufReader};
+use std::net::TcpListener;
 use std::path::Path;
 use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
@@ -44,21 +45,13 @@ impl Server {
 
     /// Sends one request; the status, the headers (lower-case names) and the body.
     fn request(&self, method: &str, target: &str, headers: &[(&str, &str)], body: &[u8]) -> Reply {
-        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
-        let mut head = format!(
-            "{method} {target} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nConnection: close\r\nContent-Length: {}\r\n",
-            self.port,
-            body.len()
-        );
-        for (name, value) in headers {
-            head.push_str(&format!("{name}: {value}\r\n"));
-        }
-        head.push_str("\r\n");
-        stream.write_all(head.as_bytes()).unwrap();
-        stream.write_all(body).unwrap();
-        let mut raw = Vec::new();
-        stream.read_to_end(&mut raw).unwrap();
-        Reply::parse(&raw)
+        http::request(
+            &format!("127.0.0.1:{}", self.port),
+            method,
+            target,
+            headers,
+            body,
+        )
     }
 
     fn get(&self, query: &str, accept: &str) -> Reply {
@@ -77,73 +70,6 @@ impl Drop for Server {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
-}
-
-struct Reply {
-    status: u16,
-    headers: Vec<(String, String)>,
-    body: String,
-}
-
-impl Reply {
-    fn parse(raw: &[u8]) -> Self {
-        let split = raw
-            .windows(4)
-            .position(|window| window == b"\r\n\r\n")
-            .expect("a complete response");
-        let head = String::from_utf8_lossy(&raw[..split]).into_owned();
-        let body = &raw[split + 4..];
-        let mut lines = head.lines();
-        let status = lines
-            .next()
-            .unwrap()
-            .split(' ')
-            .nth(1)
-            .unwrap()
-            .parse()
-            .unwrap();
-        let headers = lines
-            .filter_map(|line| line.split_once(':'))
-            .map(|(name, value)| (name.trim().to_ascii_lowercase(), value.trim().to_owned()))
-            .collect();
-        let body = if head
-            .to_ascii_lowercase()
-            .contains("transfer-encoding: chunked")
-        {
-            unchunk(body)
-        } else {
-            String::from_utf8_lossy(body).into_owned()
-        };
-        Self {
-            status,
-            headers,
-            body,
-        }
-    }
-
-    fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(key, _)| key == name)
-            .map(|(_, value)| value.as_str())
-    }
-}
-
-/// The body of a chunked response. Chunks end at any byte, inside a letter too, so this works
-/// on bytes.
-fn unchunk(mut body: &[u8]) -> String {
-    let mut out = Vec::new();
-    while let Some(end) = body.windows(2).position(|pair| pair == b"\r\n") {
-        let size = std::str::from_utf8(&body[..end]).unwrap_or("0").trim();
-        let size = usize::from_str_radix(size, 16).unwrap_or(0);
-        if size == 0 {
-            break;
-        }
-        let rest = &body[end + 2..];
-        out.extend_from_slice(&rest[..size]);
-        body = &rest[size + 2..];
-    }
-    String::from_utf8(out).expect("a UTF-8 body")
 }
 
 /// What `kamervragen query -f csv` prints for a file of `queries/` (or any path).

@@ -4,11 +4,9 @@
 //! same rows on Virtuoso's SPARQL endpoint as `kamervragen query`, and a second push after one
 //! document changed must change that document's graph only (and its file's checksum).
 
-use super::super::Workspace;
+use super::super::{http, Workspace};
 use serde_json::Value;
 use std::collections::BTreeMap;
-use std::io::{Read, Write};
-use std::net::TcpStream;
 use std::path::Path;
 
 /// Virtuoso's HTTP address and the `dba` password, when a Virtuoso runs for the tests.
@@ -31,53 +29,6 @@ fn virtuoso() -> Option<(String, String)> {
 const BASE: &str = "https://w3id.org/kamervragen/";
 const GRAPHS: &str = "https://w3id.org/kamervragen/graph/";
 
-/// A plain HTTP/1.1 request to Virtuoso; the status and the body.
-fn http(
-    address: &str,
-    method: &str,
-    target: &str,
-    headers: &[(&str, &str)],
-    body: &[u8],
-) -> (u16, Vec<u8>) {
-    let authority = address.trim_start_matches("http://");
-    let mut stream = TcpStream::connect(authority).expect("Virtuoso answers");
-    let mut head = format!("{method} {target} HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\nContent-Length: {}\r\n", body.len());
-    for (name, value) in headers {
-        head.push_str(&format!("{name}: {value}\r\n"));
-    }
-    head.push_str("\r\n");
-    stream.write_all(head.as_bytes()).unwrap();
-    stream.write_all(body).unwrap();
-    let mut raw = Vec::new();
-    stream.read_to_end(&mut raw).unwrap();
-    let split = raw
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .expect("a response");
-    let head = String::from_utf8_lossy(&raw[..split]).to_ascii_lowercase();
-    let status = head.split(' ').nth(1).unwrap().parse().unwrap();
-    let mut body = raw[split + 4..].to_vec();
-    if head.contains("transfer-encoding: chunked") {
-        body = unchunk(&body);
-    }
-    (status, body)
-}
-
-fn unchunk(mut body: &[u8]) -> Vec<u8> {
-    let mut out = Vec::new();
-    while let Some(end) = body.windows(2).position(|pair| pair == b"\r\n") {
-        let size = std::str::from_utf8(&body[..end]).unwrap().trim();
-        let size = usize::from_str_radix(size.split(';').next().unwrap(), 16).unwrap();
-        if size == 0 {
-            break;
-        }
-        let rest = &body[end + 2..];
-        out.extend_from_slice(&rest[..size]);
-        body = &rest[size + 2..];
-    }
-    out
-}
-
 /// Runs a query on Virtuoso's SPARQL endpoint, over the merge of `graphs` (or, with none,
 /// over all Virtuoso holds); the SPARQL JSON results.
 fn virtuoso_select(address: &str, query: &str, graphs: &[&String]) -> Value {
@@ -87,8 +38,8 @@ fn virtuoso_select(address: &str, query: &str, graphs: &[&String]) -> Value {
         form.append_pair("default-graph-uri", graph);
     }
     let form = form.finish();
-    let (status, body) = http(
-        address,
+    let reply = http::request(
+        address.trim_start_matches("http://"),
         "POST",
         "/sparql",
         &[
@@ -97,8 +48,8 @@ fn virtuoso_select(address: &str, query: &str, graphs: &[&String]) -> Value {
         ],
         form.as_bytes(),
     );
-    assert_eq!(status, 200, "{}", String::from_utf8_lossy(&body));
-    serde_json::from_slice(&body).expect("SPARQL JSON results")
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    serde_json::from_str(&reply.body).expect("SPARQL JSON results")
 }
 
 /// A term of SPARQL JSON results, written so that the same term from two engines reads the
