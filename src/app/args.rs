@@ -84,8 +84,8 @@ pub enum Command {
     Serve(ServeArgs),
     /// Write the graph into another triple store, over the SPARQL 1.1 Graph Store Protocol.
     ///
-    /// Each named graph (one per document, the shared reference graph, the linksets) is sent as
-    /// one PUT ENDPOINT?graph=IRI of N-Triples, which replaces what the store held in that graph:
+    /// Each named graph (one per document; the shared, reference, provenance and linkset graphs)
+    /// is sent as one PUT ENDPOINT?graph=IRI of N-Triples, which replaces what the store held in that graph:
     /// pushing again rewrites rather than duplicates, so a push that stopped is finished by
     /// running it again. Credentials are sent as the server asks (Digest or Basic); failures that
     /// may pass (no connection, 5xx, 408, 429) are retried with a doubling pause. The password

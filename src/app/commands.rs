@@ -98,7 +98,12 @@ fn run_push(config: PushConfig) -> Result<Outcome> {
             )?;
         }
         PushTarget::Endpoint(options) => {
-            let report = push::push(&store, &options, &|| {})?;
+            let bar = (!config.quiet).then(super::progress::push_bar);
+            let report = push::push(&store, &options, &|done, total| {
+                if let Some(bar) = &bar {
+                    (bar.0)(done, total);
+                }
+            })?;
             let statuses: Vec<String> = report
                 .statuses
                 .iter()

@@ -41,6 +41,8 @@ pub enum Config {
 pub struct PushConfig {
     pub source: GraphSource,
     pub target: PushTarget,
+    /// No progress bar.
+    pub quiet: bool,
 }
 
 /// Where a push goes.
@@ -273,6 +275,7 @@ impl PushConfig {
         if args.jobs == 0 {
             bail!("--jobs 0: expected at least 1");
         }
+        let quiet = args.input.quiet;
         let source = GraphSource::from_args(args.input, args.store, None)?;
         let target = match endpoint {
             Some(endpoint) if !args.dry_run => {
@@ -301,7 +304,11 @@ impl PushConfig {
             }
             endpoint => PushTarget::DryRun { endpoint },
         };
-        Ok(Self { source, target })
+        Ok(Self {
+            source,
+            target,
+            quiet,
+        })
     }
 }
 

@@ -14,11 +14,19 @@ use std::time::{Duration, Instant};
 /// Runs shorter than this show no bar at all.
 const SHOW_AFTER: Duration = Duration::from_secs(2);
 
-const TEMPLATE: &str = "{wide_bar} {pos}/{len} files · {rate} documents/s · {eta} left";
-
+/// The bar of a load: files read, and documents per second.
 pub fn terminal_bar() -> ProgressHook {
+    bar_of("{wide_bar} {pos}/{len} files · {rate} documents/s · {eta} left")
+}
+
+/// The bar of a push: graphs written, and graphs per second.
+pub fn push_bar() -> ProgressHook {
+    bar_of("{wide_bar} {pos}/{len} graphs · {rate} graphs/s · {eta} left")
+}
+
+fn bar_of(template: &str) -> ProgressHook {
     let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden()).with_style(
-        ProgressStyle::with_template(TEMPLATE)
+        ProgressStyle::with_template(template)
             .expect("the template is valid")
             .with_key("rate", |state: &ProgressState, out: &mut dyn Write| {
                 let _ = write!(out, "{:.0}", state.per_sec());

@@ -110,11 +110,12 @@ pub fn upload(store: &GraphStore, graph: &NamedNode) -> Result<GraphUpload, Push
     })
 }
 
-/// Pushes every graph of `store`; `on_graph` is called after each graph written.
+/// Pushes every graph of `store`; `on_graph` is told, after each graph written, how many are
+/// written of how many.
 pub fn push(
     store: &GraphStore,
     options: &PushOptions,
-    on_graph: &(dyn Fn() + Sync),
+    on_graph: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<PushReport, PushError> {
     let graphs = graph_names(store)?;
     let client = GraphStoreClient::new(
@@ -139,14 +140,14 @@ pub fn push(
                     };
                     match send(store, &client, graph) {
                         Ok((upload, status)) => {
-                            written.fetch_add(1, Ordering::SeqCst);
+                            let done = written.fetch_add(1, Ordering::SeqCst) + 1;
                             let mut report = report.lock().unwrap_or_else(|p| p.into_inner());
                             report.graphs += 1;
                             report.triples += upload.triples;
                             report.bytes += upload.ntriples.len();
                             *report.statuses.entry(status).or_default() += 1;
                             drop(report);
-                            on_graph();
+                            on_graph(done, graphs.len());
                         }
                         Err(error) => {
                             stopped.store(true, Ordering::SeqCst);
