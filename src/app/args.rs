@@ -81,6 +81,11 @@ pub enum Command {
     /// the service description. Updates are refused (403). A query that runs longer than
     /// --timeout is stopped (503); results over --max-rows are refused (400). Answers are kept
     /// for reuse (--cache). Stops cleanly on Ctrl-C (SIGINT) and SIGTERM.
+    ///
+    /// Also, for browsers: / (what the data holds, two charts), /query (an editor and the files
+    /// of queries/), a page for every resource at its path under the base (Linked Data: Turtle,
+    /// N-Triples or JSON-LD by Accept, or ?format=ttl|nt|jsonld|html), and the whole graph at
+    /// /dump/kamervragen.nq (.trig, .ttl, .nt).
     Serve(ServeArgs),
     /// Write the graph into another triple store, over the SPARQL 1.1 Graph Store Protocol.
     ///
