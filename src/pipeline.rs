@@ -233,41 +233,49 @@ pub fn for_each_batch(
     mut consume: impl FnMut(Vec<MappedDocument<'_>>) -> Result<(), Error>,
 ) -> Result<LoadReport, Error> {
     let entries = source::discover(roots)?;
+    let total = entries.len();
     let report_progress = |done: usize| {
         if let Some(ProgressHook(hook)) = &options.progress {
-            hook(done, entries.len());
+            hook(done, total);
         }
     };
     report_progress(0);
     let mut report = LoadReport::default();
-    for batch in entries.chunks(BATCH) {
+    // The entries move into the report a batch at a time, so that each is held once.
+    let mut pending = entries.into_iter();
+    loop {
+        let batch: Vec<SourceEntry> = pending.by_ref().take(BATCH).collect();
+        if batch.is_empty() {
+            break;
+        }
         let mapped: Vec<Result<Option<Mapped>, DocumentError>> = batch
             .par_iter()
             .map(|entry| map_changed(entry, options, &unchanged))
             .collect();
         let mut documents = Vec::with_capacity(batch.len());
+        // `None`: unchanged, so not parsed.
+        let mut outcomes = Vec::with_capacity(batch.len());
         for (entry, result) in batch.iter().zip(mapped) {
-            let result = match result {
+            outcomes.push(match result {
                 Ok(Some(mapped)) => {
                     documents.push(MappedDocument {
                         entry,
                         sha256: mapped.sha256,
                         quads: mapped.quads,
                     });
-                    Ok(mapped.summary)
+                    Some(Ok(mapped.summary))
                 }
-                Ok(None) => {
-                    report.unchanged.push(entry.clone());
-                    continue;
-                }
-                Err(error) => Err(error),
-            };
-            report.documents.push(DocumentOutcome {
-                entry: entry.clone(),
-                result,
+                Ok(None) => None,
+                Err(error) => Some(Err(error)),
             });
         }
         consume(documents)?;
+        for (entry, outcome) in batch.into_iter().zip(outcomes) {
+            match outcome {
+                Some(result) => report.documents.push(DocumentOutcome { entry, result }),
+                None => report.unchanged.push(entry),
+            }
+        }
         report_progress(report.documents.len() + report.unchanged.len());
     }
     Ok(report)
