@@ -322,7 +322,7 @@ fn write_dump<T>(
             write_file_atomically(path, |file| {
                 let mut out = BufWriter::new(file);
                 done = Some(dump(&mut out).map_err(io::Error::other)?);
-                out.into_inner().map_err(|e| e.into_error())?.sync_all()
+                out.flush()
             })?;
             Ok(done.expect("written"))
         }
@@ -347,14 +347,39 @@ fn run_query(config: QueryConfig) -> Result<Outcome> {
 }
 
 /// Writes beside `path` and renames into place, so a failed run never leaves half a file.
+/// What is not a plain file (`-o /dev/null`, a named pipe) is written in place: a rename would
+/// put a file where the device was (it did, to /dev/null). A symbolic link is followed, so that
+/// the file it points to is replaced and the link stays.
 fn write_file_atomically(path: &Path, write: impl FnOnce(File) -> io::Result<()>) -> Result<()> {
+    let linked;
+    let path = if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        // The file the link names, which may not be there yet (so not `canonicalize`).
+        let target = fs::read_link(path)
+            .with_context(|| format!("cannot follow the link `{}`", path.display()))?;
+        linked = path.parent().unwrap_or(Path::new("")).join(target);
+        linked.as_path()
+    } else {
+        path
+    };
+    if fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        let file = fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .with_context(|| format!("cannot open `{}`", path.display()))?;
+        return write(file).with_context(|| format!("cannot write `{}`", path.display()));
+    }
     let partial = path.with_extension(match path.extension() {
         Some(ext) => format!("{}.partial", ext.to_string_lossy()),
         None => "partial".to_owned(),
     });
     let file =
         File::create(&partial).with_context(|| format!("cannot create `{}`", partial.display()))?;
-    if let Err(error) = write(file) {
+    // On disk before the rename, so that the name never points at half a file.
+    let written = file
+        .try_clone()
+        .and_then(write)
+        .and_then(|()| file.sync_all());
+    if let Err(error) = written {
         let _ = fs::remove_file(&partial);
         return Err(error).with_context(|| format!("cannot write `{}`", partial.display()));
     }

@@ -554,3 +554,45 @@ fn quad_lines(loaded: &kamervragen::pipeline::Loaded) -> BTreeSet<String> {
     let quads = loaded.store.quads().unwrap();
     quads.iter().map(ToString::to_string).collect()
 }
+
+#[test]
+fn a_device_or_pipe_is_written_in_place_and_a_link_is_followed() {
+    // `-o /dev/null` once put a plain file where /dev/null was (the dump was written beside it
+    // and renamed over it). A named pipe stands in for the device here, which a test may make.
+    let workspace = Workspace::with_seed();
+    let pipe = workspace.path().join("pipe.nq");
+    let made = std::process::Command::new("mkfifo").arg(&pipe).status();
+    if !made.is_ok_and(|status| status.success()) {
+        eprintln!("mkfifo is not here; not checked");
+        return;
+    }
+    let reader = {
+        let pipe = pipe.clone();
+        std::thread::spawn(move || std::fs::read(pipe).unwrap())
+    };
+    workspace
+        .run(&["export", "--quiet", "-o", "pipe.nq"])
+        .success();
+    let through_the_pipe = reader.join().unwrap();
+    let expected = workspace
+        .run(&["export", "--quiet", "-f", "nquads"])
+        .success();
+    assert_eq!(String::from_utf8(through_the_pipe).unwrap(), expected);
+    let kind = std::fs::symlink_metadata(&pipe).unwrap().file_type();
+    assert!(
+        std::os::unix::fs::FileTypeExt::is_fifo(&kind),
+        "still a pipe"
+    );
+
+    // A link is followed: the file it names gets the dump, and the link stays a link.
+    std::os::unix::fs::symlink("real.nq", workspace.path().join("link.nq")).unwrap();
+    workspace
+        .run(&["export", "--quiet", "-o", "link.nq"])
+        .success();
+    let link = std::fs::symlink_metadata(workspace.path().join("link.nq")).unwrap();
+    assert!(link.file_type().is_symlink());
+    assert_eq!(
+        std::fs::read_to_string(workspace.path().join("real.nq")).unwrap(),
+        expected
+    );
+}
