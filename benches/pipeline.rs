@@ -28,7 +28,7 @@ fn documents() -> Vec<(String, String)> {
     source::discover(&[root])
         .expect("the benchmark corpus exists")
         .iter()
-        .filter_map(|entry| source::read(entry).ok())
+        .filter_map(|entry| source::read(&entry).ok())
         .map(|file| (file.entry.source_path, file.text))
         .collect()
 }

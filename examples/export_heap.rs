@@ -7,11 +7,12 @@
 //! cargo run --release --example export_heap -- target/bench/corpus-10000
 //! ```
 //!
-//! Prints `documents PEAK_MB MB peak heap, FINAL_MB MB at the end (the report)`.
+//! Prints `documents PEAK_MB MB peak heap, FINAL_MB MB at the end (the tally)`.
 
 use kamervragen::export::ExportFormat;
 use kamervragen::pipeline::LoadOptions;
 use kamervragen::stream::write_stream;
+use kamervragen::tally::Tally;
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -46,11 +47,18 @@ static ALLOCATOR: Counting = Counting;
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let roots: Vec<PathBuf> = std::env::args().skip(1).map(PathBuf::from).collect();
     let options = LoadOptions::default();
-    let (report, _) = write_stream(&roots, &options, ExportFormat::NQuads, std::io::sink())?;
+    let mut report = Tally::default();
+    write_stream(
+        &roots,
+        &options,
+        ExportFormat::NQuads,
+        std::io::sink(),
+        &mut report,
+    )?;
     let mb = |bytes: usize| bytes as f64 / 1e6;
     println!(
-        "{} documents: {:.1} MB peak heap, {:.1} MB at the end (the report)",
-        report.documents.len(),
+        "{} documents: {:.1} MB peak heap, {:.1} MB at the end (the tally)",
+        report.files,
         mb(PEAK.load(Ordering::Relaxed)),
         mb(LIVE.load(Ordering::Relaxed))
     );

@@ -9,10 +9,10 @@
 //! 5. [`store`]: the oxigraph store, in memory or on disk (the only module that touches it);
 //! 6. [`export`] and [`results`]: sorted RDF dumps and SPARQL result tables.
 //!
-//! [`pipeline`] runs steps 1–5 over a set of input paths; [`stream`] writes a dump without a
-//! store; [`update`] keeps a store up to date, a load at a time; [`publish`] writes a folder of
-//! dumps with their DCAT/VoID description; [`validate`] checks a store against SHACL shapes;
-//! [`vocab`] holds the vocabulary IRIs.
+//! [`pipeline`] runs steps 1–5 over a set of input paths, and [`tally`] counts what became of
+//! the files; [`stream`] writes a dump without a store; [`update`] keeps a store up to date, a
+//! load at a time; [`publish`] writes a folder of dumps with their DCAT/VoID description;
+//! [`validate`] checks a store against SHACL shapes; [`vocab`] holds the vocabulary IRIs.
 //!
 //! ```
 //! use kamervragen::pipeline::{load, LoadOptions};
@@ -47,6 +47,7 @@ pub mod serve;
 pub mod source;
 pub mod store;
 pub mod stream;
+pub mod tally;
 pub mod tk_import;
 pub mod update;
 pub mod validate;

@@ -93,15 +93,6 @@ impl DocumentError {
     }
 }
 
-/// Files of the same kind that describe the same set of questions: all are kept, each in its
-/// own graph, and reported.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SharedSet<'a> {
-    pub kind: DocumentKind,
-    pub set_key: &'a str,
-    pub files: Vec<&'a SourceEntry>,
-}
-
 /// One input file and what became of it.
 #[derive(Debug)]
 pub struct DocumentOutcome {
@@ -134,26 +125,36 @@ impl LoadReport {
     pub fn has_failures(&self) -> bool {
         self.failed().next().is_some()
     }
+}
 
-    /// Sets of questions that more than one file of the same kind claims.
-    pub fn shared_sets(&self) -> Vec<SharedSet<'_>> {
-        let mut by_set: std::collections::BTreeMap<(DocumentKind, &str), Vec<&SourceEntry>> =
-            std::collections::BTreeMap::new();
-        for (entry, summary) in self.read() {
-            by_set
-                .entry((summary.kind, summary.set_key.as_str()))
-                .or_default()
-                .push(entry);
-        }
-        by_set
-            .into_iter()
-            .filter(|(_, files)| files.len() > 1)
-            .map(|((kind, set_key), files)| SharedSet {
-                kind,
-                set_key,
-                files,
-            })
-            .collect()
+/// Where what became of each file goes, file by file in source-path order, as the documents
+/// pass: a whole [`LoadReport`], or a [`crate::tally::Tally`] that stays small.
+pub trait Outcomes {
+    /// Told how many files there are, before the first.
+    fn expect(&mut self, _files: usize) {}
+    /// A file parsed, or failed.
+    fn add(&mut self, outcome: DocumentOutcome);
+    /// A file a store already held as it is, so not parsed again.
+    fn unchanged(&mut self, entry: SourceEntry);
+    /// Given the list of input files once every file has passed, in case names are needed.
+    fn finish(&mut self, _files: source::SourceList) {}
+}
+
+impl Outcomes for LoadReport {
+    fn expect(&mut self, files: usize) {
+        // Room for every outcome at once: growing by doubling held the old and the new array
+        // together, for a moment, at every step (6 MB at the peak of a 100,000-document
+        // export). An update whose files are mostly unchanged uses little of it; it is given
+        // back at the end of the run.
+        self.documents.reserve_exact(files);
+    }
+
+    fn add(&mut self, outcome: DocumentOutcome) {
+        self.documents.push(outcome);
+    }
+
+    fn unchanged(&mut self, entry: SourceEntry) {
+        self.unchanged.push(entry);
     }
 }
 
@@ -173,7 +174,8 @@ pub fn load(roots: &[PathBuf], options: &LoadOptions) -> Result<Loaded, Error> {
     let store = GraphStore::new()?;
     let mut loader = store.loader();
     let mut links = LinkCounter::default();
-    let report = for_each_document(roots, options, |quads| {
+    let mut report = LoadReport::default();
+    for_each_document(roots, options, &mut report, |quads| {
         quads.iter().for_each(|quad| links.add(quad));
         Ok(loader.add(quads)?)
     })?;
@@ -205,12 +207,13 @@ pub struct MappedDocument<'a> {
 
 /// Reads, parses and maps the documents under `roots` on every core, batch by batch, and
 /// hands each document's quads to `consume` in source-path order, so results never depend on
-/// the threads. What became of every file, read or failed, is in the report returned.
+/// the threads. What became of every file, read or failed, goes to `outcomes`.
 pub fn for_each_document(
     roots: &[PathBuf],
     options: &LoadOptions,
+    outcomes: &mut impl Outcomes,
     mut consume: impl FnMut(Vec<Quad>) -> Result<(), Error>,
-) -> Result<LoadReport, Error> {
+) -> Result<(), Error> {
     for_each_batch(
         roots,
         options,
@@ -220,18 +223,20 @@ pub fn for_each_document(
                 .into_iter()
                 .try_for_each(|document| consume(document.quads))
         },
+        outcomes,
     )
 }
 
 /// Like [`for_each_document`], but hands on a batch of documents at a time, and does not parse
-/// the files `unchanged` recognises by their entry and SHA-256: those are listed in
-/// [`LoadReport::unchanged`].
+/// the files `unchanged` recognises by their entry and SHA-256: those go to
+/// [`Outcomes::unchanged`].
 pub fn for_each_batch(
     roots: &[PathBuf],
     options: &LoadOptions,
     unchanged: impl Fn(&SourceEntry, &str) -> bool + Sync,
     mut consume: impl FnMut(Vec<MappedDocument<'_>>) -> Result<(), Error>,
-) -> Result<LoadReport, Error> {
+    outcomes: &mut impl Outcomes,
+) -> Result<(), Error> {
     let entries = source::discover(roots)?;
     let total = entries.len();
     let report_progress = |done: usize| {
@@ -240,27 +245,20 @@ pub fn for_each_batch(
         }
     };
     report_progress(0);
-    let mut report = LoadReport::default();
-    // Room for every outcome at once: growing by doubling held the old and the new array
-    // together, for a moment, at every step (6 MB at the peak of a 100,000-document export).
-    // An update whose files are mostly unchanged uses little of it; it is given back below.
-    report.documents.reserve_exact(total);
-    // The entries move into the report a batch at a time, so that each is held once.
-    let mut pending = entries.into_iter();
-    loop {
-        let batch: Vec<SourceEntry> = pending.by_ref().take(BATCH).collect();
-        if batch.is_empty() {
-            break;
-        }
+    outcomes.expect(total);
+    for first in (0..total).step_by(BATCH) {
+        let batch: Vec<SourceEntry> = (first..total.min(first + BATCH))
+            .map(|index| entries.get(index))
+            .collect();
         let mapped: Vec<Result<Option<Mapped>, DocumentError>> = batch
             .par_iter()
             .map(|entry| map_changed(entry, options, &unchanged))
             .collect();
         let mut documents = Vec::with_capacity(batch.len());
         // `None`: unchanged, so not parsed.
-        let mut outcomes = Vec::with_capacity(batch.len());
+        let mut results = Vec::with_capacity(batch.len());
         for (entry, result) in batch.iter().zip(mapped) {
-            outcomes.push(match result {
+            results.push(match result {
                 Ok(Some(mapped)) => {
                     documents.push(MappedDocument {
                         entry,
@@ -274,16 +272,17 @@ pub fn for_each_batch(
             });
         }
         consume(documents)?;
-        for (entry, outcome) in batch.into_iter().zip(outcomes) {
-            match outcome {
-                Some(result) => report.documents.push(DocumentOutcome { entry, result }),
-                None => report.unchanged.push(entry),
+        let done = first + batch.len();
+        for (entry, result) in batch.into_iter().zip(results) {
+            match result {
+                Some(result) => outcomes.add(DocumentOutcome { entry, result }),
+                None => outcomes.unchanged(entry),
             }
         }
-        report_progress(report.documents.len() + report.unchanged.len());
+        report_progress(done);
     }
-    report.documents.shrink_to_fit();
-    Ok(report)
+    outcomes.finish(entries);
+    Ok(())
 }
 
 /// Reads one document and, unless `unchanged` recognises it, parses and maps it.
@@ -354,7 +353,8 @@ mod tests {
             ..LoadOptions::default()
         };
         let seeds = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"));
-        let report = for_each_document(&[seeds], &options, |_| Ok(())).unwrap();
+        let mut report = LoadReport::default();
+        for_each_document(&[seeds], &options, &mut report, |_| Ok(())).unwrap();
         let documents = report.documents.len();
         let batches = documents.div_ceil(BATCH);
         let expected: Vec<(usize, usize)> = std::iter::once(0)

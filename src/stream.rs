@@ -1,6 +1,7 @@
 //! Dumps that stream: from the pipeline without a store, or from a kept store a graph at a time.
 //!
-//! Paths enter; RDF leaves in one of the export formats, and a [`LoadReport`]. (Or a store
+//! Paths enter; RDF leaves in one of the export formats, and what became of each file goes to
+//! an [`Outcomes`] (a [`crate::tally::Tally`] keeps a dump's memory flat). (Or a store
 //! enters, and its graphs leave in IRI order, each sorted: [`write_store`].) Documents come
 //! in source-path order (read, parsed and mapped on every core, a batch at a time), each
 //! document's quads sorted, then the reference graph and the linksets. Memory holds a batch,
@@ -21,7 +22,7 @@ use crate::error::Error;
 use crate::export::{serializer, sorted_quads, ExportFormat};
 use crate::iri::IriMinter;
 use crate::map::{hash128, reference_quads, LinkCounter};
-use crate::pipeline::{for_each_document, LoadOptions, LoadReport};
+use crate::pipeline::{for_each_document, LoadOptions, Outcomes};
 use crate::store::GraphStore;
 use oxigraph::io::WriterQuadSerializer;
 use oxigraph::model::{GraphName, Quad, Triple};
@@ -29,19 +30,21 @@ use std::collections::HashSet;
 use std::io::Write;
 use std::path::PathBuf;
 
-/// Writes the graph of the documents under `roots` to `writer`, without a store.
+/// Writes the graph of the documents under `roots` to `writer`, without a store, telling
+/// `outcomes` what became of each file.
 pub fn write_stream<W: Write>(
     roots: &[PathBuf],
     options: &LoadOptions,
     format: ExportFormat,
     writer: W,
-) -> Result<(LoadReport, W), Error> {
+    outcomes: &mut impl Outcomes,
+) -> Result<W, Error> {
     let mut out = StreamWriter::new(format, &options.minter, writer);
-    let report = for_each_document(roots, options, |quads| out.write_all(quads))?;
+    for_each_document(roots, options, outcomes, |quads| out.write_all(quads))?;
     out.write_all(reference_quads(&options.minter, &options.reference))?;
     let linksets = out.links.as_ref().expect("counted").quads(&options.minter);
     out.write_all(linksets)?;
-    Ok((report, out.finish()?))
+    out.finish()
 }
 
 /// Writes the graphs of `store`, in IRI order, each sorted, without holding more than one

@@ -64,7 +64,8 @@ pub fn update(
     let shared_graph = GraphName::from(minter.shared_graph());
     let mut shared_stated = HashSet::new();
     let mut report = UpdateReport::default();
-    report.load = for_each_batch(
+    let mut load = LoadReport::default();
+    for_each_batch(
         roots,
         options,
         // With `prune` every file is mapped again: its shared statements are needed.
@@ -96,7 +97,11 @@ pub fn update(
             store.add_documents(added)?;
             Ok(store.replace_documents(replaced)?)
         },
+        &mut load,
     )?;
+    // Room was made for every file; those unchanged did not use it.
+    load.documents.shrink_to_fit();
+    report.load = load;
     report.unchanged += report.load.unchanged.len();
     if prune {
         prune_store(store, minter, &stored, &shared_stated, &mut report)?;

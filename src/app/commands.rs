@@ -5,7 +5,7 @@ use super::config::{
     PublishConfig, PushConfig, PushTarget, QueryConfig, ServeConfig, ValidateConfig, ValidateData,
 };
 use super::members::write_members;
-use super::report::{print_load_report, write_check_json, write_check_text};
+use super::report::{print_load_report, write_check_json, write_check_text, StreamedReport};
 use super::Outcome;
 use anyhow::{Context, Result};
 use kamervragen::pipeline::LoadReport;
@@ -248,7 +248,11 @@ fn outcome(loaded: &Loaded) -> Outcome {
 }
 
 fn report_outcome(report: &LoadReport) -> Outcome {
-    if report.has_failures() {
+    failures_outcome(report.has_failures())
+}
+
+fn failures_outcome(has_failures: bool) -> Outcome {
+    if has_failures {
         Outcome::SomeDocumentsFailed
     } else {
         Outcome::Success
@@ -289,11 +293,12 @@ fn run_export(config: ExportConfig) -> Result<Outcome> {
     let format = config.format;
     match &config.source {
         GraphSource::Files(inputs) => {
-            let report = write_dump(&config.output, |out| {
-                write_stream(&inputs.roots, &inputs.options, format, out).map(|(report, _)| report)
+            let mut report = StreamedReport::new(inputs.verbose);
+            write_dump(&config.output, |out| {
+                write_stream(&inputs.roots, &inputs.options, format, out, &mut report).map(drop)
             })?;
-            print_load_report(&report, inputs.verbose)?;
-            Ok(report_outcome(&report))
+            let tally = report.finish()?;
+            Ok(failures_outcome(tally.has_failures()))
         }
         GraphSource::Store { dir, minter } => {
             let store = GraphStore::open_read_only(dir)?;

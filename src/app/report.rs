@@ -4,10 +4,13 @@
 //! `file:line:column: message`, files that describe the same set, and a summary. `check`
 //! prints every file to stdout, as text or as JSON for machines.
 
-use kamervragen::pipeline::{LoadReport, ReadSummary};
+use kamervragen::diagnostic::Position;
+use kamervragen::pipeline::{DocumentOutcome, LoadReport, Outcomes, ReadSummary};
 use kamervragen::source::SourceEntry;
+use kamervragen::tally::Tally;
 use serde::Serialize;
 use std::io::{self, Write};
+use std::path::Path;
 
 /// How many files were read, clean or not, and how many failed.
 #[derive(Debug, Default, Serialize)]
@@ -20,21 +23,14 @@ pub struct Summary {
 }
 
 impl Summary {
-    fn of(report: &LoadReport) -> Self {
-        let mut summary = Summary {
-            files: report.documents.len(),
-            ..Summary::default()
-        };
-        for (_, read) in report.read() {
-            summary.read += 1;
-            if read.warnings.is_empty() {
-                summary.clean += 1;
-            } else {
-                summary.with_warnings += 1;
-            }
+    fn of(tally: &Tally) -> Self {
+        Summary {
+            files: tally.files,
+            read: tally.read,
+            clean: tally.clean(),
+            with_warnings: tally.with_warnings,
+            failed: tally.failed().len(),
         }
-        summary.failed = summary.files - summary.read;
-        summary
     }
 
     fn line(&self) -> String {
@@ -45,12 +41,75 @@ impl Summary {
     }
 }
 
-/// For `export` and `query`: what needs attention, on stderr; nothing when all is clean.
-/// Failures are always listed (those files are left out); warnings only when `verbose`.
+/// For `query`, `load` and `publish`: what needs attention, on stderr; nothing when all is
+/// clean. Failures are always listed (those files are left out); warnings only when `verbose`.
 pub fn print_load_report(report: &LoadReport, verbose: bool) -> io::Result<()> {
+    if verbose {
+        let mut stderr = io::stderr().lock();
+        for (entry, summary) in report.read() {
+            write_warnings(entry, summary, &mut stderr)?;
+        }
+    }
+    print_tally(&Tally::from(report), verbose)
+}
+
+/// For `export`, which keeps a [`Tally`] rather than a report so that its memory stays flat:
+/// the same lines as [`print_load_report`], the warnings written as the files pass.
+pub struct StreamedReport {
+    pub tally: Tally,
+    verbose: bool,
+    /// The first warning that could not be written; the run goes on and reports it at the end.
+    write_error: Option<io::Error>,
+}
+
+impl StreamedReport {
+    pub fn new(verbose: bool) -> Self {
+        Self {
+            tally: Tally::default(),
+            verbose,
+            write_error: None,
+        }
+    }
+
+    /// Failures, shared sets and the summary, once every file has passed.
+    pub fn finish(self) -> io::Result<Tally> {
+        if let Some(error) = self.write_error {
+            return Err(error);
+        }
+        print_tally(&self.tally, self.verbose)?;
+        Ok(self.tally)
+    }
+}
+
+impl Outcomes for StreamedReport {
+    fn add(&mut self, outcome: DocumentOutcome) {
+        if let (true, None, Ok(summary)) = (self.verbose, &self.write_error, &outcome.result) {
+            let written = write_warnings(&outcome.entry, summary, &mut io::stderr().lock());
+            self.write_error = written.err();
+        }
+        self.tally.add(outcome);
+    }
+
+    fn unchanged(&mut self, entry: SourceEntry) {
+        self.tally.unchanged(entry);
+    }
+
+    fn finish(&mut self, files: kamervragen::source::SourceList) {
+        self.tally.finish(files);
+    }
+}
+
+fn print_tally(tally: &Tally, verbose: bool) -> io::Result<()> {
     let mut stderr = io::stderr().lock();
-    write_problems(report, verbose, &mut stderr)?;
-    let summary = Summary::of(report);
+    for failure in tally.failed() {
+        writeln!(
+            stderr,
+            "{}",
+            error_line(&failure.path, failure.position, &failure.message)
+        )?;
+    }
+    write_shared_sets(tally, &mut stderr)?;
+    let summary = Summary::of(tally);
     if summary.with_warnings > 0 || summary.failed > 0 {
         let hint = if summary.with_warnings > 0 && !verbose {
             " (--verbose or `kamervragen check` shows the warnings)"
@@ -69,15 +128,18 @@ pub fn write_check_text(report: &LoadReport, out: &mut impl Write) -> io::Result
         match &document.result {
             Ok(summary) => {
                 writeln!(out, "{path}: {}", describe(summary))?;
-                for warning in &summary.warnings {
-                    writeln!(out, "{path}:{warning}")?;
-                }
+                write_warnings(&document.entry, summary, out)?;
             }
-            Err(error) => writeln!(out, "{}", error_line(&document.entry, error))?,
+            Err(error) => writeln!(
+                out,
+                "{}",
+                error_line(&document.entry.path, error.position(), &error.message())
+            )?,
         }
     }
-    write_shared_sets(report, out)?;
-    writeln!(out, "checked {}", Summary::of(report).line())
+    let tally = Tally::from(report);
+    write_shared_sets(&tally, out)?;
+    writeln!(out, "checked {}", Summary::of(&tally).line())
 }
 
 /// For `check --format json`.
@@ -87,67 +149,54 @@ pub fn write_check_json(report: &LoadReport, out: &mut impl Write) -> io::Result
         .iter()
         .map(|document| FileJson::new(&document.entry, &document.result))
         .collect();
-    let shared: Vec<SharedJson> = report
+    let tally = Tally::from(report);
+    let shared: Vec<SharedJson> = tally
         .shared_sets()
         .into_iter()
         .map(|shared| SharedJson {
             kind: shared.kind.as_str(),
-            set: shared.set_key.to_owned(),
-            files: shared
-                .files
-                .iter()
-                .map(|e| e.path.display().to_string())
-                .collect(),
+            set: shared.set_key,
+            files: shared.files,
         })
         .collect();
     let json = CheckJson {
         files,
         shared_sets: shared,
-        summary: Summary::of(report),
+        summary: Summary::of(&tally),
     };
     serde_json::to_writer_pretty(&mut *out, &json)?;
     writeln!(out)
 }
 
-fn write_problems(report: &LoadReport, verbose: bool, out: &mut impl Write) -> io::Result<()> {
-    for (entry, summary) in report.read().filter(|_| verbose) {
-        for warning in &summary.warnings {
-            writeln!(out, "{}:{warning}", entry.path.display())?;
-        }
+fn write_warnings(
+    entry: &SourceEntry,
+    summary: &ReadSummary,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    for warning in &summary.warnings {
+        writeln!(out, "{}:{warning}", entry.path.display())?;
     }
-    for (entry, error) in report.failed() {
-        writeln!(out, "{}", error_line(entry, error))?;
-    }
-    write_shared_sets(report, out)
+    Ok(())
 }
 
-fn write_shared_sets(report: &LoadReport, out: &mut impl Write) -> io::Result<()> {
-    for shared in report.shared_sets() {
-        let files: Vec<String> = shared
-            .files
-            .iter()
-            .map(|e| e.path.display().to_string())
-            .collect();
+fn write_shared_sets(tally: &Tally, out: &mut impl Write) -> io::Result<()> {
+    for shared in tally.shared_sets() {
         writeln!(
             out,
             "note: {} {} files describe the same set of questions ({}), each kept in its own graph: {}",
-            files.len(),
+            shared.files.len(),
             shared.kind.as_str(),
             shared.set_key,
-            files.join(", ")
+            shared.files.join(", ")
         )?;
     }
     Ok(())
 }
 
-fn error_line(entry: &SourceEntry, error: &kamervragen::pipeline::DocumentError) -> String {
-    match error.position() {
-        Some(position) => format!(
-            "{}:{position}: error: {}",
-            entry.path.display(),
-            error.message()
-        ),
-        None => format!("{}: error: {}", entry.path.display(), error.message()),
+fn error_line(path: &Path, position: Option<Position>, message: &str) -> String {
+    match position {
+        Some(position) => format!("{}:{position}: error: {message}", path.display()),
+        None => format!("{}: error: {message}", path.display()),
     }
 }
 

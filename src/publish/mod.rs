@@ -65,12 +65,19 @@ pub fn publish(
     let mut files = Vec::new();
     let mut load = None;
     for format in DUMP_FORMATS {
+        // Every dump reads the same files: the first one's report stands for all.
+        let mut report = LoadReport::default();
         let name = format!("{DUMP_NAME}.{}", format.extension());
         let path = out.join(&name);
-        let (report, tally) = write_atomically(&path, |file| {
-            let (report, writer) =
-                write_stream(roots, options, format, BufWriter::new(Tally::new(file)))?;
-            Ok((report, finish(writer)?))
+        let tally = write_atomically(&path, |file| {
+            let writer = write_stream(
+                roots,
+                options,
+                format,
+                BufWriter::new(CountingFile::new(file)),
+                &mut report,
+            )?;
+            finish(writer)
         })?;
         load.get_or_insert(report);
         dumps.push(tally.described(name, format, false));
@@ -122,13 +129,13 @@ pub fn publish(
 
 /// Counts and hashes the bytes written through it, so that a dump's size and SHA-256 need
 /// no second read of the file.
-struct Tally {
+struct CountingFile {
     file: File,
     hasher: Sha256,
     bytes: u64,
 }
 
-impl Tally {
+impl CountingFile {
     fn new(file: File) -> Self {
         Self {
             file,
@@ -149,7 +156,7 @@ impl Tally {
     }
 }
 
-impl Write for Tally {
+impl Write for CountingFile {
     fn write(&mut self, buffer: &[u8]) -> io::Result<usize> {
         let written = self.file.write(buffer)?;
         self.hasher.update(&buffer[..written]);
@@ -163,7 +170,7 @@ impl Write for Tally {
 }
 
 /// Flushes a buffered tally and syncs its file to disk.
-fn finish(writer: BufWriter<Tally>) -> Result<Tally, Error> {
+fn finish(writer: BufWriter<CountingFile>) -> Result<CountingFile, Error> {
     let tally = writer.into_inner().map_err(|e| e.into_error())?;
     tally.file.sync_all()?;
     Ok(tally)
@@ -171,9 +178,9 @@ fn finish(writer: BufWriter<Tally>) -> Result<Tally, Error> {
 
 /// Compresses `source` into `file`. The gzip header holds no time and no name, so the same
 /// dump always gives the same bytes.
-fn gzip_file(source: &Path, file: File) -> Result<Tally, Error> {
+fn gzip_file(source: &Path, file: File) -> Result<CountingFile, Error> {
     let mut encoder = flate2::GzBuilder::new().mtime(0).write(
-        BufWriter::new(Tally::new(file)),
+        BufWriter::new(CountingFile::new(file)),
         flate2::Compression::default(),
     );
     io::copy(&mut BufReader::new(File::open(source)?), &mut encoder)?;

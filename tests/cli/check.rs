@@ -74,6 +74,45 @@ fn export_leaves_out_only_the_bad_files_and_says_so() {
     );
 }
 
+/// `export` keeps a small tally of the files as they pass, `query` the whole report: both
+/// must tell the user the same, failures, warnings and files sharing a set included.
+#[test]
+fn export_tells_what_a_full_report_tells() {
+    let workspace = troubled_workspace();
+    let copy = std::fs::read_to_string(seed_path()).unwrap();
+    workspace.write("seeds/copy/2019Z15244-again.md", &copy);
+    for verbose in [false, true] {
+        let mut export = vec!["export", "-f", "nquads"];
+        let mut query = vec!["query", "-e", "ASK {}"];
+        if verbose {
+            export.push("--verbose");
+            query.push("--verbose");
+        }
+        let streamed = workspace.run(&export).stderr();
+        let reported = workspace.run(&query).stderr();
+        assert_eq!(streamed, reported, "--verbose: {verbose}");
+        let lines: Vec<&str> = streamed.lines().collect();
+        assert_eq!(lines.len(), 8 + usize::from(verbose), "{streamed}");
+        assert!(streamed.contains(
+            "note: 2 questions files describe the same set of questions (2019Z15244), each kept in its own graph: seeds/2019Z15244.md, seeds/copy/2019Z15244-again.md"
+        ), "{streamed}");
+        assert!(
+            streamed.contains("seeds/latin1.txt:1:21: error: not UTF-8 text"),
+            "{streamed}"
+        );
+        assert!(
+            streamed.contains("seeds/cut-off.md:7:1: warning: the last question") == verbose,
+            "{streamed}"
+        );
+        assert!(
+            lines.last().unwrap().starts_with(
+                "kamervragen: 9 file(s): 3 read (2 clean, 1 with warnings), 6 failed and left out"
+            ),
+            "{streamed}"
+        );
+    }
+}
+
 #[test]
 fn check_json_gives_every_file_with_its_status() {
     let run = troubled_workspace().run(&["check", "--format", "json"]);

@@ -8,9 +8,11 @@
 use crate::diagnostic::Position;
 use crate::error::SourceError;
 use sha2::{Digest, Sha256};
-use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Component, Path, PathBuf};
+
+mod list;
+pub use list::SourceList;
 
 /// Files larger than this are refused before they are read: no written question comes near
 /// it, and reading a mistaken 50 MB input must not hold up the rest.
@@ -39,28 +41,23 @@ pub struct SourceFile {
 
 /// Lists the input files under `roots`, sorted by source path. A folder is read recursively;
 /// a file is taken whatever its ending.
-pub fn discover(roots: &[PathBuf]) -> Result<Vec<SourceEntry>, SourceError> {
-    let mut found: BTreeMap<String, PathBuf> = BTreeMap::new();
+pub fn discover(roots: &[PathBuf]) -> Result<SourceList, SourceError> {
+    let mut found = SourceList::default();
     for root in roots {
-        for path in files_below(root)? {
-            let source_path = source_path(root, &path)?;
-            if let Some(first) = found.get(&source_path) {
-                if first == &path {
-                    continue;
-                }
-                return Err(SourceError::DuplicatePath {
-                    path,
-                    first: first.clone(),
-                    relative: source_path,
-                });
-            }
-            found.insert(source_path, path);
-        }
+        for_each_file_below(root, |path| {
+            found.push(&path, &source_path(root, &path)?);
+            Ok(())
+        })?;
     }
-    Ok(found
-        .into_iter()
-        .map(|(source_path, path)| SourceEntry { path, source_path })
-        .collect())
+    found.sort();
+    match found.dedup() {
+        Some((first, second)) => Err(SourceError::DuplicatePath {
+            path: second.path,
+            first: first.path,
+            relative: second.source_path,
+        }),
+        None => Ok(found),
+    }
 }
 
 /// Reads one file: it must be UTF-8 text.
@@ -96,7 +93,10 @@ pub fn read(entry: &SourceEntry) -> Result<SourceFile, SourceError> {
     })
 }
 
-fn files_below(root: &Path) -> Result<Vec<PathBuf>, SourceError> {
+fn for_each_file_below(
+    root: &Path,
+    mut found: impl FnMut(PathBuf) -> Result<(), SourceError>,
+) -> Result<(), SourceError> {
     let metadata = fs::metadata(root).map_err(|source| match source.kind() {
         std::io::ErrorKind::NotFound => SourceError::Missing {
             path: root.to_owned(),
@@ -107,9 +107,8 @@ fn files_below(root: &Path) -> Result<Vec<PathBuf>, SourceError> {
         },
     })?;
     if !metadata.is_dir() {
-        return Ok(vec![root.to_owned()]);
+        return found(root.to_owned());
     }
-    let mut files = Vec::new();
     let mut folders = vec![root.to_owned()];
     while let Some(folder) = folders.pop() {
         let io_error = |source| SourceError::Io {
@@ -124,11 +123,11 @@ fn files_below(root: &Path) -> Result<Vec<PathBuf>, SourceError> {
             if path.is_dir() {
                 folders.push(path);
             } else if has_input_extension(&path) {
-                files.push(path);
+                found(path)?;
             }
         }
     }
-    Ok(files)
+    Ok(())
 }
 
 fn is_hidden(path: &Path) -> bool {
@@ -233,7 +232,25 @@ mod tests {
         assert!(from_folder
             .iter()
             .any(|e| e.source_path == "seeds/2019Z15244.md"));
-        assert_eq!(from_file[0].source_path, "seeds/2019Z15244.md");
+        assert_eq!(from_file.get(0).source_path, "seeds/2019Z15244.md");
+    }
+
+    #[test]
+    fn folders_with_the_same_name_are_refused_and_one_given_twice_is_read_once() {
+        let root = std::env::temp_dir().join(format!("kv-discover-{}", std::process::id()));
+        for folder in ["one/docs", "two/docs"] {
+            fs::create_dir_all(root.join(folder)).unwrap();
+            fs::write(root.join(folder).join("a.md"), "x").unwrap();
+        }
+        let one = root.join("one/docs");
+        let twice = discover(&[one.clone(), one.clone()]).unwrap();
+        assert_eq!(twice.len(), 1);
+        let error = discover(&[one, root.join("two/docs")]).unwrap_err();
+        fs::remove_dir_all(&root).unwrap();
+        assert!(
+            error.to_string().contains("same source path `docs/a.md`"),
+            "{error}"
+        );
     }
 
     #[test]
