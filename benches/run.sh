@@ -8,9 +8,10 @@
 #   - oxigraph's own floor on the same N-Quads: read and write it again; bulk-load it, as it
 #     is and as the store holds it (each quad also in the default graph, the merge)
 #   - load into the store and run every file in queries/ (medians of five)
-# and print one table row per size. Ratios (export ÷ floor, load ÷ bulk load of the same
-# store's quads, cost per
-# document against the smallest size) are what to compare: timings here are noisy.
+# and print a markdown table (a row per stage and size: seconds, documents/s, quads/s, input
+# MB/s, peak RSS), then the ratios per size (export ÷ floor, load ÷ bulk load of the same
+# store's quads, export cost per document): compare those, timings here are noisy. The
+# queries' medians are in target/bench/queries-N.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "$#" -gt 0 ]; then sizes=("$@"); else sizes=(1000 10000 100000); fi
@@ -28,25 +29,37 @@ measure() { # label, then the command; prints "seconds peak_kb"
   echo "$wall $rss"
 }
 
-printf '%8s %8s %9s %10s %10s %9s %9s %11s %10s %9s %8s %9s %9s %10s %9s\n' \
-  docs MB quads nq_s nq_rss_MB ttl_s ttl_MB floor_rt_s nq/floor load_s bulk_s bulkm_s load/bulkm docs/s slowest_q
+# One markdown row per stage and size: seconds, documents/s, quads/s, input MB/s, peak RSS.
+row() { # docs, stage, seconds, rss_kb (or -), mb, quads
+  awk -v n="$1" -v stage="$2" -v s="$3" -v kb="$4" -v mb="$5" -v q="$6" 'BEGIN {
+    rss = (kb == "-") ? "" : sprintf("%.0f", kb / 1024)
+    printf "| %d | %s | %.2f | %.0f | %.0f | %.1f | %s |\n", n, stage, s, n / s, q / s, mb / s, rss }'
+}
+echo "| docs | stage | s | docs/s | quads/s | input MB/s | peak RSS MB |"
+echo "|---:|---|---:|---:|---:|---:|---:|"
+summary=()
 for n in "${sizes[@]}"; do
   corpus="$out/corpus-$n"
   [ -d "$corpus" ] || target/release/examples/generate --count "$n" --seed 1 --out "$corpus" > /dev/null
   mb=$(du -sm "$corpus" | awk '{print $1}')
-  read -r nq_s nq_kb < <(measure "$bin" export "$corpus" -f nquads -o "$out/$n.nq")
-  read -r ttl_s ttl_kb < <(measure "$bin" export "$corpus" -f turtle -o "$out/$n.ttl")
+  read -r nq_s nq_kb < <(measure "$bin" export "$corpus" -f nquads --quiet -o "$out/$n.nq")
+  read -r ttl_s ttl_kb < <(measure "$bin" export "$corpus" -f turtle --quiet -o "$out/$n.ttl")
   quads=$(wc -l < "$out/$n.nq")
   floor=$(target/release/examples/nquads_floor "$out/$n.nq")
   rt=$(echo "$floor" | awk '/^roundtrip/ {print $2}')
-  bulk=$(echo "$floor" | awk '/^bulk_load / {print $2}')
   bulkm=$(echo "$floor" | awk '/^bulk_load_merged / {print $2}')
-  times=$(target/release/examples/query_times "$corpus")
-  load=$(echo "$times" | awk '/^load/ {print $2}')
-  slowest=$(echo "$times" | awk '!/^load/ {print $2}' | sort -g | tail -1)
-  echo "$times" > "$out/queries-$n.txt"
-  awk -v n="$n" -v mb="$mb" -v q="$quads" -v nq="$nq_s" -v nqk="$nq_kb" -v ttl="$ttl_s" -v ttlk="$ttl_kb" \
-      -v rt="$rt" -v load="$load" -v bulk="$bulk" -v bulkm="$bulkm" -v slow="$slowest" 'BEGIN {
-    printf "%8d %8d %9d %10.2f %10.0f %9.2f %9.0f %11.2f %10.2f %9.2f %8.2f %9.2f %9.2f %10.0f %9.3f\n",
-      n, mb, q, nq, nqk/1024, ttl, ttlk/1024, rt, nq/rt, load, bulk, bulkm, load/bulkm, n/nq, slow }'
+  # The store's peak is the load's: the queries after it hold little more.
+  /usr/bin/time -v target/release/examples/query_times "$corpus" > "$out/queries-$n.txt" 2> "$out/time.log"
+  load_kb=$(grep "Maximum resident set size" "$out/time.log" | awk '{print $NF}')
+  load=$(awk '/^load/ {print $2}' "$out/queries-$n.txt")
+  slowest=$(awk '!/^load/ {print $2}' "$out/queries-$n.txt" | sort -g | tail -1)
+  row "$n" "export to N-Quads" "$nq_s" "$nq_kb" "$mb" "$quads"
+  row "$n" "export to Turtle" "$ttl_s" "$ttl_kb" "$mb" "$quads"
+  row "$n" "oxigraph: read and write the N-Quads (floor)" "$rt" - "$mb" "$quads"
+  row "$n" "load into the store" "$load" "$load_kb" "$mb" "$quads"
+  row "$n" "oxigraph: bulk-load the store's quads" "$bulkm" - "$mb" "$quads"
+  summary+=("$(awk -v n="$n" -v nq="$nq_s" -v rt="$rt" -v load="$load" -v bulkm="$bulkm" -v slow="$slowest" 'BEGIN {
+    printf "%d documents: export ÷ floor %.2f, load ÷ bulk load %.2f, export s per 1,000 documents %.3f, slowest query %.3f s", n, nq / rt, load / bulkm, nq / n * 1000, slow }')")
 done
+echo
+printf '%s\n' "${summary[@]}"
