@@ -7,7 +7,7 @@
 //! cargo run --release --example export_heap -- target/bench/corpus-10000
 //! ```
 //!
-//! Prints `documents PEAK_MB MB peak heap, FINAL_MB MB at the end (the tally)`.
+//! Prints `documents PEAK_MB MB peak heap, FINAL_MB MB at the end (kept across documents)`.
 
 use kamervragen::export::ExportFormat;
 use kamervragen::pipeline::LoadOptions;
@@ -57,7 +57,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     )?;
     let mb = |bytes: usize| bytes as f64 / 1e6;
     println!(
-        "{} documents: {:.1} MB peak heap, {:.1} MB at the end (the tally)",
+        "{} documents: {:.1} MB peak heap, {:.1} MB at the end (kept across documents)",
         report.files,
         mb(PEAK.load(Ordering::Relaxed)),
         mb(LIVE.load(Ordering::Relaxed))
