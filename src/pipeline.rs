@@ -248,7 +248,7 @@ pub fn for_each_batch(
     outcomes.expect(total);
     for first in (0..total).step_by(BATCH) {
         let batch: Vec<SourceEntry> = (first..total.min(first + BATCH))
-            .map(|index| entries.get(index))
+            .filter_map(|index| entries.get(index))
             .collect();
         let mapped: Vec<Result<Option<Mapped>, DocumentError>> = batch
             .par_iter()

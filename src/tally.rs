@@ -81,17 +81,21 @@ impl Tally {
         !self.failures.is_empty()
     }
 
-    /// Sets of questions that more than one file of the same kind describes, by kind and key
-    /// (once every file has passed).
+    /// Sets of questions that more than one file of the same kind describes, by kind and key.
+    /// The files are named from the list of input files, given once every file has passed
+    /// ([`Outcomes::finish`]).
     pub fn shared_sets(&self) -> Vec<SharedSet> {
-        let path = |index: &u32| self.list.get(*index as usize).path.display().to_string();
+        let path = |index: &u32| {
+            let entry = self.list.get(*index as usize)?;
+            Some(entry.path.display().to_string())
+        };
         self.sets
             .shared
             .iter()
             .map(|((kind, set_key), files)| SharedSet {
                 kind: *kind,
                 set_key: set_key.clone(),
-                files: files.iter().map(path).collect(),
+                files: files.iter().filter_map(path).collect(),
             })
             .collect()
     }
@@ -220,6 +224,8 @@ mod tests {
             list.push(&outcome.entry.path, &outcome.entry.source_path);
             tally.add(outcome);
         }
+        // The files are named only once the list is given.
+        assert_eq!(tally.shared_sets()[0].files, Vec::<String>::new());
         tally.finish(list);
         assert_eq!(
             (tally.files, tally.read, tally.clean(), tally.with_warnings),

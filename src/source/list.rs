@@ -36,16 +36,16 @@ impl SourceList {
     }
 
     /// The `index`th file, in source-path order once sorted.
-    pub fn get(&self, index: usize) -> SourceEntry {
-        let spans = self.files[index];
-        SourceEntry {
+    pub fn get(&self, index: usize) -> Option<SourceEntry> {
+        let spans = self.files.get(index)?;
+        Some(SourceEntry {
             path: path_from_bytes(self.bytes(spans.path)),
             source_path: String::from_utf8_lossy(self.bytes(spans.source_path)).into_owned(),
-        }
+        })
     }
 
-    pub fn iter(&self) -> impl ExactSizeIterator<Item = SourceEntry> + '_ {
-        (0..self.len()).map(|index| self.get(index))
+    pub fn iter(&self) -> impl Iterator<Item = SourceEntry> + '_ {
+        (0..self.len()).filter_map(|index| self.get(index))
     }
 
     /// Adds a file at the end.
@@ -79,7 +79,7 @@ impl SourceList {
             same(pair[0].source_path, pair[1].source_path) && !same(pair[0].path, pair[1].path)
         });
         if let Some(index) = clash {
-            return Some((self.get(index), self.get(index + 1)));
+            return self.get(index).zip(self.get(index + 1));
         }
         self.files
             .dedup_by(|b, a| same(a.source_path, b.source_path) && same(a.path, b.path));

@@ -232,7 +232,7 @@ mod tests {
         assert!(from_folder
             .iter()
             .any(|e| e.source_path == "seeds/2019Z15244.md"));
-        assert_eq!(from_file.get(0).source_path, "seeds/2019Z15244.md");
+        assert_eq!(from_file.get(0).unwrap().source_path, "seeds/2019Z15244.md");
     }
 
     #[test]
