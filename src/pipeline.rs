@@ -247,9 +247,7 @@ pub fn for_each_batch(
     report_progress(0);
     outcomes.expect(total);
     for first in (0..total).step_by(BATCH) {
-        let batch: Vec<SourceEntry> = (first..total.min(first + BATCH))
-            .filter_map(|index| entries.get(index))
-            .collect();
+        let batch: Vec<SourceEntry> = entries.range(first..first + BATCH).collect();
         let mapped: Vec<Result<Option<Mapped>, DocumentError>> = batch
             .par_iter()
             .map(|entry| map_changed(entry, options, &unchanged))

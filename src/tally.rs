@@ -51,7 +51,7 @@ pub struct SharedSet {
 
 impl Tally {
     /// Counts one file's outcome; `index` is its place in the list of input files.
-    pub fn count(&mut self, index: usize, outcome: &DocumentOutcome) {
+    fn count(&mut self, index: usize, outcome: &DocumentOutcome) {
         self.files += 1;
         match &outcome.result {
             Ok(summary) => {

@@ -56,7 +56,7 @@ pub fn print_load_report(report: &LoadReport, verbose: bool) -> io::Result<()> {
 /// For `export`, which keeps a [`Tally`] rather than a report so that its memory stays flat:
 /// the same lines as [`print_load_report`], the warnings written as the files pass.
 pub struct StreamedReport {
-    pub tally: Tally,
+    tally: Tally,
     verbose: bool,
     /// The first warning that could not be written; the run goes on and reports it at the end.
     write_error: Option<io::Error>,

@@ -37,15 +37,19 @@ impl SourceList {
 
     /// The `index`th file, in source-path order once sorted.
     pub fn get(&self, index: usize) -> Option<SourceEntry> {
-        let spans = self.files.get(index)?;
-        Some(SourceEntry {
-            path: path_from_bytes(self.bytes(spans.path)),
-            source_path: String::from_utf8_lossy(self.bytes(spans.source_path)).into_owned(),
-        })
+        self.files.get(index).map(|spans| self.entry(spans))
     }
 
     pub fn iter(&self) -> impl Iterator<Item = SourceEntry> + '_ {
-        (0..self.len()).filter_map(|index| self.get(index))
+        self.range(0..self.len())
+    }
+
+    /// The files at the places `range` covers (a batch of the pipeline).
+    pub fn range(&self, range: Range<usize>) -> impl Iterator<Item = SourceEntry> + '_ {
+        let end = range.end.min(self.len());
+        self.files[range.start.min(end)..end]
+            .iter()
+            .map(|spans| self.entry(spans))
     }
 
     /// Adds a file at the end.
@@ -86,6 +90,13 @@ impl SourceList {
         self.text.shrink_to_fit();
         self.files.shrink_to_fit();
         None
+    }
+
+    fn entry(&self, spans: &Spans) -> SourceEntry {
+        SourceEntry {
+            path: path_from_bytes(self.bytes(spans.path)),
+            source_path: String::from_utf8_lossy(self.bytes(spans.source_path)).into_owned(),
+        }
     }
 
     fn append(&mut self, bytes: &[u8]) -> (u32, u32) {

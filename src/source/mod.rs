@@ -44,8 +44,15 @@ pub struct SourceFile {
 pub fn discover(roots: &[PathBuf]) -> Result<SourceList, SourceError> {
     let mut found = SourceList::default();
     for root in roots {
+        let mut above = None;
         for_each_file_below(root, |path| {
-            found.push(&path, &source_path(root, &path)?);
+            // The root is resolved once, when its first file is found (a missing root is
+            // reported by the walk, with its own message).
+            let above = match &above {
+                Some(above) => above,
+                None => above.insert(folder_above(root)?),
+            };
+            found.push(&path, &source_path(above, &path)?);
             Ok(())
         })?;
     }
@@ -142,21 +149,27 @@ fn has_input_extension(path: &Path) -> bool {
         .is_some_and(|ext| EXTENSIONS.contains(&ext))
 }
 
-/// The path of `file` from the folder that holds `root` (for a file root, from the folder above
-/// its own folder), `/`-separated.
-fn source_path(root: &Path, file: &Path) -> Result<String, SourceError> {
-    let io_error = |path: &Path| {
-        let path = path.to_owned();
-        move |source| SourceError::Io { path, source }
-    };
-    let root = fs::canonicalize(root).map_err(io_error(root))?;
-    let file = fs::canonicalize(file).map_err(io_error(file))?;
+/// The folder that holds `root` (for a file root, the folder above its own folder), resolved:
+/// source paths are taken from there.
+fn folder_above(root: &Path) -> Result<PathBuf, SourceError> {
+    let root = fs::canonicalize(root).map_err(|source| SourceError::Io {
+        path: root.to_owned(),
+        source,
+    })?;
     let root_folder = if root.is_dir() {
         root.as_path()
     } else {
         root.parent().unwrap_or(&root)
     };
-    let above = root_folder.parent().unwrap_or(root_folder);
+    Ok(root_folder.parent().unwrap_or(root_folder).to_owned())
+}
+
+/// The path of `file` from `above` (see [`folder_above`]), `/`-separated.
+fn source_path(above: &Path, file: &Path) -> Result<String, SourceError> {
+    let file = fs::canonicalize(file).map_err(|source| SourceError::Io {
+        path: file.to_owned(),
+        source,
+    })?;
     let relative = file.strip_prefix(above).unwrap_or(&file);
     let parts: Vec<String> = relative
         .components()
