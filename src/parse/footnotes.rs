@@ -100,7 +100,7 @@ struct Candidate {
 }
 
 fn candidate(line: &str, expected: u32) -> Option<Candidate> {
-    if !line.starts_with(|c: char| c.is_ascii_digit()) {
+    if !opens_with_number(line, [expected, expected + 1]) {
         return None;
     }
     let captures = BODY_START.captures(line.trim_end())?;
@@ -119,6 +119,27 @@ fn candidate(line: &str, expected: u32) -> Option<Candidate> {
         offset: body.start(),
         has_url,
     })
+}
+
+/// Whether `line` opens with one of `numbers` as [`BODY_START`] reads it: two digits when
+/// something follows them, else one. Most lines that open with a digit are dates and counts,
+/// and this spares them the pattern.
+fn opens_with_number(line: &str, numbers: [u32; 2]) -> bool {
+    let bytes = line.trim_end().as_bytes();
+    let digit = |at: usize| {
+        bytes
+            .get(at)
+            .filter(|b| b.is_ascii_digit())
+            .map(|b| u32::from(b - b'0'))
+    };
+    let Some(first) = digit(0) else {
+        return false;
+    };
+    let number = match digit(1) {
+        Some(second) if bytes.len() > 2 => first * 10 + second,
+        _ => first,
+    };
+    numbers.contains(&number)
 }
 
 /// The bodies from `start` to the end of the page, when the lines there are footnote bodies in
@@ -149,7 +170,7 @@ pub fn markers(text: &str) -> Vec<Marker> {
         return Vec::new();
     }
     let trimmed = text.trim();
-    if NUMBERS_ONLY.is_match(trimmed) {
+    if may_be_numbers_only(trimmed) && NUMBERS_ONLY.is_match(trimmed) {
         let offset = text.len() - text.trim_start().len();
         return numbers_in(trimmed)
             .into_iter()
@@ -194,12 +215,11 @@ pub fn markers(text: &str) -> Vec<Marker> {
             push(&mut found, &text[start..end], start, end);
         }
     }
-    let punctuated_candidates = digit_after(text, |before| {
-        matches!(before, b'?' | b'!' | b'.' | b'"' | b')' | b' ') || !before.is_ascii()
-    });
-    for whole in AFTER_PUNCTUATION
-        .find_iter(text)
-        .filter(|_| punctuated_candidates)
+    let punctuated_candidates = digit_after_punctuation(text);
+    for whole in punctuated_candidates
+        .then(|| AFTER_PUNCTUATION.find_iter(text))
+        .into_iter()
+        .flatten()
     {
         let punctuation = whole.as_str().chars().next().map_or(0, char::len_utf8);
         let after_punctuation = whole.start() + punctuation;
@@ -237,6 +257,14 @@ pub fn markers(text: &str) -> Vec<Marker> {
     found
 }
 
+/// Whether `text` begins and ends with a digit, as [`NUMBERS_ONLY`] wants: most lines with
+/// a number in them are prose, and this spares them the pattern. (`\d` is any script's
+/// digit; every such digit is numeric.)
+fn may_be_numbers_only(text: &str) -> bool {
+    text.chars().next().is_some_and(char::is_numeric)
+        && text.chars().next_back().is_some_and(char::is_numeric)
+}
+
 /// Whether an ASCII digit in `text` follows a byte that `before` accepts: a cheap look that
 /// spares most lines the patterns (`\\d` also matches other scripts' digits, which never parse
 /// as a footnote number).
@@ -244,6 +272,20 @@ fn digit_after(text: &str, before: impl Fn(u8) -> bool) -> bool {
     text.as_bytes()
         .windows(2)
         .any(|pair| pair[1].is_ascii_digit() && before(pair[0]))
+}
+
+/// Whether an ASCII digit in `text` follows punctuation, directly or after one space, as
+/// [`AFTER_PUNCTUATION`] wants (a non-ASCII byte may end `»`, `”` or `’`). Numbers in prose
+/// follow a plain space, and this spares them the pattern.
+fn digit_after_punctuation(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let punctuation =
+        |byte: u8| matches!(byte, b'?' | b'!' | b'.' | b'"' | b')') || !byte.is_ascii();
+    (1..bytes.len()).any(|at| {
+        bytes[at].is_ascii_digit()
+            && (punctuation(bytes[at - 1])
+                || (bytes[at - 1] == b' ' && at >= 2 && punctuation(bytes[at - 2])))
+    })
 }
 
 fn push(found: &mut Vec<Marker>, digits: &str, start: usize, end: usize) {
@@ -295,7 +337,50 @@ fn numbers_in(text: &str) -> Vec<(u32, usize, usize)> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::seed_tests::shipped_lines;
     use super::*;
+
+    #[test]
+    fn shortcuts_never_turn_away_what_the_patterns_take() {
+        let lines = shipped_lines(&[
+            "12",
+            "1) x",
+            "1)",
+            "20 februari 2024",
+            "1٣ https://x",
+            "2 Niet",
+            "3Kinder",
+            "tegen? 1",
+            "«x» 2",
+            "Is dat zo?1",
+            "zo.” 12 en 13",
+            "٣ ٤",
+            "1, 2 en 3",
+            "7 ",
+        ]);
+        let mut taken = [0; 3];
+        for line in &lines {
+            let trimmed = line.trim();
+            if NUMBERS_ONLY.is_match(trimmed) {
+                taken[0] += 1;
+                assert!(may_be_numbers_only(trimmed), "{line:?}");
+            }
+            if let Some(captures) = BODY_START.captures(line.trim_end()) {
+                if let Ok(number) = captures[1].parse::<u32>() {
+                    taken[1] += 1;
+                    assert!(opens_with_number(line, [number, number]), "{line:?}");
+                }
+            }
+            let ascii_match = AFTER_PUNCTUATION
+                .captures_iter(line)
+                .any(|c| c[3].bytes().all(|b| b.is_ascii_digit()));
+            if ascii_match {
+                taken[2] += 1;
+                assert!(digit_after_punctuation(line), "{line:?}");
+            }
+        }
+        assert!(taken.iter().all(|&count| count > 5), "{taken:?}");
+    }
 
     fn numbers(text: &str) -> Vec<u32> {
         markers(text).into_iter().map(|m| m.number).collect()

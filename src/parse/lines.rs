@@ -157,9 +157,10 @@ fn read_plain(
             .into_iter()
             .flat_map(|piece| match piece {
                 // A piece that is the whole line (plain text has no markup) has its markers.
-                Piece::Text(piece) if piece == text => split_plain_markers(&piece, markers, known),
+                Piece::Text(piece) if piece == text => split_plain_markers(piece, markers, known),
                 Piece::Text(piece) => {
-                    split_plain_markers(&piece, &footnotes::markers(&piece), known)
+                    let markers = footnotes::markers(&piece);
+                    split_plain_markers(piece, &markers, known)
                 }
                 marker => vec![marker],
             })
@@ -169,12 +170,12 @@ fn read_plain(
 }
 
 /// Takes the markers of known footnotes out of a run of plain text.
-fn split_plain_markers(text: &str, markers: &[Marker], known: &BTreeSet<u32>) -> Vec<Piece> {
+fn split_plain_markers(text: String, markers: &[Marker], known: &BTreeSet<u32>) -> Vec<Piece> {
     if text.is_empty() {
         return Vec::new();
     }
     if !markers.iter().any(|marker| known.contains(&marker.number)) {
-        return vec![Piece::Text(text.to_owned())];
+        return vec![Piece::Text(text)];
     }
     let mut pieces = Vec::new();
     let mut at = 0;
@@ -236,12 +237,7 @@ impl SpaceFolder {
                 continue;
             }
             let start = at;
-            at += 1;
-            while at < bytes.len()
-                && (!MAY_START_SPACE[usize::from(bytes[at])] || whitespace_len(text, at) == 0)
-            {
-                at += 1;
-            }
+            at = end_of_folded_run(text, at + 1);
             if self.gap && !self.folded.is_empty() {
                 self.folded.push(' ');
             }
@@ -249,6 +245,31 @@ impl SpaceFolder {
             self.folded.push_str(&text[start..at]);
         }
     }
+}
+
+/// Where the run of text from `at` that needs no folding ends: words and the single plain
+/// spaces between them, copied in one piece, up to other white space or a space before
+/// white space.
+#[inline]
+fn end_of_folded_run(text: &str, mut at: usize) -> usize {
+    let bytes = text.as_bytes();
+    while at < bytes.len() {
+        let byte = bytes[at];
+        if !MAY_START_SPACE[usize::from(byte)] {
+            at += 1;
+        } else if byte == b' '
+            && bytes
+                .get(at + 1)
+                .is_some_and(|&next| !MAY_START_SPACE[usize::from(next)])
+        {
+            at += 2;
+        } else if whitespace_len(text, at) == 0 {
+            at += 1;
+        } else {
+            break;
+        }
+    }
+    at
 }
 
 /// The bytes a white-space character can start with in UTF-8: ASCII white space, and the lead
@@ -300,7 +321,11 @@ fn strip_markup(line: &str) -> Vec<Piece> {
     let mut text = String::with_capacity(line.len());
     let mut rest = line;
     // Only these characters can start markup; the text between them is copied as it stands.
-    while let Some(special) = rest.find(['<', '\\', '*', '_']) {
+    // A byte search: these are ASCII, so where one stands is a character boundary.
+    while let Some(special) = rest
+        .bytes()
+        .position(|b| matches!(b, b'<' | b'\\' | b'*' | b'_'))
+    {
         text.push_str(&rest[..special]);
         rest = &rest[special..];
         let c = char::from(rest.as_bytes()[0]);

@@ -134,10 +134,11 @@ impl Cleaned {
     fn push_part(&mut self, number: usize, part: String) {
         // A masthead that lost its line breaks: `… Vergaderjaar 2014–2015 Aanhangsel van de
         // Handelingen Vragen gesteld door … antwoorden 698`.
-        let masthead = part
-            .contains("Aanhangsel van de Handelingen")
-            .then(|| RUN_ON_MASTHEAD.captures(&part))
-            .flatten();
+        // The pattern ends in a number: most lines do not, and are spared the search.
+        let masthead = (part.ends_with(char::is_numeric)
+            && part.contains("Aanhangsel van de Handelingen"))
+        .then(|| RUN_ON_MASTHEAD.captures(&part))
+        .flatten();
         if let Some(captures) = masthead {
             self.furniture.vergaderjaar = Some(format!("{}{}", &captures[1], &captures[2]));
             self.furniture.aanhangsel_number = captures[3].parse().ok();
@@ -269,7 +270,8 @@ fn preceded_by_sentence_end(before: &str) -> bool {
 
 /// `Kostic ´` → `Kostić`, `Yes¸ilgöz` → `Yeşilgöz`: a spacing accent after its letter.
 fn join_split_accents(line: &str) -> Cow<'_, str> {
-    if !line.contains(['´', '¸', '¨', 'ˇ']) {
+    // Most lines are ASCII, which is quick to tell.
+    if line.is_ascii() || !line.contains(['´', '¸', '¨', 'ˇ']) {
         return Cow::Borrowed(line);
     }
     let mut out: Vec<char> = Vec::with_capacity(line.len());

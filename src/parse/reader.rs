@@ -76,9 +76,9 @@ impl DocumentReader {
                 self.notice_text.push_str(&text);
                 self.notice_text.push(' ');
             }
-            SectionKind::Question(numbers) => self.read_question(numbers, section),
-            SectionKind::Answer(numbers) => self.read_answer(numbers, section),
-            SectionKind::Footnote(number) => self.read_footnote(*number, section),
+            SectionKind::Question(numbers) => self.read_question(numbers, section, text),
+            SectionKind::Answer(numbers) => self.read_answer(numbers, section, text),
+            SectionKind::Footnote(number) => self.read_footnote_text(section.line, *number, text),
             SectionKind::Explanation => self.explanation = Some(text),
         }
     }
@@ -120,9 +120,8 @@ impl DocumentReader {
         }
     }
 
-    fn read_question(&mut self, numbers: &[u32], section: &Section) {
+    fn read_question(&mut self, numbers: &[u32], section: &Section, text: String) {
         let at = Position::line_start(section.line);
-        let text = section.body.text();
         for &number in numbers {
             if !self.question_numbers.insert(number) {
                 self.warn(
@@ -145,8 +144,7 @@ impl DocumentReader {
         }
     }
 
-    fn read_answer(&mut self, numbers: &[u32], section: &Section) {
-        let text = section.body.text();
+    fn read_answer(&mut self, numbers: &[u32], section: &Section, text: String) {
         let see_answers = see_answers(&text);
         for &number in numbers {
             let answer = Answer {
@@ -157,10 +155,6 @@ impl DocumentReader {
             };
             self.answers.push((section.line, answer));
         }
-    }
-
-    fn read_footnote(&mut self, number: u32, section: &Section) {
-        self.read_footnote_text(section.line, number, section.body.text());
     }
 
     fn read_footnote_text(&mut self, line: usize, number: u32, text: String) {

@@ -109,8 +109,10 @@ impl Body {
     }
 }
 
+/// The heading up to the white space after it: the words that follow are not matched, which
+/// keeps the search short on a line that goes on with a whole question.
 static BLOCK_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(Vraag|Vragen|Antwoord|Antwoorden)(?: op)?(?: (?:vraag|vragen))? (\d{1,3}(?:(?:, ?| en | t/m | tot en met )\d{1,3})*)(?:[.:])?(?:\s+(.*))?$")
+    Regex::new(r"^(Vraag|Vragen|Antwoord|Antwoorden)(?: op)?(?: (?:vraag|vragen))? (\d{1,3}(?:(?:, ?| en | t/m | tot en met )\d{1,3})*)(?:[.:])?(?:\s|$)")
         .expect("valid pattern")
 });
 /// `Vraag 7, 8, 9 10 en 11`: a list that lost a comma.
@@ -375,11 +377,12 @@ fn block_heading(text: &str) -> Option<(SectionKind, &str)> {
     if !(text.starts_with("Vra") || text.starts_with("Antwoord")) {
         return None;
     }
-    let (word, list, rest) = if let Some(captures) = LOOSE_LIST.captures(text) {
+    let loose = may_be_loose_list(text).then(|| LOOSE_LIST.captures(text));
+    let (word, list, rest) = if let Some(captures) = loose.flatten() {
         (captures.get(1)?.as_str(), captures.get(2)?.as_str(), "")
     } else {
         let captures = BLOCK_HEADING.captures(text)?;
-        let rest = captures.get(3).map_or("", |m| m.as_str());
+        let rest = text[captures.get(0)?.end()..].trim_start();
         (captures.get(1)?.as_str(), captures.get(2)?.as_str(), rest)
     };
     let numbers = number_list(list)?;
@@ -389,6 +392,16 @@ fn block_heading(text: &str) -> Option<(SectionKind, &str)> {
         SectionKind::Answer(numbers)
     };
     Some((kind, rest))
+}
+
+/// Whether all after the first word could be a list for [`LOOSE_LIST`]: numbers, spaces,
+/// commas, `en` and a closing `.` or `:`. Most headings go on with a question's words, and
+/// this spares them the pattern.
+fn may_be_loose_list(text: &str) -> bool {
+    text.split_once(' ').is_some_and(|(_, list)| {
+        list.chars()
+            .all(|c| c.is_numeric() || matches!(c, ' ' | ',' | 'e' | 'n' | '.' | ':'))
+    })
 }
 
 /// `4 en 5`, `3, 4, 5 en 6`, `2 t/m 6` → the numbers; `None` for a range that makes no sense.
@@ -431,8 +444,45 @@ fn explanation_heading(text: &str) -> Option<&str> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::lines::read_text as read_lines;
+    use super::super::lines::{fold_spaces, read_text as read_lines};
+    use super::super::seed_tests::shipped_lines;
     use super::*;
+
+    #[test]
+    fn headings_read_as_the_whole_line_pattern_reads_them() {
+        let whole_line = Regex::new(r"^(Vraag|Vragen|Antwoord|Antwoorden)(?: op)?(?: (?:vraag|vragen))? (\d{1,3}(?:(?:, ?| en | t/m | tot en met )\d{1,3})*)(?:[.:])?(?:\s+(.*))?$").unwrap();
+        let lines = shipped_lines(&[
+            "Vraag 1, 2x",
+            "Vraag 1: Klopt het?",
+            "Antwoord vraag 3. Ja",
+            "Vragen 2 en 3",
+            "Vraag 7, 8, 9 10 en 11",
+            "Antwoord 2 t/m 6",
+            "Vraag 4 tot en met 6:",
+            "Vraag 12",
+            "Antwoorden op vragen 1 en 2 Zie",
+            "Vraag 1\u{a0}Klopt",
+            "Vraag 1.Klopt",
+        ]);
+        let mut headings = 0;
+        for line in &lines {
+            let text = fold_spaces(line);
+            if LOOSE_LIST.is_match(&text) {
+                assert!(may_be_loose_list(&text), "{text:?}");
+            }
+            let expected = whole_line.captures(&text).map(|c| {
+                let rest = c.get(3).map_or("", |m| m.as_str());
+                (c[2].to_owned(), rest.to_owned())
+            });
+            let found = BLOCK_HEADING.captures(&text).map(|c| {
+                let rest = text[c.get(0).unwrap().end()..].trim_start();
+                (c[2].to_owned(), rest.to_owned())
+            });
+            headings += usize::from(expected.is_some());
+            assert_eq!(found, expected, "{text:?}");
+        }
+        assert!(headings > 20, "{headings}");
+    }
 
     fn kinds(text: &str) -> Vec<SectionKind> {
         split(&read_lines(text))
