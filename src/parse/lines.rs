@@ -1,17 +1,19 @@
 //! Source lines with their markup taken out.
 //!
-//! Cleaned lines enter (see [`super::normalize`]); [`Line`]s leave as [`Piece`]s: running text,
-//! and footnote markers kept apart so that the text can be read without them while the
-//! citations are not lost. Markers come from Markdown (`<sup>1</sup>`) or, in plain-text
-//! layouts, from [`super::footnotes`], which also tells where footnote bodies start.
+//! Cleaned lines enter (see [`super::normalize`]); [`Line`]s leave with their words, white
+//! space folded, and their footnote markers kept apart, each with the place in the words
+//! where it stood, so that the text can be read without them while the citations are not
+//! lost. Markers come from Markdown (`<sup>1</sup>`) or, in plain-text layouts, from
+//! [`super::footnotes`], which also tells where footnote bodies start.
 
 use super::footnotes::{self, Marker};
 use super::normalize::CleanLine;
 use std::collections::BTreeSet;
 
-/// A run of text or a footnote marker, in line order.
+/// A run of text or a footnote marker, in line order: what markup and markers split a line
+/// into, before its words are folded into one.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Piece {
+enum Piece {
     Text(String),
     Marker(u32),
 }
@@ -20,17 +22,45 @@ pub enum Piece {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Line {
     pub number: usize,
-    pub pieces: Vec<Piece>,
+    /// The words without footnote markers, white space folded, trimmed.
+    text: String,
+    /// Each footnote marker, in line order, with the byte in `text` it stood before.
+    markers: Vec<(usize, u32)>,
     /// The place of a page's header or footer: no text, but the end of a footnote.
     pub page_break: bool,
 }
 
 impl Line {
     /// Reads one printed line of a Markdown text.
+    #[cfg(test)]
     pub fn read(number: usize, printed: &str) -> Self {
+        Self::from_pieces(number, strip_markup(strip_heading(printed)))
+    }
+
+    /// A line of plain words, without markers.
+    pub fn plain(number: usize, words: &str) -> Self {
         Self {
             number,
-            pieces: strip_markup(strip_heading(printed)),
+            text: fold_spaces(words),
+            markers: Vec::new(),
+            page_break: false,
+        }
+    }
+
+    fn from_pieces(number: usize, pieces: Vec<Piece>) -> Self {
+        let mut folder = SpaceFolder::with_capacity(64);
+        let mut markers = Vec::new();
+        for piece in pieces {
+            match piece {
+                Piece::Text(text) => folder.push(&text),
+                // Where the words so far end: a space the next word brings comes after it.
+                Piece::Marker(number) => markers.push((folder.folded.len(), number)),
+            }
+        }
+        Self {
+            number,
+            text: folder.folded,
+            markers,
             page_break: false,
         }
     }
@@ -38,67 +68,72 @@ impl Line {
     fn page_break(number: usize) -> Self {
         Self {
             number,
-            pieces: Vec::new(),
+            text: String::new(),
+            markers: Vec::new(),
             page_break: true,
         }
     }
 
     /// The line's words without footnote markers, spaces folded, trimmed.
-    pub fn text(&self) -> String {
-        let mut folder = SpaceFolder::with_capacity(64);
-        for piece in &self.pieces {
-            if let Piece::Text(text) = piece {
-                folder.push(text);
-            }
-        }
-        folder.folded
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The numbers of the footnote markers on the line, in order.
+    pub fn marker_numbers(&self) -> impl Iterator<Item = u32> + '_ {
+        self.markers.iter().map(|&(_, number)| number)
     }
 
     pub fn is_blank(&self) -> bool {
-        self.pieces.iter().all(|piece| match piece {
-            Piece::Text(text) => text.trim().is_empty(),
-            Piece::Marker(_) => false,
-        })
+        self.text.is_empty() && self.markers.is_empty()
     }
 
     /// The footnote number the line opens with, as footnote bodies do (`<sup>1</sup> <https://…>`).
     pub fn leading_marker(&self) -> Option<u32> {
-        for piece in &self.pieces {
-            match piece {
-                Piece::Text(text) if text.trim().is_empty() => continue,
-                Piece::Marker(number) => return Some(*number),
-                Piece::Text(_) => return None,
-            }
-        }
-        None
+        self.markers
+            .first()
+            .filter(|&&(at, _)| at == 0)
+            .map(|&(_, number)| number)
     }
 
-    /// The line without the words it opens with (`Vraag 3` in `Vraag 3 Klopt het …`).
+    /// The line without the words it opens with (`Vraag 3` in `Vraag 3 Klopt het …`), when
+    /// they stand before its first marker.
     pub fn without_opening(&self, opening: &str) -> Line {
-        let mut pieces = self.pieces.clone();
-        if let Some(Piece::Text(first)) = pieces.first_mut() {
-            let folded = fold_spaces(first);
-            if let Some(rest) = folded.strip_prefix(opening.trim_end()) {
-                *first = rest.to_owned();
-            }
-        }
-        Line {
-            number: self.number,
-            pieces,
-            page_break: false,
+        let before_marker = self.markers.first().map_or(self.text.len(), |&(at, _)| at);
+        let opening = opening.trim_end();
+        if self.text[..before_marker].starts_with(opening) {
+            self.rest_from(opening.len())
+        } else {
+            self.rest_from(0)
         }
     }
 
     /// What follows the line's first footnote marker: the body of a footnote.
     pub fn after_leading_marker(&self) -> Line {
-        let skip = self
-            .pieces
+        match self.markers.first() {
+            Some(&(at, _)) => {
+                let mut rest = self.rest_from(at);
+                rest.markers.remove(0);
+                rest
+            }
+            None => self.rest_from(0),
+        }
+    }
+
+    /// The line from byte `start` of its words on, the markers there kept.
+    fn rest_from(&self, start: usize) -> Line {
+        let text = self.text[start..].trim_start();
+        let cut = self.text.len() - text.len();
+        let markers = self
+            .markers
             .iter()
-            .position(|p| matches!(p, Piece::Marker(_)))
-            .map_or(0, |i| i + 1);
+            .filter(|&&(at, _)| at >= start)
+            .map(|&(at, number)| (at.saturating_sub(cut), number))
+            .collect();
         Line {
             number: self.number,
-            pieces: self.pieces[skip..].to_vec(),
+            text: text.to_owned(),
+            markers,
             page_break: false,
         }
     }
@@ -142,21 +177,26 @@ fn read_plain(
     body_start: Option<&(u32, usize)>,
     known: &BTreeSet<u32>,
 ) -> Line {
-    let mut line = Line::read(number, text);
     if let Some((footnote, offset)) = body_start {
         let mut pieces = vec![Piece::Marker(*footnote)];
         pieces.extend(strip_markup(&text[*offset..]));
-        line.pieces = pieces;
-    } else if let Some(numbers) =
+        return Line::from_pieces(number, pieces);
+    }
+    if let Some(numbers) =
         footnotes::marker_line(text).filter(|n| n.iter().all(|n| known.contains(n)))
     {
-        line.pieces = numbers.into_iter().map(Piece::Marker).collect();
-    } else if !known.is_empty() {
-        line.pieces = line
-            .pieces
+        return Line::from_pieces(number, numbers.into_iter().map(Piece::Marker).collect());
+    }
+    let printed = strip_heading(text);
+    if !has_markup(printed) {
+        return read_unmarked(number, text, printed, markers, known);
+    }
+    let mut pieces = strip_markup(printed);
+    if !known.is_empty() {
+        pieces = pieces
             .into_iter()
             .flat_map(|piece| match piece {
-                // A piece that is the whole line (plain text has no markup) has its markers.
+                // A piece that is the whole line has its markers.
                 Piece::Text(piece) if piece == text => split_plain_markers(piece, markers, known),
                 Piece::Text(piece) => {
                     let markers = footnotes::markers(&piece);
@@ -166,7 +206,45 @@ fn read_plain(
             })
             .collect();
     }
-    line
+    Line::from_pieces(number, pieces)
+}
+
+/// A line without markup (plain text, or Markdown prose, most lines of every layout): one run
+/// of words, split only where it carries the marker of a known footnote.
+fn read_unmarked(
+    number: usize,
+    text: &str,
+    printed: &str,
+    markers: &[Marker],
+    known: &BTreeSet<u32>,
+) -> Line {
+    if known.is_empty() {
+        return Line::plain(number, printed);
+    }
+    let heading_markers;
+    let markers = if printed.len() == text.len() {
+        markers
+    } else {
+        heading_markers = footnotes::markers(printed);
+        &heading_markers
+    };
+    if !markers.iter().any(|marker| known.contains(&marker.number)) {
+        return Line::plain(number, printed);
+    }
+    Line::from_pieces(
+        number,
+        split_plain_markers(printed.to_owned(), markers, known),
+    )
+}
+
+/// Whether a line holds a character that can start markup (see [`strip_markup`]).
+fn has_markup(line: &str) -> bool {
+    line.bytes().any(starts_markup)
+}
+
+/// The bytes markup starts with: all ASCII, so where one stands is a character boundary.
+fn starts_markup(byte: u8) -> bool {
+    matches!(byte, b'<' | b'\\' | b'*' | b'_')
 }
 
 /// Takes the markers of known footnotes out of a run of plain text.
@@ -322,10 +400,7 @@ fn strip_markup(line: &str) -> Vec<Piece> {
     let mut rest = line;
     // Only these characters can start markup; the text between them is copied as it stands.
     // A byte search: these are ASCII, so where one stands is a character boundary.
-    while let Some(special) = rest
-        .bytes()
-        .position(|b| matches!(b, b'<' | b'\\' | b'*' | b'_'))
-    {
+    while let Some(special) = rest.bytes().position(starts_markup) {
         text.push_str(&rest[..special]);
         rest = &rest[special..];
         let c = char::from(rest.as_bytes()[0]);
@@ -397,16 +472,27 @@ mod tests {
     #[test]
     fn keeps_markers_apart_from_the_words() {
         let line = Line::read(7, "organisaties<sup>2</sup> die waarschuwen?<sup>3</sup>");
-        assert_eq!(
-            line.pieces,
-            vec![
-                Piece::Text("organisaties".into()),
-                Piece::Marker(2),
-                Piece::Text(" die waarschuwen?".into()),
-                Piece::Marker(3),
-            ]
-        );
         assert_eq!(line.text(), "organisaties die waarschuwen?");
+        assert_eq!(line.markers, [(12, 2), (29, 3)]);
+    }
+
+    #[test]
+    fn a_line_cut_keeps_its_markers_where_they_stood() {
+        let line = Line::read(4, "Vraag 2 Kent u het bericht<sup>1</sup> en<sup>2</sup>?");
+        let question = line.without_opening("Vraag 2 ");
+        assert_eq!(question.text(), "Kent u het bericht en?");
+        assert_eq!(question.markers, [(18, 1), (21, 2)]);
+        // Words after a marker are not an opening: the line stays whole.
+        let glued = Line::read(4, "Vraag<sup>1</sup> 2 Kent u");
+        assert_eq!(glued.without_opening("Vraag 2").text(), "Vraag 2 Kent u");
+        let body = Line::read(9, "  <sup>3</sup>  Zie <sup>4</sup>nu");
+        assert_eq!(body.leading_marker(), Some(3));
+        let rest = body.after_leading_marker();
+        assert_eq!(rest.text(), "Zie nu");
+        assert_eq!(rest.markers, [(3, 4)]);
+        assert!(Line::read(1, " <sup>5</sup> ").leading_marker() == Some(5));
+        assert!(Line::read(1, "   ").is_blank());
+        assert!(!Line::read(1, "<sup>5</sup>").is_blank());
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! paragraphs and the footnote markers they contain. Which part a line opens is decided by the
 //! words on it, never by Markdown syntax, so Markdown, PDF and DOCX text split the same way.
 
-use super::lines::{Line, Piece};
+use super::lines::Line;
 use crate::model::ZaakNumber;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -63,11 +63,9 @@ pub struct Body {
 impl Body {
     /// Adds a line whose folded text is `text`.
     fn push_line(&mut self, line: &Line, text: &str) {
-        for piece in &line.pieces {
-            if let Piece::Marker(number) = piece {
-                if !self.cites.contains(number) {
-                    self.cites.push(*number);
-                }
+        for number in line.marker_numbers() {
+            if !self.cites.contains(&number) {
+                self.cites.push(number);
             }
         }
         if !text.is_empty() {
@@ -127,15 +125,17 @@ static NUMBERED_LINE: LazyLock<Regex> =
 
 /// Splits `lines` into sections, in document order.
 pub fn split(lines: &[Line]) -> Vec<Section> {
-    let texts: Vec<String> = lines.iter().map(Line::text).collect();
     let mut splitter = Splitter {
-        numbered_questions: !texts
-            .iter()
-            .any(|text| matches!(block_heading(text), Some((SectionKind::Question(_), _)))),
+        numbered_questions: !lines.iter().any(|line| {
+            matches!(
+                block_heading(line.text()),
+                Some((SectionKind::Question(_), _))
+            )
+        }),
         ..Splitter::default()
     };
-    for (line, text) in lines.iter().zip(&texts) {
-        splitter.read(line, text);
+    for line in lines {
+        splitter.read(line, line.text());
     }
     splitter.finish()
 }
@@ -349,16 +349,11 @@ impl Splitter {
 
     /// Adds a line made from part of a source line.
     fn push_derived(&mut self, line: &Line) {
-        self.push(line, &line.text());
+        self.push(line, line.text());
     }
 
     fn push_text(&mut self, number: usize, text: &str) {
-        let line = Line {
-            number,
-            pieces: vec![Piece::Text(text.to_owned())],
-            page_break: false,
-        };
-        self.push_derived(&line);
+        self.push_derived(&Line::plain(number, text));
     }
 
     fn finish(mut self) -> Vec<Section> {
