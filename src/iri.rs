@@ -12,6 +12,7 @@ use iri_string::percent_encode::PercentEncodedForIri;
 use iri_string::types::IriAbsoluteStr;
 use oxigraph::model::NamedNode;
 use sha2::{Digest, Sha256};
+use std::fmt::{Display, Write};
 
 /// The base used when none is configured.
 pub const DEFAULT_BASE: &str = "https://w3id.org/kamervragen/";
@@ -55,19 +56,20 @@ impl IriMinter {
         self.mint(&["zaak", key])
     }
 
-    /// `{base}zaak/{key}/vraag/{n}`: question n of a set.
-    pub fn question(&self, key: &str, number: u32) -> NamedNode {
-        self.mint(&["zaak", key, "vraag", &number.to_string()])
+    /// `{set}/vraag/{n}` (`{base}zaak/{key}/vraag/{n}`): question n of a set.
+    pub fn question(&self, set: &NamedNode, number: u32) -> NamedNode {
+        numbered_part(set, "vraag", number)
     }
 
-    /// `{base}zaak/{key}/voetnoot/{n}`: footnote n of a set of questions.
-    pub fn footnote(&self, key: &str, number: u32) -> NamedNode {
-        self.mint(&["zaak", key, "voetnoot", &number.to_string()])
+    /// `{set}/voetnoot/{n}` (`{base}zaak/{key}/voetnoot/{n}`): footnote n of a set of questions.
+    pub fn footnote(&self, set: &NamedNode, number: u32) -> NamedNode {
+        numbered_part(set, "voetnoot", number)
     }
 
-    /// `{base}zaak/{key}/indiener/{position}`: the part the member at that position played.
-    pub fn participation(&self, key: &str, position: usize) -> NamedNode {
-        self.mint(&["zaak", key, "indiener", &position.to_string()])
+    /// `{set}/indiener/{position}` (`{base}zaak/{key}/indiener/{position}`): the part the
+    /// member at that position played.
+    pub fn participation(&self, set: &NamedNode, position: usize) -> NamedNode {
+        numbered_part(set, "indiener", position)
     }
 
     /// `{base}aanhangsel/{id}` for an answer or notice whose Aanhangsel id is known, else
@@ -91,17 +93,17 @@ impl IriMinter {
 
     /// `{reply}/antwoord/{n}`: the answer to question n within an answer document.
     pub fn answer(&self, reply: &NamedNode, number: u32) -> NamedNode {
-        NamedNode::new_unchecked(format!("{}/antwoord/{number}", reply.as_str()))
+        numbered_part(reply, "antwoord", number)
     }
 
     /// `{reply}/voetnoot/{n}`: footnote n of an answer or notice.
     pub fn reply_footnote(&self, reply: &NamedNode, number: u32) -> NamedNode {
-        NamedNode::new_unchecked(format!("{}/voetnoot/{number}", reply.as_str()))
+        numbered_part(reply, "voetnoot", number)
     }
 
     /// `{reply}/beantwoorder/{position}`: the part an answering office-holder played.
     pub fn answerer_participation(&self, reply: &NamedNode, position: usize) -> NamedNode {
-        NamedNode::new_unchecked(format!("{}/beantwoorder/{position}", reply.as_str()))
+        numbered_part(reply, "beantwoorder", position)
     }
 
     /// `{base}persoon/{key}`: a person, from the key [`crate::identity`] decided: the
@@ -186,15 +188,20 @@ impl IriMinter {
     }
 
     fn mint_path(&self, kind: &str, path: &str) -> NamedNode {
-        let mut segments = vec![kind];
-        segments.extend(path.split('/'));
-        self.mint(&segments)
+        self.mint_segments(std::iter::once(kind).chain(path.split('/')))
     }
 
-    /// Joins percent-encoded segments under the base.
     fn mint(&self, segments: &[&str]) -> NamedNode {
-        let mut iri = self.base.clone();
-        for (index, segment) in segments.iter().enumerate() {
+        self.mint_segments(segments.iter().copied())
+    }
+
+    /// Joins percent-encoded segments under the base, in a string allocated once at the
+    /// length the segments need unencoded.
+    fn mint_segments<'s>(&self, segments: impl Iterator<Item = &'s str> + Clone) -> NamedNode {
+        let length: usize = segments.clone().map(|segment| segment.len() + 1).sum();
+        let mut iri = String::with_capacity(self.base.len() + length);
+        iri.push_str(&self.base);
+        for (index, segment) in segments.enumerate() {
             if index > 0 {
                 iri.push('/');
             }
@@ -204,6 +211,16 @@ impl IriMinter {
         debug_assert!(NamedNode::new(&iri).is_ok(), "minted an invalid IRI: {iri}");
         NamedNode::new_unchecked(iri)
     }
+}
+
+/// `{parent}/{kind}/{number}`: a numbered part of a minted resource.
+fn numbered_part(parent: &NamedNode, kind: &'static str, number: impl Display) -> NamedNode {
+    let mut iri = String::with_capacity(parent.as_str().len() + kind.len() + 12);
+    write!(iri, "{}/{kind}/{number}", parent.as_str()).expect("writing to a String cannot fail");
+    // The parent is a valid IRI, and `/`, a fixed ASCII word and digits may follow whatever
+    // its last part is (a path, a query or a fragment).
+    debug_assert!(NamedNode::new(&iri).is_ok(), "minted an invalid IRI: {iri}");
+    NamedNode::new_unchecked(iri)
 }
 
 /// `{dataset}/{kind}/{name}`: a part of a published dataset's description (a distribution, a
@@ -221,14 +238,19 @@ pub fn dataset_part(dataset: &NamedNode, kind: &str, name: &str) -> NamedNode {
 /// Appends `segment`, percent-encoded for an IRI path. Most segments (Zaak numbers, slugs,
 /// numbers) hold only unreserved characters, which need no encoding: they are copied.
 fn push_path_segment(iri: &mut String, segment: &str) {
-    let unreserved = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~');
-    if segment.bytes().all(unreserved) {
+    if is_unreserved(segment) {
         iri.push_str(segment);
     } else {
-        use std::fmt::Write;
         write!(iri, "{}", PercentEncodedForIri::from_path_segment(segment))
             .expect("writing to a String cannot fail");
     }
+}
+
+/// Whether `text` holds only unreserved characters (ASCII letters and digits, `-._~`), which
+/// stand for themselves anywhere in an IRI's path, query or fragment.
+pub(crate) fn is_unreserved(text: &str) -> bool {
+    text.bytes()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~'))
 }
 
 /// The key of the set of questions a document is about: its Zaak number where printed;
@@ -269,11 +291,11 @@ pub fn slug(text: &str) -> String {
             slug.push('-');
         }
     }
-    let slug = slug.trim_end_matches('-');
+    slug.truncate(slug.trim_end_matches('-').len());
     if slug.is_empty() {
         text.to_owned()
     } else {
-        slug.to_owned()
+        slug
     }
 }
 
@@ -306,7 +328,7 @@ mod tests {
     fn patterns_under_the_default_base() {
         let minter = IriMinter::default();
         assert_eq!(
-            minter.question(zaak(), 3).as_str(),
+            minter.question(&minter.question_set(zaak()), 3).as_str(),
             "https://w3id.org/kamervragen/zaak/2019Z15244/vraag/3"
         );
         assert_eq!(

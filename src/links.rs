@@ -5,6 +5,7 @@
 //! Persoon GUID); IRIs of pages and entities elsewhere leave. The patterns follow the project's
 //! identifiers reference.
 
+use crate::iri::is_unreserved;
 use crate::vocab::{foaf, owl, rdfs};
 use oxigraph::model::{NamedNode, NamedNodeRef};
 
@@ -72,51 +73,76 @@ pub const FAMILIES: [LinkFamily; 6] = [
 /// open data gave it, and the Zaak number alone otherwise.
 pub fn set_pages(zaak: &str, document_nummer: Option<&str>) -> [NamedNode; 3] {
     let tweedekamer = match document_nummer {
-        Some(did) => format!(
-            "https://www.tweedekamer.nl/kamerstukken/kamervragen/detail?id={zaak}&did={did}"
+        Some(did) => iri(
+            format!(
+                "https://www.tweedekamer.nl/kamerstukken/kamervragen/detail?id={zaak}&did={did}"
+            ),
+            &[zaak, did],
         ),
-        None => format!("https://www.tweedekamer.nl/kamerstukken/kamervragen/detail?id={zaak}"),
+        None => iri(
+            format!("https://www.tweedekamer.nl/kamerstukken/kamervragen/detail?id={zaak}"),
+            &[zaak],
+        ),
     };
     [
-        iri(tweedekamer),
-        iri(format!(
-            "https://zoek.officielebekendmakingen.nl/kv-tk-{zaak}"
-        )),
-        iri(format!("https://www.openkamer.org/kamervraag/{zaak}/")),
+        tweedekamer,
+        iri(
+            format!("https://zoek.officielebekendmakingen.nl/kv-tk-{zaak}"),
+            &[zaak],
+        ),
+        iri(
+            format!("https://www.openkamer.org/kamervraag/{zaak}/"),
+            &[zaak],
+        ),
     ]
 }
 
 /// The page of a publication at officielebekendmakingen: `ah-tk-…`, `kst-…`.
 pub fn publication_page(id: &str) -> NamedNode {
-    iri(format!("https://zoek.officielebekendmakingen.nl/{id}"))
+    iri(
+        format!("https://zoek.officielebekendmakingen.nl/{id}"),
+        &[id],
+    )
 }
 
 pub fn wikidata(id: &str) -> NamedNode {
-    iri(format!("http://www.wikidata.org/entity/{id}"))
+    iri(format!("http://www.wikidata.org/entity/{id}"), &[id])
 }
 
 pub fn parlement_com(id: &str) -> NamedNode {
-    iri(format!("https://www.parlement.com/id/{id}/"))
+    iri(format!("https://www.parlement.com/id/{id}/"), &[id])
 }
 
 /// A set of questions (Zaak) in the Tweede Kamer's open data (OData v4).
 pub fn tk_zaak(guid: &str) -> NamedNode {
-    iri(format!(
-        "https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/Zaak({guid})"
-    ))
+    iri(
+        format!("https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/Zaak({guid})"),
+        &[guid],
+    )
 }
 
 /// A person in the Tweede Kamer's open data (OData v4).
 pub fn tk_persoon(guid: &str) -> NamedNode {
-    iri(format!(
-        "https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/Persoon({guid})"
-    ))
+    iri(
+        format!("https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/Persoon({guid})"),
+        &[guid],
+    )
 }
 
 /// The identifiers come from the documents (Zaak numbers and publication ids, both checked by
 /// the parser) or from the reference tables, which a person may edit: whatever an IRI cannot
-/// hold is percent-encoded, byte by byte, so the output stays valid.
-fn iri(text: String) -> NamedNode {
+/// hold is percent-encoded, byte by byte, so the output stays valid. `text` is one of the
+/// patterns above with the `identifiers` put in.
+fn iri(text: String, identifiers: &[&str]) -> NamedNode {
+    if identifiers
+        .iter()
+        .all(|identifier| is_unreserved(identifier))
+    {
+        // Each pattern is a valid IRI with its identifiers in the path or the query, where
+        // unreserved characters stand for themselves: the result needs no parsing.
+        debug_assert!(NamedNode::new(&text).is_ok(), "an invalid link: {text}");
+        return NamedNode::new_unchecked(text);
+    }
     NamedNode::new(&text).unwrap_or_else(|_| {
         let mut encoded = String::with_capacity(text.len());
         for c in text.chars() {

@@ -53,40 +53,64 @@ pub fn map_document(
     let mut mapper = Mapper {
         minter,
         resolver: Resolver::new(reference),
-        out: QuadWriter::for_document(graph.clone(), minter),
+        out: QuadWriter::for_document(graph.clone(), minter, expected_quads(document)),
         key: &key,
     };
     let topic = mapper.document(document);
-    let mut quads = mapper.out.quads;
-    quads.extend(provenance(minter, &graph, &topic, source));
-    quads
+    provenance(minter, &graph, &topic, source, mapper.out.quads)
+}
+
+/// About how many quads a document maps to, so that the list is allocated once rather than
+/// grown (and copied) several times; a guess that is short or long changes nothing else.
+fn expected_quads(document: &Document) -> usize {
+    let people = document.submitters.len() + document.answerers.len();
+    let offices = document.addressees.len() + document.on_behalf_of.len();
+    let follow_ups: usize = document
+        .follow_ups
+        .iter()
+        .map(|earlier| 8 + 16 * earlier.submitters.len())
+        .sum();
+    32 + 16 * people
+        + 6 * offices
+        + 5 * document.questions.len()
+        + 7 * document.answers.len()
+        + 6 * document.footnotes.len()
+        + 3 * document.references.len()
+        + follow_ups
 }
 
 /// Collects quads in one graph.
-struct QuadWriter {
+struct QuadWriter<'a> {
     graph: GraphName,
     /// For a document: where statements about shared resources go, and who tells them apart.
-    shared: Option<(GraphName, IriMinter)>,
+    shared: Option<(GraphName, &'a IriMinter)>,
     quads: Vec<Quad>,
 }
 
-impl QuadWriter {
+impl QuadWriter<'_> {
     fn new(graph: NamedNode) -> Self {
+        Self::appending_to(graph, Vec::new())
+    }
+
+    /// A writer that adds its quads after those already in `quads`.
+    fn appending_to(graph: NamedNode, quads: Vec<Quad>) -> Self {
         Self {
             graph: graph.into(),
             shared: None,
-            quads: Vec::new(),
+            quads,
         }
     }
+}
 
+impl<'a> QuadWriter<'a> {
     /// A document's writer: statements about the document's own resources go to its graph,
     /// statements about shared resources to the shared graph, so that each stands once in a
     /// store however many documents state it.
-    fn for_document(graph: NamedNode, minter: &IriMinter) -> Self {
+    fn for_document(graph: NamedNode, minter: &'a IriMinter, capacity: usize) -> Self {
         Self {
             graph: graph.into(),
-            shared: Some((minter.shared_graph().into(), minter.clone())),
-            quads: Vec::new(),
+            shared: Some((minter.shared_graph().into(), minter)),
+            quads: Vec::with_capacity(capacity),
         }
     }
 
@@ -107,7 +131,7 @@ impl QuadWriter {
 struct Mapper<'a> {
     minter: &'a IriMinter,
     resolver: Resolver<'a>,
-    out: QuadWriter,
+    out: QuadWriter<'a>,
     /// The key of the set of questions the document is about.
     key: &'a str,
 }
@@ -117,13 +141,7 @@ impl Mapper<'_> {
     fn document(&mut self, document: &Document) -> NamedNode {
         let set = self.minter.question_set(self.key);
         let zaak = document.zaak.as_ref().map(ZaakNumber::as_str);
-        self.question_set(
-            &set,
-            self.key,
-            zaak,
-            &document.submitters,
-            document.submitted,
-        );
+        self.question_set(&set, zaak, &document.submitters, document.submitted);
         if let Some(subject) = &document.subject {
             self.out.add(&set, dct::TITLE, nl(subject));
         }
@@ -149,7 +167,7 @@ impl Mapper<'_> {
             }
         };
         for footnote in &document.footnotes {
-            self.footnote(&footnote_owner, footnote, document);
+            self.footnote(&set, &footnote_owner, footnote, document);
         }
         for reference in &document.references {
             let target = self.reference(reference);
@@ -162,7 +180,6 @@ impl Mapper<'_> {
     fn question_set(
         &mut self,
         set: &NamedNode,
-        key: &str,
         zaak: Option<&str>,
         submitters: &[Submitter],
         submitted: Option<NaiveDate>,
@@ -180,7 +197,7 @@ impl Mapper<'_> {
             self.out.add(set, eli::DATE_DOCUMENT, date_literal(date));
         }
         for (index, submitter) in submitters.iter().enumerate() {
-            self.submitter(set, key, index + 1, submitter, submitted);
+            self.submitter(set, index + 1, submitter, submitted);
         }
         if let Some(zaak) = zaak {
             self.links_of_set(set, zaak);
@@ -203,14 +220,13 @@ impl Mapper<'_> {
     fn submitter(
         &mut self,
         set: &NamedNode,
-        key: &str,
         position: usize,
         submitter: &Submitter,
         date: Option<NaiveDate>,
     ) {
         let identity = self.resolver.member(submitter, date);
         let person = self.person(&identity, &submitter.name);
-        let participation = self.minter.participation(key, position);
+        let participation = self.minter.participation(set, position);
         let role = role_concept(Role::at(position));
         self.creator(set, &person, &participation, role, position);
         if let Some(label) = &submitter.party {
@@ -326,7 +342,7 @@ impl Mapper<'_> {
     }
 
     fn question(&mut self, set: &NamedNode, question: &Question) {
-        let iri = self.minter.question(self.key, question.number);
+        let iri = self.minter.question(set, question.number);
         self.out.add_type(&iri, schema::QUESTION);
         self.out
             .add(&iri, schema::POSITION, integer(question.number.into()));
@@ -377,7 +393,7 @@ impl Mapper<'_> {
             self.out.add(&reply, kv::ON_BEHALF_OF, post);
         }
         for answer in &document.answers {
-            self.answer(&reply, answer);
+            self.answer(set, &reply, answer);
         }
         if let Some(id) = &document.earlier_notice {
             let notice = self.minter.aanhangsel(id);
@@ -415,7 +431,7 @@ impl Mapper<'_> {
         }
     }
 
-    fn answer(&mut self, reply: &NamedNode, answer: &Answer) {
+    fn answer(&mut self, set: &NamedNode, reply: &NamedNode, answer: &Answer) {
         let iri = self.minter.answer(reply, answer.number);
         self.out.add_type(&iri, schema::ANSWER);
         self.out
@@ -423,7 +439,7 @@ impl Mapper<'_> {
         self.out.add(
             &iri,
             schema::PARENT_ITEM,
-            self.minter.question(self.key, answer.number),
+            self.minter.question(set, answer.number),
         );
         if !answer.text.is_empty() {
             self.out.add(&iri, schema::TEXT, nl(&answer.text));
@@ -436,9 +452,15 @@ impl Mapper<'_> {
         }
     }
 
-    fn footnote(&mut self, owner: &FootnoteOwner, footnote: &Footnote, document: &Document) {
+    fn footnote(
+        &mut self,
+        set: &NamedNode,
+        owner: &FootnoteOwner,
+        footnote: &Footnote,
+        document: &Document,
+    ) {
         let iri = match owner {
-            FootnoteOwner::Set => self.minter.footnote(self.key, footnote.number),
+            FootnoteOwner::Set => self.minter.footnote(set, footnote.number),
             FootnoteOwner::Reply(reply) => self.minter.reply_footnote(reply, footnote.number),
         };
         self.out.add_type(&iri, cito::CITATION);
@@ -446,7 +468,7 @@ impl Mapper<'_> {
             .add(&iri, schema::POSITION, integer(footnote.number.into()));
         self.out.add(&iri, schema::TEXT, nl(&footnote.text));
         let cited = footnote.cited_iri().as_deref().and_then(external);
-        let citing = self.citing_items(owner, footnote.number, document);
+        let citing = self.citing_items(set, owner, footnote.number, document);
         for item in citing {
             self.out.add(&iri, cito::HAS_CITING_ENTITY, item.clone());
             if let Some(url) = &cited {
@@ -461,6 +483,7 @@ impl Mapper<'_> {
     /// The questions and answers whose text carries the footnote's marker.
     fn citing_items(
         &self,
+        set: &NamedNode,
         owner: &FootnoteOwner,
         number: u32,
         document: &Document,
@@ -469,7 +492,7 @@ impl Mapper<'_> {
             .questions
             .iter()
             .filter(|q| q.cites.contains(&number))
-            .map(|q| self.minter.question(self.key, q.number));
+            .map(|q| self.minter.question(set, q.number));
         let answers = match owner {
             FootnoteOwner::Reply(reply) => document
                 .answers
@@ -489,7 +512,6 @@ impl Mapper<'_> {
         self.out.add(set, kv::FOLLOWS_UP, earlier_set.clone());
         self.question_set(
             &earlier_set,
-            key,
             Some(key),
             &earlier.submitters,
             earlier.submitted,
@@ -547,10 +569,26 @@ fn nl(text: &str) -> Literal {
     Literal::new_language_tagged_literal_unchecked(text, "nl")
 }
 
+/// chrono writes a date as `%Y-%m-%d` (sign and all for years past 9999), without parsing a
+/// format string first.
 fn date_literal(date: NaiveDate) -> Literal {
-    Literal::new_typed_literal(date.format("%Y-%m-%d").to_string(), xsd::DATE)
+    Literal::new_typed_literal(date.to_string(), xsd::DATE)
 }
 
 fn integer(value: u64) -> Literal {
     Literal::new_typed_literal(value.to_string(), xsd::INTEGER)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_written_as_strftime_would() {
+        for (year, month, day) in [(2019, 9, 3), (999, 12, 31), (-5, 1, 1), (12345, 6, 7)] {
+            let date = NaiveDate::from_ymd_opt(year, month, day).unwrap();
+            let expected = date.format("%Y-%m-%d").to_string();
+            assert_eq!(date_literal(date).value(), expected);
+        }
+    }
 }

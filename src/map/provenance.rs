@@ -10,14 +10,15 @@ use oxigraph::model::vocab::xsd;
 use oxigraph::model::{Literal, NamedNode, Quad};
 
 /// The provenance of one document graph: the file it was derived from, with its path and
-/// SHA-256, and the set of questions it is about.
+/// SHA-256, and the set of questions it is about; added after the document's own `quads`.
 pub(super) fn provenance(
     minter: &IriMinter,
     graph: &NamedNode,
     topic: &NamedNode,
     source: SourceFacts<'_>,
+    quads: Vec<Quad>,
 ) -> Vec<Quad> {
-    let mut out = QuadWriter::new(minter.provenance_graph());
+    let mut out = QuadWriter::appending_to(minter.provenance_graph(), quads);
     let file = minter.source(source.source_path);
     let checksum = minter.checksum(source.source_path);
     out.add_type(graph, prov::ENTITY);
