@@ -125,17 +125,20 @@ static NUMBERED_LINE: LazyLock<Regex> =
 
 /// Splits `lines` into sections, in document order.
 pub fn split(lines: &[Line]) -> Vec<Section> {
+    // Whether any line is a question heading decides how the others are read, so each line's
+    // heading is looked for once, before the lines are read.
+    let headings: Vec<Option<(SectionKind, &str)>> = lines
+        .iter()
+        .map(|line| block_heading(line.text()))
+        .collect();
     let mut splitter = Splitter {
-        numbered_questions: !lines.iter().any(|line| {
-            matches!(
-                block_heading(line.text()),
-                Some((SectionKind::Question(_), _))
-            )
-        }),
+        numbered_questions: !headings
+            .iter()
+            .any(|heading| matches!(heading, Some((SectionKind::Question(_), _)))),
         ..Splitter::default()
     };
-    for line in lines {
-        splitter.read(line, line.text());
+    for (line, heading) in lines.iter().zip(headings) {
+        splitter.read(line, line.text(), heading);
     }
     splitter.finish()
 }
@@ -157,7 +160,9 @@ struct Splitter {
 }
 
 impl Splitter {
-    fn read(&mut self, line: &Line, text: &str) {
+    /// Reads `line`, whose folded text is `text` and whose `Vraag n` / `Antwoord n` heading,
+    /// if it opens with one, is `heading`.
+    fn read(&mut self, line: &Line, text: &str, heading: Option<(SectionKind, &str)>) {
         if line.page_break {
             return self.page_break();
         }
@@ -172,7 +177,7 @@ impl Splitter {
             self.open(kind, line.number);
             self.push(line, text);
             self.close_if_complete();
-        } else if let Some((kind, rest)) = self.block_opening(text) {
+        } else if let Some((kind, rest)) = heading.or_else(|| self.numbered_opening(text)) {
             self.open(kind, line.number);
             self.push_derived(&line.without_opening(&text[..text.len() - rest.len()]));
         } else if let Some(rest) = explanation_heading(text) {
@@ -204,11 +209,8 @@ impl Splitter {
         None
     }
 
-    /// A `Vraag n` / `Antwoord n` heading, or a DOCX question numbered `n.`.
-    fn block_opening<'t>(&mut self, text: &'t str) -> Option<(SectionKind, &'t str)> {
-        if let Some((kind, rest)) = block_heading(text) {
-            return Some((kind, rest));
-        }
+    /// A DOCX question numbered `n.`, where no line is a `Vraag n` heading.
+    fn numbered_opening<'t>(&mut self, text: &'t str) -> Option<(SectionKind, &'t str)> {
         if self.numbered_questions && (self.header_seen || self.reply_seen) {
             let captures = NUMBERED_LINE.captures(text)?;
             let number: u32 = captures[1].parse().ok()?;
