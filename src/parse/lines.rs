@@ -144,7 +144,7 @@ pub fn read_lines(cleaned: &[CleanLine]) -> Vec<Line> {
     let texts: Vec<Option<&str>> = cleaned
         .iter()
         .map(|line| match line {
-            CleanLine::Text { text, .. } => Some(text.as_str()),
+            CleanLine::Text { text, .. } => Some(text.as_ref()),
             CleanLine::PageBreak { .. } => None,
         })
         .collect();

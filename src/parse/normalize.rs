@@ -13,9 +13,16 @@ use std::sync::LazyLock;
 
 /// One line after cleaning, or the place where a page ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum CleanLine {
-    Text { number: usize, text: String },
-    PageBreak { number: usize },
+pub enum CleanLine<'t> {
+    /// Most lines stand as printed and are borrowed from the source; a line cleaning changed
+    /// is owned.
+    Text {
+        number: usize,
+        text: Cow<'t, str>,
+    },
+    PageBreak {
+        number: usize,
+    },
 }
 
 /// What the page headers and footers say about the document.
@@ -33,8 +40,8 @@ pub struct Furniture {
 
 /// The cleaned lines and what the furniture said.
 #[derive(Debug, Clone, Default)]
-pub struct Cleaned {
-    pub lines: Vec<CleanLine>,
+pub struct Cleaned<'t> {
+    pub lines: Vec<CleanLine<'t>>,
     pub furniture: Furniture,
 }
 
@@ -82,7 +89,7 @@ static RUN_ON_MASTHEAD: LazyLock<Regex> = LazyLock::new(|| {
 const RUN_ON_LINE: usize = 400;
 
 /// Cleans a whole text.
-pub fn clean(text: &str) -> Cleaned {
+pub fn clean(text: &str) -> Cleaned<'_> {
     let mut cleaned = Cleaned {
         // About one line per 50 bytes in every layout: one allocation for most documents.
         lines: Vec::with_capacity(text.len() / 50 + 16),
@@ -119,19 +126,19 @@ pub fn clean(text: &str) -> Cleaned {
         after_header_block = false;
         if is_run_on(&line) {
             for part in split_run_on(&line) {
-                cleaned.push_part(number, part);
+                cleaned.push_part(number, Cow::Owned(part));
             }
         } else {
-            cleaned.push_part(number, line.into_owned());
+            cleaned.push_part(number, line);
         }
     }
     join_hyphenated_words(&mut cleaned.lines);
     cleaned
 }
 
-impl Cleaned {
+impl<'t> Cleaned<'t> {
     /// Adds a line, or a part of a run-on line, that is not page furniture.
-    fn push_part(&mut self, number: usize, part: String) {
+    fn push_part(&mut self, number: usize, part: Cow<'t, str>) {
         // A masthead that lost its line breaks: `… Vergaderjaar 2014–2015 Aanhangsel van de
         // Handelingen Vragen gesteld door … antwoorden 698`.
         // The pattern ends in a number: most lines do not, and are spared the search.
@@ -328,9 +335,11 @@ fn join_hyphenated_words(lines: &mut [CleanLine]) {
         let word_end = next_trimmed
             .find(char::is_whitespace)
             .unwrap_or(next_trimmed.len());
+        let rest = next_trimmed[word_end..].trim_start().to_owned();
+        let first = first.to_mut();
         first.pop();
         first.push_str(&next_trimmed[..word_end]);
-        *next = next_trimmed[word_end..].trim_start().to_owned();
+        *next = Cow::Owned(rest);
     }
 }
 
@@ -347,12 +356,12 @@ fn ends_in_hyphenated_word(line: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn texts(cleaned: &Cleaned) -> Vec<&str> {
+    fn texts<'a>(cleaned: &'a Cleaned<'_>) -> Vec<&'a str> {
         cleaned
             .lines
             .iter()
             .map(|line| match line {
-                CleanLine::Text { text, .. } => text.as_str(),
+                CleanLine::Text { text, .. } => text.as_ref(),
                 CleanLine::PageBreak { .. } => "<page>",
             })
             .collect()
