@@ -490,7 +490,7 @@ mod tests {
         let rest = body.after_leading_marker();
         assert_eq!(rest.text(), "Zie nu");
         assert_eq!(rest.markers, [(3, 4)]);
-        assert!(Line::read(1, " <sup>5</sup> ").leading_marker() == Some(5));
+        assert_eq!(Line::read(1, " <sup>5</sup> ").leading_marker(), Some(5));
         assert!(Line::read(1, "   ").is_blank());
         assert!(!Line::read(1, "<sup>5</sup>").is_blank());
     }

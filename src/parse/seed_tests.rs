@@ -137,24 +137,16 @@ fn the_seed_raises_no_warnings() {
     assert_eq!(seed().warnings, vec![]);
 }
 
-/// Every line of every text shipped in `seeds/`, then `extra`: the lines a shortcut that spares
-/// a pattern is checked on (the shortcut must never turn away a line the pattern takes).
+/// Every line of every document shipped in `seeds/`, then `extra`: the lines a shortcut that
+/// spares a pattern is checked on (the shortcut must never turn away a line the pattern takes).
 pub(super) fn shipped_lines(extra: &[&str]) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut folders = vec![std::path::PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/seeds"
-    ))];
-    while let Some(folder) = folders.pop() {
-        for entry in std::fs::read_dir(&folder).expect("seeds/ is readable") {
-            let path = entry.expect("an entry").path();
-            if path.is_dir() {
-                folders.push(path);
-            } else if let Ok(text) = std::fs::read_to_string(&path) {
-                lines.extend(text.lines().map(str::to_owned));
-            }
-        }
-    }
+    let seeds = std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"));
+    let mut lines: Vec<String> = crate::source::discover(&[seeds])
+        .expect("seeds/ is readable")
+        .iter()
+        .map(|entry| crate::source::read(&entry).expect("a shipped document reads"))
+        .flat_map(|file| file.text.lines().map(str::to_owned).collect::<Vec<_>>())
+        .collect();
     assert!(lines.len() > 1000, "the seeds hold real documents");
     lines.extend(extra.iter().map(|line| (*line).to_owned()));
     lines
