@@ -194,6 +194,13 @@ fn push_term(key: &mut String, term: TermRef<'_>) {
     }
 }
 
+/// A literal as the dump order sees it: as N-Triples writes it.
+pub(crate) fn literal_key(literal: LiteralRef<'_>) -> String {
+    let mut key = String::with_capacity(literal.value().len() + 2);
+    push_literal(&mut key, literal);
+    key
+}
+
 fn push_literal(key: &mut String, literal: LiteralRef<'_>) {
     let value = literal.value();
     if value.chars().any(needs_escape) {

@@ -9,14 +9,13 @@
 use crate::diagnostic::{Position, Warning};
 use crate::error::{Error, ParseError, SourceError};
 use crate::iri::{set_key, IriMinter};
-use crate::map::{map_document, reference_quads, LinkCounter, SourceFacts};
+use crate::map::{map_document, reference_quads, LinkCounter, QuadList, SourceFacts};
 use crate::model::{DocumentKind, ZaakNumber};
 use crate::parse::parse;
 use crate::reference::ReferenceData;
 use crate::source::{self, SourceEntry};
 use crate::store::GraphStore;
 use chrono::{DateTime, Utc};
-use oxigraph::model::Quad;
 use rayon::prelude::*;
 use std::path::PathBuf;
 
@@ -177,13 +176,13 @@ pub fn load(roots: &[PathBuf], options: &LoadOptions) -> Result<Loaded, Error> {
     let mut report = LoadReport::default();
     for_each_document(roots, options, &mut report, |quads| {
         quads.iter().for_each(|quad| links.add(quad));
-        Ok(loader.add(quads)?)
+        Ok(loader.add(quads.iter())?)
     })?;
     let reference = reference_quads(&options.minter, &options.reference);
     reference.iter().for_each(|quad| links.add(quad));
-    loader.add(reference)?;
+    loader.add(reference.iter())?;
     // The links are counted as the documents pass, so each family's count is the graph's.
-    loader.add(links.quads(&options.minter))?;
+    loader.add(links.quads(&options.minter).iter())?;
     loader.commit()?;
     Ok(Loaded { store, report })
 }
@@ -192,7 +191,7 @@ pub fn load(roots: &[PathBuf], options: &LoadOptions) -> Result<Loaded, Error> {
 /// what was read.
 #[derive(Debug)]
 pub struct Mapped {
-    pub quads: Vec<Quad>,
+    pub quads: QuadList,
     pub summary: ReadSummary,
     pub sha256: String,
 }
@@ -202,7 +201,7 @@ pub struct Mapped {
 pub struct MappedDocument<'a> {
     pub entry: &'a SourceEntry,
     pub sha256: String,
-    pub quads: Vec<Quad>,
+    pub quads: QuadList,
 }
 
 /// Reads, parses and maps the documents under `roots` on every core, batch by batch, and
@@ -212,7 +211,7 @@ pub fn for_each_document(
     roots: &[PathBuf],
     options: &LoadOptions,
     outcomes: &mut impl Outcomes,
-    mut consume: impl FnMut(Vec<Quad>) -> Result<(), Error>,
+    mut consume: impl FnMut(QuadList) -> Result<(), Error>,
 ) -> Result<(), Error> {
     for_each_batch(
         roots,

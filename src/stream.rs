@@ -25,7 +25,7 @@ use crate::map::{hash128, reference_quads, LinkCounter};
 use crate::pipeline::{for_each_document, LoadOptions, Outcomes};
 use crate::store::GraphStore;
 use oxigraph::io::WriterQuadSerializer;
-use oxigraph::model::{GraphName, Quad, Triple};
+use oxigraph::model::{GraphName, Quad, QuadRef, TripleRef};
 use std::collections::HashSet;
 use std::io::Write;
 use std::path::PathBuf;
@@ -40,10 +40,13 @@ pub fn write_stream<W: Write>(
     outcomes: &mut impl Outcomes,
 ) -> Result<W, Error> {
     let mut out = StreamWriter::new(format, &options.minter, writer);
-    for_each_document(roots, options, outcomes, |quads| out.write_all(quads))?;
-    out.write_all(reference_quads(&options.minter, &options.reference))?;
+    for_each_document(roots, options, outcomes, |quads| {
+        out.write_all(quads.sorted())
+    })?;
+    let reference = reference_quads(&options.minter, &options.reference);
+    out.write_all(reference.sorted())?;
     let linksets = out.links.as_ref().expect("counted").quads(&options.minter);
-    out.write_all(linksets)?;
+    out.write_all(linksets.sorted())?;
     out.finish()
 }
 
@@ -58,7 +61,8 @@ pub fn write_store<W: Write>(
     let mut out = StreamWriter::new(format, minter, writer);
     out.links = None;
     for graph in store.graph_names()? {
-        out.write_all(store.graph_quads(&graph)?)?;
+        let quads = sorted_quads(store.graph_quads(&graph)?);
+        out.write_all(quads.iter().map(Quad::as_ref))?;
     }
     out.finish()
 }
@@ -86,20 +90,23 @@ impl<W: Write> StreamWriter<W> {
         }
     }
 
-    /// Writes one document's (or one graph's) quads, sorted; a statement of the shared graph
-    /// only the first time any document states it.
-    fn write_all(&mut self, quads: Vec<Quad>) -> Result<(), Error> {
-        for quad in sorted_quads(quads) {
-            if self.written_once(&quad) && !self.first_time(&quad) {
+    /// Writes one document's (or one graph's) quads, given sorted; a statement of the shared
+    /// graph only the first time any document states it.
+    fn write_all<'q>(
+        &mut self,
+        sorted: impl IntoIterator<Item = QuadRef<'q>>,
+    ) -> Result<(), Error> {
+        for quad in sorted {
+            if self.written_once(quad) && !self.first_time(quad) {
                 continue;
             }
             if let Some(links) = &mut self.links {
-                links.add(&quad);
+                links.add(quad);
             }
             if self.keeps_graphs {
-                self.serializer.serialize_quad(&quad)?;
+                self.serializer.serialize_quad(quad)?;
             } else {
-                self.serializer.serialize_triple(&Triple::from(quad))?;
+                self.serializer.serialize_triple(TripleRef::from(quad))?;
             }
         }
         Ok(())
@@ -108,13 +115,13 @@ impl<W: Write> StreamWriter<W> {
     /// The shared graph's statements are written once. A merged format writes every
     /// statement once: a set's facts are restated by its answer and notices, and the same
     /// document may come as both PDF and DOCX text.
-    fn written_once(&self, quad: &Quad) -> bool {
-        !self.keeps_graphs || quad.graph_name == self.shared_graph
+    fn written_once(&self, quad: QuadRef<'_>) -> bool {
+        !self.keeps_graphs || quad.graph_name == self.shared_graph.as_ref()
     }
 
     /// The graph is left out of the key: in a merged format a triple is the same in any graph.
-    fn first_time(&mut self, quad: &Quad) -> bool {
-        let triple = (&quad.subject, &quad.predicate, &quad.object);
+    fn first_time(&mut self, quad: QuadRef<'_>) -> bool {
+        let triple = (quad.subject, quad.predicate, quad.object);
         self.written.insert(hash128(&triple))
     }
 

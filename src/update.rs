@@ -20,7 +20,7 @@ use crate::links;
 use crate::map::{hash128, reference_quads, LinkCounter};
 use crate::pipeline::{for_each_batch, LoadOptions, LoadReport};
 use crate::store::{DocumentGraphs, GraphStore};
-use oxigraph::model::{GraphName, Quad};
+use oxigraph::model::{GraphName, Quad, QuadRef};
 use std::collections::{BTreeSet, HashSet};
 use std::path::PathBuf;
 
@@ -78,7 +78,7 @@ pub fn update(
                     let shared = document
                         .quads
                         .iter()
-                        .filter(|q| q.graph_name == shared_graph);
+                        .filter(|q| q.graph_name == shared_graph.as_ref());
                     shared_stated.extend(shared.map(statement_hash));
                 }
                 let path = &document.entry.source_path;
@@ -88,10 +88,10 @@ pub fn update(
                 }
                 if stored.contains_key(path) {
                     report.replaced += 1;
-                    replaced.push((document_graphs(minter, path), document.quads));
+                    replaced.push((document_graphs(minter, path), document.quads.into_quads()));
                 } else {
                     report.added += 1;
-                    added.extend(document.quads);
+                    added.extend(document.quads.into_quads());
                 }
             }
             store.add_documents(added)?;
@@ -108,7 +108,7 @@ pub fn update(
     }
     store.replace_graph(
         &minter.reference_graph(),
-        reference_quads(minter, &options.reference),
+        reference_quads(minter, &options.reference).into_quads(),
     )?;
     store.replace_graph(&minter.linkset_graph(), count_links(store, minter)?)?;
     store.flush()?;
@@ -164,7 +164,7 @@ fn prune_store(
         report.shared_kept_for_failures = true;
     } else {
         report.shared_removed = store.retain_in_graph(&minter.shared_graph(), |quad| {
-            shared_stated.contains(&statement_hash(quad))
+            shared_stated.contains(&statement_hash(quad.as_ref()))
         })?;
     }
     Ok(())
@@ -176,14 +176,14 @@ fn count_links(store: &GraphStore, minter: &IriMinter) -> Result<Vec<Quad>, Erro
     let predicates: BTreeSet<_> = links::FAMILIES.iter().map(|f| f.predicate).collect();
     for predicate in predicates {
         for quad in store.merged_statements_with(predicate)? {
-            counter.add(&quad);
+            counter.add(quad.as_ref());
         }
     }
-    Ok(counter.quads(minter))
+    Ok(counter.quads(minter).into_quads())
 }
 
-fn statement_hash(quad: &Quad) -> u128 {
-    hash128(&(&quad.subject, &quad.predicate, &quad.object))
+fn statement_hash(quad: QuadRef<'_>) -> u128 {
+    hash128(&(quad.subject, quad.predicate, quad.object))
 }
 
 /// The resources the document from `source_path` occupies in a store.

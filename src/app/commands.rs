@@ -165,7 +165,11 @@ fn run_validate(config: ValidateConfig) -> Result<Outcome> {
             let store = GraphStore::new()?;
             let mut loader = store.loader();
             for (path, format) in files {
-                loader.add(read_rdf_file(path, *format)?)?;
+                loader.add(
+                    read_rdf_file(path, *format)?
+                        .iter()
+                        .map(oxigraph::model::Quad::as_ref),
+                )?;
             }
             loader.commit()?;
             (store, Outcome::Success)

@@ -2,11 +2,11 @@
 //! loaded; once all documents are in, the quads of `{base}graph/linksets` leave, one
 //! `void:Linkset` per family with its number of links.
 
-use super::{integer, QuadWriter};
+use super::{integer, QuadList, QuadWriter};
 use crate::iri::IriMinter;
 use crate::links::{self, LinkFamily};
 use crate::vocab::{dct, void};
-use oxigraph::model::{Literal, Quad, Term};
+use oxigraph::model::{Literal, QuadRef, TermRef};
 use std::collections::HashSet;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
@@ -18,15 +18,15 @@ pub struct LinkCounter {
 }
 
 impl LinkCounter {
-    pub fn add(&mut self, quad: &Quad) {
-        let Term::NamedNode(object) = &quad.object else {
+    pub fn add(&mut self, quad: QuadRef<'_>) {
+        let TermRef::NamedNode(object) = quad.object else {
             return;
         };
-        let family = links::FAMILIES.iter().position(|f| {
-            quad.predicate.as_ref() == f.predicate && object.as_str().starts_with(f.prefix)
-        });
+        let family = links::FAMILIES
+            .iter()
+            .position(|f| quad.predicate == f.predicate && object.as_str().starts_with(f.prefix));
         if let Some(index) = family {
-            self.seen[index].insert(hash128(&(quad.subject.to_string(), object.as_str())));
+            self.seen[index].insert(hash128(&(quad.subject, object.as_str())));
         }
     }
 
@@ -38,7 +38,7 @@ impl LinkCounter {
     }
 
     /// The linksets, with the counts so far.
-    pub fn quads(&self, minter: &IriMinter) -> Vec<Quad> {
+    pub fn quads(&self, minter: &IriMinter) -> QuadList {
         let mut out = QuadWriter::new(minter.linkset_graph());
         let dataset = minter.dataset();
         out.add_type(&dataset, void::DATASET);

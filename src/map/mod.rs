@@ -1,7 +1,9 @@
 //! Typed document → quads.
 //!
-//! A [`Document`] and the facts about its source file enter; quads leave: the document's own
-//! statements in its named graph, and the provenance of that graph in the provenance graph.
+//! A [`Document`] and the facts about its source file enter; quads leave, as a [`QuadList`]
+//! that shares their terms: the document's own statements in its named graph (those about
+//! shared resources in the shared graph), and the provenance of that graph in the provenance
+//! graph.
 //! The shape follows the interoperability contract (ELI and ELI-DL for works and participations,
 //! W3C ORG for parties and offices, schema.org for questions, CiTO for citations). Oxigraph
 //! does no reasoning, so each local sub-property is written next to its standard super-property
@@ -10,10 +12,12 @@
 
 mod linksets;
 mod provenance;
+mod quads;
 mod reference;
 
 pub use linksets::{hash128, LinkCounter};
 use provenance::provenance;
+pub use quads::{GraphId, Object, QuadList};
 pub use reference::reference_quads;
 
 use crate::identity::{Basis, OfficeIdentity, PersonIdentity, Resolver};
@@ -29,7 +33,7 @@ use crate::vocab::{
 };
 use chrono::{DateTime, NaiveDate, Utc};
 use oxigraph::model::vocab::{rdf, xsd};
-use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, Term};
+use oxigraph::model::{Literal, NamedNode, NamedNodeRef};
 
 /// What the mapping needs to know about the file a document came from.
 #[derive(Debug, Clone, Copy)]
@@ -47,7 +51,7 @@ pub fn map_document(
     reference: &ReferenceData,
     document: &Document,
     source: SourceFacts<'_>,
-) -> Vec<Quad> {
+) -> QuadList {
     let graph = minter.document_graph(source.source_path);
     let key = set_key(document, source.sha256);
     let mut mapper = Mapper {
@@ -81,21 +85,21 @@ fn expected_quads(document: &Document) -> usize {
 
 /// Collects quads in one graph.
 struct QuadWriter<'a> {
-    graph: GraphName,
+    graph: GraphId,
     /// For a document: where statements about shared resources go, and who tells them apart.
-    shared: Option<(GraphName, &'a IriMinter)>,
-    quads: Vec<Quad>,
+    shared: Option<(GraphId, &'a IriMinter)>,
+    quads: QuadList,
 }
 
 impl QuadWriter<'_> {
     fn new(graph: NamedNode) -> Self {
-        Self::appending_to(graph, Vec::new())
+        Self::appending_to(graph, QuadList::default())
     }
 
     /// A writer that adds its quads after those already in `quads`.
-    fn appending_to(graph: NamedNode, quads: Vec<Quad>) -> Self {
+    fn appending_to(graph: NamedNode, mut quads: QuadList) -> Self {
         Self {
-            graph: graph.into(),
+            graph: quads.add_graph(graph),
             shared: None,
             quads,
         }
@@ -107,23 +111,28 @@ impl<'a> QuadWriter<'a> {
     /// statements about shared resources to the shared graph, so that each stands once in a
     /// store however many documents state it.
     fn for_document(graph: NamedNode, minter: &'a IriMinter, capacity: usize) -> Self {
+        let mut quads = QuadList::with_capacity(capacity);
         Self {
-            graph: graph.into(),
-            shared: Some((minter.shared_graph().into(), minter)),
-            quads: Vec::with_capacity(capacity),
+            graph: quads.add_graph(graph),
+            shared: Some((quads.add_graph(minter.shared_graph()), minter)),
+            quads,
         }
     }
 
-    fn add(&mut self, subject: &NamedNode, predicate: NamedNodeRef<'_>, object: impl Into<Term>) {
-        let graph = match &self.shared {
-            Some((shared, minter)) if !minter.is_document_owned(subject.as_str()) => shared.clone(),
-            _ => self.graph.clone(),
+    fn add(
+        &mut self,
+        subject: &NamedNode,
+        predicate: NamedNodeRef<'static>,
+        object: impl Into<Object>,
+    ) {
+        let graph = match self.shared {
+            Some((shared, minter)) if !minter.is_document_owned(subject.as_str()) => shared,
+            _ => self.graph,
         };
-        self.quads
-            .push(Quad::new(subject.clone(), predicate, object, graph));
+        self.quads.push(graph, subject, predicate, object);
     }
 
-    fn add_type(&mut self, subject: &NamedNode, class: NamedNodeRef<'_>) {
+    fn add_type(&mut self, subject: &NamedNode, class: NamedNodeRef<'static>) {
         self.add(subject, rdf::TYPE, class);
     }
 }
@@ -266,7 +275,7 @@ impl Mapper<'_> {
         work: &NamedNode,
         person: &NamedNode,
         participation: &NamedNode,
-        role: NamedNodeRef<'_>,
+        role: NamedNodeRef<'static>,
         position: usize,
     ) {
         self.out.add(work, dct::CREATOR, person.clone());

@@ -1,13 +1,13 @@
 //! Where each document graph came from: the source file, its path and SHA-256, and the resource
 //! the graph is about. The quads go to `{base}graph/provenance`.
 
-use super::QuadWriter;
 use super::SourceFacts;
+use super::{QuadList, QuadWriter};
 use crate::iri::IriMinter;
 use crate::vocab::{foaf, kv, prov, spdx};
 use chrono::SecondsFormat;
 use oxigraph::model::vocab::xsd;
-use oxigraph::model::{Literal, NamedNode, Quad};
+use oxigraph::model::{Literal, NamedNode};
 
 /// The provenance of one document graph: the file it was derived from, with its path and
 /// SHA-256, and the set of questions it is about; added after the document's own `quads`.
@@ -16,8 +16,8 @@ pub(super) fn provenance(
     graph: &NamedNode,
     topic: &NamedNode,
     source: SourceFacts<'_>,
-    quads: Vec<Quad>,
-) -> Vec<Quad> {
+    quads: QuadList,
+) -> QuadList {
     let mut out = QuadWriter::appending_to(minter.provenance_graph(), quads);
     let file = minter.source(source.source_path);
     let checksum = minter.checksum(source.source_path);

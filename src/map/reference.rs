@@ -1,16 +1,16 @@
 //! The reference tables as a graph of their own: parties, members with their identifiers,
 //! ministries and posts. Tables enter; the quads of `{base}graph/reference` leave.
 
-use super::QuadWriter;
+use super::{QuadList, QuadWriter};
 use crate::iri::IriMinter;
 use crate::links;
 use crate::reference::ReferenceData;
 use crate::vocab::{foaf, kv, org, owl, rdfs, schema, skos};
-use oxigraph::model::{Literal, Quad};
+use oxigraph::model::Literal;
 
 /// The reference tables as a graph: parties with their labels and links, members with their
 /// identifiers, ministries and the posts of ministers without a ministry of their own.
-pub fn reference_quads(minter: &IriMinter, reference: &ReferenceData) -> Vec<Quad> {
+pub fn reference_quads(minter: &IriMinter, reference: &ReferenceData) -> QuadList {
     let mut out = QuadWriter::new(minter.reference_graph());
     for party in &reference.parties {
         let iri = minter.party(&party.key);

@@ -19,7 +19,7 @@ mod update;
 pub use update::{DocumentGraphs, StoredDocument};
 
 use crate::vocab;
-use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode, Quad};
+use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedOrBlankNode, Quad, QuadRef};
 use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator};
 use oxigraph::store::{StorageError, Store};
 
@@ -62,8 +62,21 @@ pub struct StoreLoader<'a> {
 }
 
 impl StoreLoader<'_> {
-    pub fn add(&mut self, quads: Vec<Quad>) -> Result<(), StoreError> {
-        let merged: Vec<Quad> = quads.iter().map(in_default_graph).collect();
+    /// Adds `quads` to their graphs, and to the merge.
+    pub fn add<'q, I>(&mut self, quads: I) -> Result<(), StoreError>
+    where
+        I: IntoIterator<Item = QuadRef<'q>>,
+        I::IntoIter: Clone,
+    {
+        let quads = quads.into_iter();
+        let merged = quads.clone().map(|quad| {
+            QuadRef::new(
+                quad.subject,
+                quad.predicate,
+                quad.object,
+                GraphNameRef::DefaultGraph,
+            )
+        });
         self.loader.load_quads(quads)?;
         Ok(self.loader.load_quads(merged)?)
     }
@@ -360,7 +373,7 @@ mod tests {
         let store = GraphStore::new().unwrap();
         let mut loader = store.loader();
         for graph in ["https://example.org/graph/a", "https://example.org/graph/b"] {
-            loader.add(vec![stated_in(graph)]).unwrap();
+            loader.add([stated_in(graph).as_ref()]).unwrap();
         }
         loader.commit().unwrap();
 

@@ -88,7 +88,7 @@ impl GraphStore {
     /// many times faster than a transaction of the same quads.
     pub fn add_documents(&self, quads: Vec<Quad>) -> Result<(), StoreError> {
         let mut loader = self.loader();
-        loader.add(quads)?;
+        loader.add(quads.iter().map(Quad::as_ref))?;
         loader.commit()
     }
 
