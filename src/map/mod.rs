@@ -33,7 +33,8 @@ use crate::vocab::{
 };
 use chrono::{DateTime, NaiveDate, Utc};
 use oxigraph::model::vocab::{rdf, xsd};
-use oxigraph::model::{Literal, NamedNode, NamedNodeRef};
+use oxigraph::model::{Literal, LiteralRef, NamedNode, NamedNodeRef};
+use std::sync::LazyLock;
 
 /// What the mapping needs to know about the file a document came from.
 #[derive(Debug, Clone, Copy)]
@@ -584,8 +585,18 @@ fn date_literal(date: NaiveDate) -> Literal {
     Literal::new_typed_literal(date.to_string(), xsd::DATE)
 }
 
-fn integer(value: u64) -> Literal {
-    Literal::new_typed_literal(value.to_string(), xsd::INTEGER)
+/// An `xsd:integer`. Those under 100 (positions, mostly) come from a table, so that the
+/// quads stating them borrow it rather than each own a copy.
+fn integer(value: u64) -> Object {
+    static SMALL: LazyLock<Vec<String>> =
+        LazyLock::new(|| (0..100).map(|number: u32| number.to_string()).collect());
+    match usize::try_from(value)
+        .ok()
+        .and_then(|index| SMALL.get(index))
+    {
+        Some(text) => LiteralRef::new_typed_literal(text, xsd::INTEGER).into(),
+        None => Literal::new_typed_literal(value.to_string(), xsd::INTEGER).into(),
+    }
 }
 
 #[cfg(test)]

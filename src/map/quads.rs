@@ -2,8 +2,7 @@
 //!
 //! The mapping adds statements one at a time ([`QuadList::push`]). A subject is kept once for
 //! the statements about it that come together, a graph name once for the whole list, and
-//! predicates and vocabulary objects (classes, concepts) are borrowed from the vocabulary, not
-//! copied. Quads leave as [`QuadRef`]s that borrow from the list: in the order they were added
+//! predicates and static objects (classes, concepts, small numbers) are borrowed, not copied. Quads leave as [`QuadRef`]s that borrow from the list: in the order they were added
 //! ([`QuadList::iter`]), in the order the dumps write them ([`QuadList::sorted`]), or owned,
 //! for a store ([`QuadList::into_quads`]).
 //!
@@ -12,8 +11,8 @@
 
 use crate::export::literal_key;
 use oxigraph::model::{
-    GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNodeRef, Quad, QuadRef, Term,
-    TermRef,
+    GraphNameRef, Literal, LiteralRef, NamedNode, NamedNodeRef, NamedOrBlankNodeRef, Quad, QuadRef,
+    Term, TermRef,
 };
 use std::cmp::Ordering;
 
@@ -22,7 +21,7 @@ use std::cmp::Ordering;
 pub struct QuadList {
     graphs: Vec<NamedNode>,
     subjects: Vec<NamedNode>,
-    /// Objects that are not vocabulary terms: literals and the mapping's own IRIs.
+    /// Objects that are not static: literals and the mapping's own IRIs.
     objects: Vec<Term>,
     statements: Vec<Statement>,
 }
@@ -42,21 +41,27 @@ struct Statement {
 
 #[derive(Debug, Clone, Copy)]
 enum ObjectSlot {
-    Vocabulary(NamedNodeRef<'static>),
+    Static(TermRef<'static>),
     Owned(u32),
 }
 
-/// An object as the mapping gives it: a vocabulary term, which is borrowed, or a term of its
-/// own, which the list keeps.
+/// An object as the mapping gives it: a term that lives as long as the program (a vocabulary
+/// term, a number from a table), which is borrowed, or a term of its own, which the list keeps.
 #[derive(Debug, Clone)]
 pub enum Object {
-    Vocabulary(NamedNodeRef<'static>),
+    Static(TermRef<'static>),
     Owned(Term),
 }
 
 impl From<NamedNodeRef<'static>> for Object {
     fn from(node: NamedNodeRef<'static>) -> Self {
-        Self::Vocabulary(node)
+        Self::Static(node.into())
+    }
+}
+
+impl From<LiteralRef<'static>> for Object {
+    fn from(literal: LiteralRef<'static>) -> Self {
+        Self::Static(literal.into())
     }
 }
 
@@ -112,7 +117,7 @@ impl QuadList {
     ) {
         let subject = self.subject_index(subject);
         let object = match object.into() {
-            Object::Vocabulary(node) => ObjectSlot::Vocabulary(node),
+            Object::Static(term) => ObjectSlot::Static(term),
             Object::Owned(term) => {
                 self.objects.push(term);
                 ObjectSlot::Owned(to_u32(self.objects.len() - 1))
@@ -164,62 +169,55 @@ impl QuadList {
     /// N-Triples writes it), reached without writing any term out but the literals.
     pub fn sorted(&self) -> Vec<QuadRef<'_>> {
         let literal_keys: Vec<Option<String>> = self
-            .objects
+            .statements
             .iter()
-            .map(|object| match object {
-                Term::Literal(literal) => Some(literal_key(literal.as_ref())),
+            .map(|statement| match self.object(statement) {
+                TermRef::Literal(literal) => Some(literal_key(literal)),
                 _ => None,
             })
             .collect();
-        let mut order: Vec<&Statement> = self.statements.iter().collect();
-        order.sort_unstable_by(|a, b| self.compare(a, b, &literal_keys));
-        order.dedup_by(|a, b| self.compare(a, b, &literal_keys) == Ordering::Equal);
+        let mut order: Vec<usize> = (0..self.statements.len()).collect();
+        order.sort_unstable_by(|&a, &b| self.compare(a, b, &literal_keys));
+        order.dedup_by(|a, b| self.compare(*a, *b, &literal_keys) == Ordering::Equal);
         order
             .into_iter()
-            .map(|statement| self.quad(statement))
+            .map(|index| self.quad(&self.statements[index]))
             .collect()
     }
 
-    fn compare(&self, a: &Statement, b: &Statement, literal_keys: &[Option<String>]) -> Ordering {
+    /// Compares the `a`th and `b`th statements; `literal_keys` holds each statement's literal
+    /// object as N-Triples writes it.
+    fn compare(&self, a: usize, b: usize, literal_keys: &[Option<String>]) -> Ordering {
+        let (first, second) = (&self.statements[a], &self.statements[b]);
         let graph = |s: &Statement| self.graphs[s.graph as usize].as_str();
         let subject = |s: &Statement| self.subjects[s.subject as usize].as_str();
-        compare_iris(graph(a), graph(b))
-            .then_with(|| compare_iris(subject(a), subject(b)))
-            .then_with(|| compare_iris(a.predicate.as_str(), b.predicate.as_str()))
+        compare_iris(graph(first), graph(second))
+            .then_with(|| compare_iris(subject(first), subject(second)))
+            .then_with(|| compare_iris(first.predicate.as_str(), second.predicate.as_str()))
             .then_with(|| {
-                let key_a = self.object_key(a.object, literal_keys);
-                let key_b = self.object_key(b.object, literal_keys);
-                compare_objects(key_a, key_b)
+                let key = |index: usize| match self.object(&self.statements[index]) {
+                    TermRef::NamedNode(node) => ObjectKey::Iri(node.as_str()),
+                    TermRef::BlankNode(node) => ObjectKey::Blank(node.as_str()),
+                    TermRef::Literal(_) => {
+                        ObjectKey::Literal(literal_keys[index].as_deref().unwrap_or_default())
+                    }
+                };
+                compare_objects(key(a), key(b))
             })
     }
 
-    fn object_key<'s>(
-        &'s self,
-        object: ObjectSlot,
-        literal_keys: &'s [Option<String>],
-    ) -> ObjectKey<'s> {
-        match object {
-            ObjectSlot::Vocabulary(node) => ObjectKey::Iri(node.as_str()),
-            ObjectSlot::Owned(index) => {
-                match (&self.objects[index as usize], &literal_keys[index as usize]) {
-                    (Term::NamedNode(node), _) => ObjectKey::Iri(node.as_str()),
-                    (Term::BlankNode(node), _) => ObjectKey::Blank(node.as_str()),
-                    (Term::Literal(_), Some(key)) => ObjectKey::Literal(key),
-                    (Term::Literal(literal), None) => unreachable!("a key for {literal}"),
-                }
-            }
+    fn object(&self, statement: &Statement) -> TermRef<'_> {
+        match statement.object {
+            ObjectSlot::Static(term) => term,
+            ObjectSlot::Owned(index) => self.objects[index as usize].as_ref(),
         }
     }
 
     fn quad(&self, statement: &Statement) -> QuadRef<'_> {
-        let object = match statement.object {
-            ObjectSlot::Vocabulary(node) => TermRef::NamedNode(node),
-            ObjectSlot::Owned(index) => self.objects[index as usize].as_ref(),
-        };
         QuadRef::new(
             NamedOrBlankNodeRef::NamedNode(self.subjects[statement.subject as usize].as_ref()),
             statement.predicate,
-            object,
+            self.object(statement),
             GraphNameRef::NamedNode(self.graphs[statement.graph as usize].as_ref()),
         )
     }
@@ -361,6 +359,9 @@ mod tests {
             Object::Owned(BlankNode::new_unchecked("z").into()),
             Object::Owned(BlankNode::new_unchecked("y1").into()),
             iri("o").into(),
+            LiteralRef::new_typed_literal("7", xsd::INTEGER).into(),
+            Literal::new_typed_literal("7", xsd::INTEGER).into(),
+            Literal::new_typed_literal("10", xsd::INTEGER).into(),
         ];
         for subject in ["s/1", "s", "s-1"].map(iri) {
             for object in objects.iter().rev() {
@@ -371,8 +372,8 @@ mod tests {
         let (sorted, expected) = sorted_both_ways(&list);
         assert_eq!(
             sorted.len(),
-            3 * 2 * 10,
-            "two duplicates per subject and predicate"
+            3 * 2 * 12,
+            "three duplicates per subject and predicate"
         );
         assert_eq!(sorted, expected);
     }
