@@ -196,12 +196,13 @@ pub struct Mapped {
     pub sha256: String,
 }
 
-/// A mapped document handed on by [`for_each_batch`].
+/// A mapped document handed on by [`for_each_batch`]: its quads, or what was made of them on
+/// the thread that mapped it.
 #[derive(Debug)]
-pub struct MappedDocument<'a> {
+pub struct MappedDocument<'a, Q = QuadList> {
     pub entry: &'a SourceEntry,
     pub sha256: String,
-    pub quads: QuadList,
+    pub quads: Q,
 }
 
 /// Reads, parses and maps the documents under `roots` on every core, batch by batch, and
@@ -211,12 +212,25 @@ pub fn for_each_document(
     roots: &[PathBuf],
     options: &LoadOptions,
     outcomes: &mut impl Outcomes,
-    mut consume: impl FnMut(QuadList) -> Result<(), Error>,
+    consume: impl FnMut(QuadList) -> Result<(), Error>,
 ) -> Result<(), Error> {
-    for_each_batch(
+    for_each_prepared(roots, options, outcomes, |quads| quads, consume)
+}
+
+/// Like [`for_each_document`], but each document's quads are first turned by `prepare`, on
+/// the core that mapped them: work done there is off the one thread that consumes.
+pub fn for_each_prepared<P: Send>(
+    roots: &[PathBuf],
+    options: &LoadOptions,
+    outcomes: &mut impl Outcomes,
+    prepare: impl Fn(QuadList) -> P + Sync,
+    mut consume: impl FnMut(P) -> Result<(), Error>,
+) -> Result<(), Error> {
+    batches(
         roots,
         options,
         |_, _| false,
+        prepare,
         |batch| {
             batch
                 .into_iter()
@@ -233,7 +247,20 @@ pub fn for_each_batch(
     roots: &[PathBuf],
     options: &LoadOptions,
     unchanged: impl Fn(&SourceEntry, &str) -> bool + Sync,
-    mut consume: impl FnMut(Vec<MappedDocument<'_>>) -> Result<(), Error>,
+    consume: impl FnMut(Vec<MappedDocument<'_>>) -> Result<(), Error>,
+    outcomes: &mut impl Outcomes,
+) -> Result<(), Error> {
+    batches(roots, options, unchanged, |quads| quads, consume, outcomes)
+}
+
+/// What [`for_each_batch`] and [`for_each_prepared`] share: the batches, read, parsed, mapped
+/// and prepared on every core, consumed in order.
+fn batches<P: Send>(
+    roots: &[PathBuf],
+    options: &LoadOptions,
+    unchanged: impl Fn(&SourceEntry, &str) -> bool + Sync,
+    prepare: impl Fn(QuadList) -> P + Sync,
+    mut consume: impl FnMut(Vec<MappedDocument<'_, P>>) -> Result<(), Error>,
     outcomes: &mut impl Outcomes,
 ) -> Result<(), Error> {
     let entries = source::discover(roots)?;
@@ -247,20 +274,26 @@ pub fn for_each_batch(
     outcomes.expect(total);
     for first in (0..total).step_by(BATCH) {
         let batch: Vec<SourceEntry> = entries.range(first..first + BATCH).collect();
-        let mapped: Vec<Result<Option<Mapped>, DocumentError>> = batch
+        let mapped: Vec<Result<Option<(Mapped, P)>, DocumentError>> = batch
             .par_iter()
-            .map(|entry| map_changed(entry, options, &unchanged))
+            .map(|entry| {
+                let mapped = map_changed(entry, options, &unchanged)?;
+                Ok(mapped.map(|mut mapped| {
+                    let prepared = prepare(std::mem::take(&mut mapped.quads));
+                    (mapped, prepared)
+                }))
+            })
             .collect();
         let mut documents = Vec::with_capacity(batch.len());
         // `None`: unchanged, so not parsed.
         let mut results = Vec::with_capacity(batch.len());
         for (entry, result) in batch.iter().zip(mapped) {
             results.push(match result {
-                Ok(Some(mapped)) => {
+                Ok(Some((mapped, prepared))) => {
                     documents.push(MappedDocument {
                         entry,
                         sha256: mapped.sha256,
-                        quads: mapped.quads,
+                        quads: prepared,
                     });
                     Some(Ok(mapped.summary))
                 }

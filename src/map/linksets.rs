@@ -17,17 +17,37 @@ pub struct LinkCounter {
     seen: [HashSet<u128>; links::FAMILIES.len()],
 }
 
+/// The link a quad makes: its family, and the hash of its subject and object.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LinkKey {
+    family: usize,
+    hash: u128,
+}
+
 impl LinkCounter {
     pub fn add(&mut self, quad: QuadRef<'_>) {
+        if let Some(key) = Self::key(quad) {
+            self.insert(key);
+        }
+    }
+
+    /// The link `quad` makes, if it is one (worked out apart from the counting, so that it
+    /// can be done on another thread).
+    pub fn key(quad: QuadRef<'_>) -> Option<LinkKey> {
         let TermRef::NamedNode(object) = quad.object else {
-            return;
+            return None;
         };
         let family = links::FAMILIES
             .iter()
-            .position(|f| quad.predicate == f.predicate && object.as_str().starts_with(f.prefix));
-        if let Some(index) = family {
-            self.seen[index].insert(hash128(&(quad.subject, object.as_str())));
-        }
+            .position(|f| quad.predicate == f.predicate && object.as_str().starts_with(f.prefix))?;
+        Some(LinkKey {
+            family,
+            hash: hash128(&(quad.subject, object.as_str())),
+        })
+    }
+
+    pub fn insert(&mut self, key: LinkKey) {
+        self.seen[key.family].insert(key.hash);
     }
 
     fn count(&self, family: &LinkFamily) -> usize {

@@ -15,7 +15,7 @@ mod provenance;
 mod quads;
 mod reference;
 
-pub use linksets::{hash128, LinkCounter};
+pub use linksets::{hash128, LinkCounter, LinkKey};
 use provenance::provenance;
 pub use quads::{GraphId, Object, QuadList};
 pub use reference::reference_quads;

@@ -1,0 +1,194 @@
+//! Dumps that stream: from the pipeline without a store, or from a kept store a graph at a time.
+//!
+//! Paths enter; RDF leaves in one of the export formats, and what became of each file goes to
+//! an [`Outcomes`] (a [`crate::tally::Tally`] keeps a dump's memory flat). (Or a store
+//! enters, and its graphs leave in IRI order, each sorted: [`write_store`].) Documents come
+//! in source-path order (read, parsed and mapped on every core, a batch at a time), each
+//! document's quads sorted, then the reference graph and the linksets. Memory holds a batch,
+//! not the corpus (but see below for merged formats). The output is the same
+//! for the same input, on any number of threads.
+//!
+//! Statements about resources documents share (people, parties, offices, ministries, papers
+//! referred to) stand in the shared graph and are written once, whichever documents state them:
+//! they are remembered as 128-bit hashes, which stay few since there are only so many members
+//! and offices. So TriG and N-Quads, which keep the graphs, run in flat memory.
+//!
+//! Formats that merge the graphs (Turtle, N-Triples, RDF/XML, which promise each triple once)
+//! remember the hash of every triple written: a set's facts are restated by its answer and its
+//! notices, and one document may come as both PDF and DOCX text. That costs 16 bytes and a
+//! little per triple, so their memory grows with the corpus.
+
+mod prepared;
+
+pub use prepared::PreparedGraph;
+
+use crate::error::Error;
+use crate::export::{serializer, sorted_quads, ExportFormat};
+use crate::iri::IriMinter;
+use crate::map::{reference_quads, LinkCounter};
+use crate::pipeline::{for_each_prepared, LoadOptions, Outcomes};
+use crate::store::GraphStore;
+use oxigraph::io::WriterQuadSerializer;
+use oxigraph::model::{NamedNode, Quad, QuadRef, TripleRef};
+use prepared::{Body, PreparedStatement};
+use std::collections::HashSet;
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+/// Writes the graph of the documents under `roots` to `writer`, without a store, telling
+/// `outcomes` what became of each file.
+pub fn write_stream<W: Write>(
+    roots: &[PathBuf],
+    options: &LoadOptions,
+    format: ExportFormat,
+    writer: W,
+    outcomes: &mut impl Outcomes,
+) -> Result<W, Error> {
+    let mut out = StreamWriter::new(format, &options.minter, writer);
+    let shared_graph = options.minter.shared_graph();
+    for_each_prepared(
+        roots,
+        options,
+        outcomes,
+        |quads| PreparedGraph::new(format, shared_graph.as_ref(), quads.sorted()),
+        |prepared| out.write(prepared?),
+    )?;
+    let reference = reference_quads(&options.minter, &options.reference);
+    out.write(out.prepare(reference.sorted())?)?;
+    let linksets = out
+        .seen
+        .links
+        .as_ref()
+        .expect("counted")
+        .quads(&options.minter);
+    out.write(out.prepare(linksets.sorted())?)?;
+    out.finish()
+}
+
+/// Writes the graphs of `store`, in IRI order, each sorted, without holding more than one
+/// graph in memory.
+pub fn write_store<W: Write>(
+    store: &GraphStore,
+    minter: &IriMinter,
+    format: ExportFormat,
+    writer: W,
+) -> Result<W, Error> {
+    let mut out = StreamWriter::new(format, minter, writer);
+    out.seen.links = None;
+    for graph in store.graph_names()? {
+        let quads = sorted_quads(store.graph_quads(&graph)?);
+        out.write(out.prepare(quads.iter().map(Quad::as_ref))?)?;
+    }
+    out.finish()
+}
+
+struct StreamWriter<W: Write> {
+    format: ExportFormat,
+    sink: Sink<W>,
+    /// The graph of statements about shared resources, written once each.
+    shared_graph: NamedNode,
+    seen: Seen,
+}
+
+/// Where the statements go: straight out as the lines they were prepared as, or through a
+/// serializer that writes each in the light of those before it.
+enum Sink<W: Write> {
+    Lines(W),
+    /// Boxed: a serializer is some hundreds of bytes, and there is one a dump.
+    Serializer(Box<WriterQuadSerializer<W>>),
+}
+
+/// What the dump has written so far, as far as it needs to know.
+struct Seen {
+    /// Hashes of the statements written once so far.
+    written: HashSet<u128>,
+    /// Counts the links written, for the linksets; `None` when they are written already (a
+    /// store holds its own).
+    links: Option<LinkCounter>,
+}
+
+impl<W: Write> StreamWriter<W> {
+    fn new(format: ExportFormat, minter: &IriMinter, writer: W) -> Self {
+        let sink = if PreparedGraph::is_line_format(format) {
+            Sink::Lines(writer)
+        } else {
+            Sink::Serializer(Box::new(serializer(format).for_writer(writer)))
+        };
+        Self {
+            format,
+            sink,
+            shared_graph: minter.shared_graph(),
+            seen: Seen {
+                written: HashSet::new(),
+                links: Some(LinkCounter::default()),
+            },
+        }
+    }
+
+    fn prepare<'q>(
+        &self,
+        sorted: impl IntoIterator<Item = QuadRef<'q>>,
+    ) -> io::Result<PreparedGraph> {
+        PreparedGraph::new(self.format, self.shared_graph.as_ref(), sorted)
+    }
+
+    /// Writes one document's (or one graph's) statements; a statement of the shared graph,
+    /// or any in a merged format, only the first time any document states it.
+    fn write(&mut self, graph: PreparedGraph) -> Result<(), Error> {
+        let statements = &graph.statements;
+        match (&mut self.sink, &graph.body) {
+            (Sink::Lines(writer), Body::Lines(text)) => {
+                // Runs of lines to keep go out in one piece.
+                let (mut run, mut start) = (0, 0);
+                for statement in statements {
+                    if !self.seen.admits(statement) {
+                        writer.write_all(&text[run..start])?;
+                        run = statement.end;
+                    }
+                    start = statement.end;
+                }
+                writer.write_all(&text[run..])?;
+            }
+            (Sink::Serializer(serializer), Body::Quads(quads)) => {
+                for (statement, quad) in statements.iter().zip(quads) {
+                    if !self.seen.admits(statement) {
+                        continue;
+                    }
+                    if self.format.keeps_graphs() {
+                        serializer.serialize_quad(quad)?;
+                    } else {
+                        serializer.serialize_triple(TripleRef::from(quad.as_ref()))?;
+                    }
+                }
+            }
+            _ => unreachable!("graphs are prepared for the writer's own format"),
+        }
+        Ok(())
+    }
+
+    fn finish(self) -> Result<W, Error> {
+        match self.sink {
+            Sink::Lines(writer) => Ok(writer),
+            Sink::Serializer(serializer) => Ok(serializer.finish()?),
+        }
+    }
+}
+
+impl Seen {
+    /// Whether `statement` is to be written (counting its link if so). The shared graph's
+    /// statements are written once; a merged format writes every statement once: a set's
+    /// facts are restated by its answer and notices, and the same document may come as both
+    /// PDF and DOCX text. The graph is left out of the hash: in a merged format a triple is
+    /// the same in any graph.
+    fn admits(&mut self, statement: &PreparedStatement) -> bool {
+        if let Some(hash) = statement.once {
+            if !self.written.insert(hash) {
+                return false;
+            }
+        }
+        if let (Some(links), Some(link)) = (&mut self.links, statement.link) {
+            links.insert(link);
+        }
+        true
+    }
+}

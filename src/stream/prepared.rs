@@ -1,0 +1,176 @@
+//! A graph's statements made ready, on the core that mapped them, for the one thread that
+//! writes the dump.
+//!
+//! Sorted quads enter ([`PreparedGraph::new`]). They leave in the same order, each with what the
+//! writer decides on: the hash that says whether the dump has it already, and the link it
+//! counts for a linkset. In the formats of one statement a line (N-Quads, N-Triples) they are
+//! written out here already, by oxigraph's serializer, so that the writing thread only looks
+//! up hashes and copies bytes while every core does the rest.
+
+use crate::export::ExportFormat;
+use crate::map::{hash128, LinkCounter, LinkKey};
+use oxigraph::io::RdfSerializer;
+use oxigraph::model::{NamedNodeRef, Quad, QuadRef, TripleRef};
+use std::io;
+
+/// One graph's statements, sorted, with what the writer needs to decide on each.
+#[derive(Debug)]
+pub struct PreparedGraph {
+    pub(super) statements: Vec<PreparedStatement>,
+    pub(super) body: Body,
+}
+
+/// What the writer decides on for one statement.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct PreparedStatement {
+    /// The statement's hash, where the dump writes it only once (see [`super`]).
+    pub once: Option<u128>,
+    /// The link it makes, if it is one.
+    pub link: Option<LinkKey>,
+    /// With [`Body::Lines`]: where its line ends.
+    pub end: usize,
+}
+
+#[derive(Debug)]
+pub(super) enum Body {
+    /// Each statement's line, one after another.
+    Lines(Vec<u8>),
+    /// The statements, for a serializer that writes each in the light of those before it
+    /// (prefixes, grouping by subject).
+    Quads(Vec<Quad>),
+}
+
+impl PreparedGraph {
+    /// Prepares `sorted` for a dump in `format`; `shared_graph` holds the statements a dump
+    /// writes once whichever graphs state them.
+    pub fn new<'q>(
+        format: ExportFormat,
+        shared_graph: NamedNodeRef<'_>,
+        sorted: impl IntoIterator<Item = QuadRef<'q>>,
+    ) -> io::Result<Self> {
+        let keeps_graphs = format.keeps_graphs();
+        let sorted = sorted.into_iter();
+        let mut statements = Vec::with_capacity(sorted.size_hint().0);
+        let mut quads = Vec::new();
+        let line_format = Self::is_line_format(format);
+        let mut lines = RdfSerializer::from_format(format.rdf_format()).for_writer(Vec::new());
+        for quad in sorted {
+            let written_once = !keeps_graphs || quad.graph_name == shared_graph.into();
+            statements.push(PreparedStatement {
+                once: written_once.then(|| hash128(&(quad.subject, quad.predicate, quad.object))),
+                link: LinkCounter::key(quad),
+                end: 0,
+            });
+            match (line_format, keeps_graphs) {
+                (false, _) => quads.push(quad.into_owned()),
+                (true, true) => lines.serialize_quad(quad)?,
+                (true, false) => lines.serialize_triple(TripleRef::from(quad))?,
+            }
+        }
+        let body = if line_format {
+            let text = lines.finish()?;
+            mark_line_ends(&text, &mut statements)?;
+            Body::Lines(text)
+        } else {
+            Body::Quads(quads)
+        };
+        Ok(Self { statements, body })
+    }
+
+    /// The formats that write one statement a line, each the same wherever it stands.
+    pub fn is_line_format(format: ExportFormat) -> bool {
+        matches!(format, ExportFormat::NQuads | ExportFormat::NTriples)
+    }
+}
+
+/// A line format's serializer ends each statement with a line break, and writes none inside
+/// one (N-Triples escapes them).
+fn mark_line_ends(text: &[u8], statements: &mut [PreparedStatement]) -> io::Result<()> {
+    let mut ends = text
+        .iter()
+        .enumerate()
+        .filter(|(_, byte)| **byte == b'\n')
+        .map(|(at, _)| at + 1);
+    for statement in statements.iter_mut() {
+        statement.end = ends.next().ok_or_else(|| line_count_error(text))?;
+    }
+    match ends.next() {
+        Some(_) => Err(line_count_error(text)),
+        None => Ok(()),
+    }
+}
+
+fn line_count_error(text: &[u8]) -> io::Error {
+    io::Error::other(format!(
+        "the serializer wrote {} lines, not one a statement",
+        text.iter().filter(|byte| **byte == b'\n').count()
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use oxigraph::model::{GraphNameRef, LiteralRef};
+
+    const SHARED: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://example.org/shared");
+    const OWN: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://example.org/own");
+    const SUBJECT: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://example.org/s");
+    const LABEL: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://example.org/label");
+    const PAGE: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("http://xmlns.com/foaf/0.1/page");
+    const OPENKAMER: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://www.openkamer.org/kamervraag/2019Z15244/");
+
+    fn quads() -> Vec<QuadRef<'static>> {
+        let text = LiteralRef::new_simple_literal("two\nlines \"quoted\"");
+        vec![
+            QuadRef::new(SUBJECT, LABEL, text, GraphNameRef::NamedNode(OWN)),
+            QuadRef::new(SUBJECT, PAGE, OPENKAMER, GraphNameRef::NamedNode(OWN)),
+            QuadRef::new(SUBJECT, LABEL, text, GraphNameRef::NamedNode(SHARED)),
+        ]
+    }
+
+    /// Each statement's line is the one the serializer writes for it alone.
+    #[test]
+    fn lines_are_the_serializers_own_one_a_statement() {
+        for format in [ExportFormat::NQuads, ExportFormat::NTriples] {
+            let prepared = PreparedGraph::new(format, SHARED, quads()).unwrap();
+            let Body::Lines(text) = &prepared.body else {
+                panic!("{format:?} is a line format");
+            };
+            let mut start = 0;
+            for (statement, quad) in prepared.statements.iter().zip(quads()) {
+                let mut alone =
+                    RdfSerializer::from_format(format.rdf_format()).for_writer(Vec::new());
+                if format.keeps_graphs() {
+                    alone.serialize_quad(quad).unwrap();
+                } else {
+                    alone.serialize_triple(TripleRef::from(quad)).unwrap();
+                }
+                assert_eq!(text[start..statement.end], alone.finish().unwrap());
+                start = statement.end;
+            }
+            assert_eq!(start, text.len());
+        }
+    }
+
+    /// Keeping graphs apart, only the shared graph's statements are written once; merging
+    /// them, every statement is, and the same triple in two graphs has one hash.
+    #[test]
+    fn marks_what_is_written_once_and_the_links() {
+        let nquads = PreparedGraph::new(ExportFormat::NQuads, SHARED, quads()).unwrap();
+        let once: Vec<bool> = nquads.statements.iter().map(|s| s.once.is_some()).collect();
+        assert_eq!(once, [false, false, true]);
+        let links: Vec<bool> = nquads.statements.iter().map(|s| s.link.is_some()).collect();
+        assert_eq!(links, [false, true, false]);
+
+        let turtle = PreparedGraph::new(ExportFormat::Turtle, SHARED, quads()).unwrap();
+        let hashes: Vec<Option<u128>> = turtle.statements.iter().map(|s| s.once).collect();
+        assert!(hashes.iter().all(Option::is_some));
+        assert_eq!(hashes[0], hashes[2]);
+        assert_ne!(hashes[0], hashes[1]);
+        let Body::Quads(kept) = &turtle.body else {
+            panic!("Turtle is written in context");
+        };
+        assert_eq!(kept.iter().map(Quad::as_ref).collect::<Vec<_>>(), quads());
+    }
+}
