@@ -3,10 +3,11 @@
 //! Paths enter; RDF leaves in one of the export formats, and what became of each file goes to
 //! an [`Outcomes`] (a [`crate::tally::Tally`] keeps a dump's memory flat). (Or a store
 //! enters, and its graphs leave in IRI order, each sorted: [`write_store`].) Documents come
-//! in source-path order (read, parsed and mapped on every core, a batch at a time), each
-//! document's quads sorted, then the reference graph and the linksets. Memory holds a batch,
-//! not the corpus (but see below for merged formats). The output is the same
-//! for the same input, on any number of threads.
+//! in source-path order (read, parsed and mapped on every core, a batch at a time), then the
+//! reference graph and the linksets. Each document is sorted, hashed and, in the line formats,
+//! written out on the core that mapped it ([`PreparedGraph`]); one thread decides what to
+//! write and writes. Memory holds a batch, not the corpus (but see below for merged formats).
+//! The output is the same for the same input, on any number of threads.
 //!
 //! Statements about resources documents share (people, parties, offices, ministries, papers
 //! referred to) stand in the shared graph and are written once, whichever documents state them:
