@@ -171,7 +171,7 @@ pub const BATCH: usize = 512;
 /// be listed, stops the load; a bad document is recorded and skipped.
 pub fn load(roots: &[PathBuf], options: &LoadOptions) -> Result<Loaded, Error> {
     let store = GraphStore::new()?;
-    let mut loader = store.loader();
+    let mut loader = store.loader()?;
     let mut links = LinkCounter::default();
     let mut report = LoadReport::default();
     for_each_document(roots, options, &mut report, |quads| {

@@ -163,7 +163,7 @@ fn run_validate(config: ValidateConfig) -> Result<Outcome> {
         }
         ValidateData::Rdf(files) => {
             let store = GraphStore::new()?;
-            let mut loader = store.loader();
+            let mut loader = store.loader()?;
             for (path, format) in files {
                 loader.add(
                     read_rdf_file(path, *format)?

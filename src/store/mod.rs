@@ -56,9 +56,17 @@ pub enum StoreError {
     NotPersistent { path: std::path::PathBuf },
 }
 
-/// Loads many documents into a store in bulk.
+/// Loads many documents into a store at once: all of them, or none if it is not committed.
 pub struct StoreLoader<'a> {
-    loader: oxigraph::store::BulkLoader<'a>,
+    writer: LoaderWriter<'a>,
+}
+
+/// RocksDB's bulk loader writes sorted files that the database takes in whole, many times
+/// faster than a transaction. In memory the bulk loader is a transaction too, but one that
+/// wants owned quads, each four new strings, only to insert them by reference.
+enum LoaderWriter<'a> {
+    Bulk(oxigraph::store::BulkLoader<'a>),
+    Transaction(oxigraph::store::Transaction<'a>),
 }
 
 impl StoreLoader<'_> {
@@ -77,12 +85,25 @@ impl StoreLoader<'_> {
                 GraphNameRef::DefaultGraph,
             )
         });
-        self.loader.load_quads(quads)?;
-        Ok(self.loader.load_quads(merged)?)
+        match &mut self.writer {
+            LoaderWriter::Bulk(loader) => {
+                loader.load_quads(quads)?;
+                loader.load_quads(merged)?;
+            }
+            LoaderWriter::Transaction(transaction) => {
+                transaction.extend(quads);
+                transaction.extend(merged);
+            }
+        }
+        Ok(())
     }
 
     pub fn commit(self) -> Result<(), StoreError> {
-        Ok(self.loader.commit()?)
+        match self.writer {
+            LoaderWriter::Bulk(loader) => loader.commit()?,
+            LoaderWriter::Transaction(transaction) => transaction.commit()?,
+        }
+        Ok(())
     }
 }
 
@@ -234,10 +255,12 @@ impl GraphStore {
 
     /// A loader for many documents at once: faster than a transaction each. What it was given
     /// is in the store once [`StoreLoader::commit`] returns.
-    pub fn loader(&self) -> StoreLoader<'_> {
-        StoreLoader {
-            loader: self.store.bulk_loader(),
-        }
+    pub fn loader(&self) -> Result<StoreLoader<'_>, StoreError> {
+        let writer = match self.mapping {
+            MappingRecord::File(_) => LoaderWriter::Bulk(self.store.bulk_loader()),
+            MappingRecord::Memory(_) => LoaderWriter::Transaction(self.store.start_transaction()?),
+        };
+        Ok(StoreLoader { writer })
     }
 
     /// The named graphs, sorted by IRI.
@@ -371,7 +394,7 @@ mod tests {
     #[test]
     fn a_triple_two_documents_state_is_counted_once_but_kept_in_both_graphs() {
         let store = GraphStore::new().unwrap();
-        let mut loader = store.loader();
+        let mut loader = store.loader().unwrap();
         for graph in ["https://example.org/graph/a", "https://example.org/graph/b"] {
             loader.add([stated_in(graph).as_ref()]).unwrap();
         }

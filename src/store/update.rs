@@ -87,7 +87,7 @@ impl GraphStore {
     /// of them or none. The bulk loader writes sorted files that RocksDB takes in together,
     /// many times faster than a transaction of the same quads.
     pub fn add_documents(&self, quads: Vec<Quad>) -> Result<(), StoreError> {
-        let mut loader = self.loader();
+        let mut loader = self.loader()?;
         loader.add(quads.iter().map(Quad::as_ref))?;
         loader.commit()
     }
