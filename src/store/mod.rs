@@ -1,8 +1,9 @@
 //! The oxigraph store: the only module that touches `oxigraph::store`.
 //!
-//! Quads enter from the mapping: in bulk for a fresh in-memory store ([`GraphStore::loader`]),
-//! or a batch of documents at a time for a store that is kept and updated ([`update`]): new
-//! documents through the bulk loader, changed ones in a transaction. They leave as the full set of quads (for export, which sorts them) or
+//! Quads enter from the mapping: all at once for a fresh store ([`GraphStore::loader`]: one
+//! transaction in memory, oxigraph's bulk loader on disk), or a batch of documents at a time
+//! for a store that is kept and updated ([`update`]): new documents through the bulk loader,
+//! changed ones in a transaction. They leave as the full set of quads (for export, which sorts them) or
 //! as SPARQL results evaluated over the merge of all graphs, with the dumps' prefixes
 //! pre-declared. With the `persistent` feature the store can live on disk
 //! ([`GraphStore::open`]).
