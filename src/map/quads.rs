@@ -2,9 +2,10 @@
 //!
 //! The mapping adds statements one at a time ([`QuadList::push`]). A subject is kept once for
 //! the statements about it that come together, a graph name once for the whole list, and
-//! predicates and static objects (classes, concepts, small numbers) are borrowed, not copied. Quads leave as [`QuadRef`]s that borrow from the list: in the order they were added
-//! ([`QuadList::iter`]), in the order the dumps write them ([`QuadList::sorted`]), or owned,
-//! for a store ([`QuadList::into_quads`]).
+//! predicates and static objects (classes, concepts, small numbers) are borrowed, not copied.
+//! Quads leave as [`QuadRef`]s that borrow from the list: in the order they were added
+//! ([`QuadList::iter`]), in the order the dumps write them ([`QuadList::sorted`]), or owned
+//! ([`QuadList::into_quads`]).
 //!
 //! Why: an owned quad is four strings. A document maps to about 140 quads, and building and
 //! freeing their ~500 strings was most of the time the mapping took.
