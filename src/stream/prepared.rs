@@ -52,8 +52,8 @@ impl PreparedGraph {
         let sorted = sorted.into_iter();
         let mut statements = Vec::with_capacity(sorted.size_hint().0);
         let mut quads = Vec::new();
-        let line_format = Self::is_line_format(format);
-        let mut lines = RdfSerializer::from_format(format.rdf_format()).for_writer(Vec::new());
+        let mut lines = Self::is_line_format(format)
+            .then(|| RdfSerializer::from_format(format.rdf_format()).for_writer(Vec::new()));
         for quad in sorted {
             let written_once = !keeps_graphs || quad.graph_name == shared_graph.into();
             statements.push(PreparedStatement {
@@ -61,18 +61,19 @@ impl PreparedGraph {
                 link: LinkCounter::key(quad),
                 end: 0,
             });
-            match (line_format, keeps_graphs) {
-                (false, _) => quads.push(quad.into_owned()),
-                (true, true) => lines.serialize_quad(quad)?,
-                (true, false) => lines.serialize_triple(TripleRef::from(quad))?,
+            match &mut lines {
+                None => quads.push(quad.into_owned()),
+                Some(lines) if keeps_graphs => lines.serialize_quad(quad)?,
+                Some(lines) => lines.serialize_triple(TripleRef::from(quad))?,
             }
         }
-        let body = if line_format {
-            let text = lines.finish()?;
-            mark_line_ends(&text, &mut statements)?;
-            Body::Lines(text)
-        } else {
-            Body::Quads(quads)
+        let body = match lines {
+            Some(lines) => {
+                let text = lines.finish()?;
+                mark_line_ends(&text, &mut statements)?;
+                Body::Lines(text)
+            }
+            None => Body::Quads(quads),
         };
         Ok(Self { statements, body })
     }
