@@ -27,8 +27,10 @@ fn documents() -> Vec<(String, String)> {
         .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds")));
     source::discover(&[root])
         .expect("the benchmark corpus exists")
+        .entries()
+        .expect("the benchmark corpus can be listed")
         .iter()
-        .filter_map(|entry| source::read(&entry).ok())
+        .filter_map(|entry| source::read(entry).ok())
         .map(|file| (file.entry.source_path, file.text))
         .collect()
 }

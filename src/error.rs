@@ -40,6 +40,8 @@ pub enum SourceError {
     },
     #[error("{}: no such file or folder", path.display())]
     Missing { path: PathBuf },
+    #[error("cannot keep the list of input files in a temporary file: {source}")]
+    List { source: io::Error },
     #[error("{}: same source path `{relative}` as {}; pass folders with different names", path.display(), first.display())]
     DuplicatePath {
         path: PathBuf,
@@ -68,7 +70,15 @@ pub enum Error {
     Output(#[from] io::Error),
     #[error("invalid base IRI `{iri}`: {message}")]
     Base { iri: String, message: String },
+    #[error(transparent)]
+    Spill(#[from] SpillError),
 }
+
+/// A temporary file that holds what a run remembers until its end could not be made, written
+/// or read back (see [`crate::spill`]).
+#[derive(Debug, thiserror::Error)]
+#[error("cannot keep the run's records in a temporary file: {0}")]
+pub struct SpillError(#[source] pub io::Error);
 
 /// Publishing settings that do not read or are incomplete: the file, the line when the
 /// problem is at one, and what was expected.

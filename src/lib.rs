@@ -45,6 +45,7 @@ pub mod reference;
 pub mod results;
 pub mod serve;
 pub mod source;
+pub mod spill;
 pub mod store;
 pub mod stream;
 pub mod tally;

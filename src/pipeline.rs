@@ -136,7 +136,9 @@ pub trait Outcomes {
     /// A file a store already held as it is, so not parsed again.
     fn unchanged(&mut self, entry: SourceEntry);
     /// Given the list of input files once every file has passed, in case names are needed.
-    fn finish(&mut self, _files: source::SourceList) {}
+    fn finish(&mut self, _files: source::SourceList) -> Result<(), Error> {
+        Ok(())
+    }
 }
 
 impl Outcomes for LoadReport {
@@ -175,14 +177,14 @@ pub fn load(roots: &[PathBuf], options: &LoadOptions) -> Result<Loaded, Error> {
     let mut links = LinkCounter::default();
     let mut report = LoadReport::default();
     for_each_document(roots, options, &mut report, |quads| {
-        quads.iter().for_each(|quad| links.add(quad));
+        quads.iter().try_for_each(|quad| links.add(quad))?;
         Ok(loader.add(quads.iter())?)
     })?;
     let reference = reference_quads(&options.minter, &options.reference);
-    reference.iter().for_each(|quad| links.add(quad));
+    reference.iter().try_for_each(|quad| links.add(quad))?;
     loader.add(reference.iter())?;
     // The links are counted as the documents pass, so each family's count is the graph's.
-    loader.add(links.quads(&options.minter).iter())?;
+    loader.add(links.quads(&options.minter)?.iter())?;
     loader.commit()?;
     Ok(Loaded { store, report })
 }
@@ -273,7 +275,7 @@ fn batches<P: Send>(
     report_progress(0);
     outcomes.expect(total);
     for first in (0..total).step_by(BATCH) {
-        let batch: Vec<SourceEntry> = entries.range(first..first + BATCH).collect();
+        let batch = entries.range(first..first + BATCH)?;
         let mapped: Vec<Result<Option<(Mapped, P)>, DocumentError>> = batch
             .par_iter()
             .map(|entry| {
@@ -311,7 +313,7 @@ fn batches<P: Send>(
         }
         report_progress(done);
     }
-    outcomes.finish(entries);
+    outcomes.finish(entries)?;
     Ok(())
 }
 

@@ -5,15 +5,16 @@
 //! the files that failed and the sets of questions that several files describe leave, for the
 //! summary a command prints at the end. A streaming export keeps a tally instead of the
 //! report, so its memory does not hold every file's summary and warnings: per file read, it
-//! keeps a 128-bit hash of the set the file describes and the file's place in the list of
-//! input files, to name both files when a later one describes the same set.
+//! records the set the file describes and the file's place in the list of input files, in a
+//! [`Spill`] (out of memory for a large corpus), and names the files that share a set once all
+//! have passed.
 
 use crate::diagnostic::Position;
-use crate::map::hash128;
+use crate::error::{Error, SpillError};
 use crate::model::DocumentKind;
 use crate::pipeline::{DocumentOutcome, LoadReport, Outcomes};
 use crate::source::{SourceEntry, SourceList};
-use std::collections::{BTreeMap, HashMap};
+use crate::spill::Spill;
 use std::path::PathBuf;
 
 /// Counts of the files of a run, its failures and its shared sets.
@@ -26,8 +27,8 @@ pub struct Tally {
     pub unchanged: usize,
     failures: Vec<Failure>,
     sets: SetFinder,
-    /// The input files, once all have passed: the shared sets are named from it.
-    list: SourceList,
+    /// The shared sets with their files named, once all files have passed.
+    shared: Vec<SharedSet>,
 }
 
 /// A file left out, and why.
@@ -81,23 +82,10 @@ impl Tally {
         !self.failures.is_empty()
     }
 
-    /// Sets of questions that more than one file of the same kind describes, by kind and key.
-    /// The files are named from the list of input files, given once every file has passed
-    /// ([`Outcomes::finish`]).
-    pub fn shared_sets(&self) -> Vec<SharedSet> {
-        let path = |index: &u32| {
-            let entry = self.list.get(*index as usize)?;
-            Some(entry.path.display().to_string())
-        };
-        self.sets
-            .shared
-            .iter()
-            .map(|((kind, set_key), files)| SharedSet {
-                kind: *kind,
-                set_key: set_key.clone(),
-                files: files.iter().filter_map(path).collect(),
-            })
-            .collect()
+    /// Sets of questions that more than one file of the same kind describes, by kind and key,
+    /// once every file has passed ([`Outcomes::finish`]).
+    pub fn shared_sets(&self) -> &[SharedSet] {
+        &self.shared
     }
 }
 
@@ -110,54 +98,127 @@ impl Outcomes for Tally {
         self.unchanged += 1;
     }
 
-    fn finish(&mut self, files: SourceList) {
-        self.list = files;
+    fn finish(&mut self, files: SourceList) -> Result<(), Error> {
+        self.shared = self.sets.named(|index| {
+            let entry = files.get(index)?;
+            Ok::<_, Error>(entry.map(|entry| entry.path.display().to_string()))
+        })?;
+        Ok(())
     }
 }
 
 impl From<&LoadReport> for Tally {
     fn from(report: &LoadReport) -> Self {
-        let mut tally = Tally::default();
+        let mut tally = Tally {
+            sets: SetFinder::in_memory(),
+            ..Tally::default()
+        };
         for (index, outcome) in report.documents.iter().enumerate() {
             tally.count(index, outcome);
-            tally
-                .list
-                .push(&outcome.entry.path, &outcome.entry.source_path);
         }
         tally.unchanged = report.unchanged.len();
+        let named = tally.sets.named(|index| {
+            let outcome = report.documents.get(index);
+            Ok::<_, SpillError>(outcome.map(|outcome| outcome.entry.path.display().to_string()))
+        });
+        tally.shared = named.expect("records kept in memory are read back");
         tally
     }
 }
 
-/// Finds files of the same kind that describe the same set, remembering per file only a hash
-/// and the file's place in the list.
+/// Finds files of the same kind that describe the same set: one record per file, in a
+/// [`Spill`], read back once every file has passed.
 #[derive(Debug, Default)]
 struct SetFinder {
-    /// Hash of (kind, set key), in halves so that an entry takes 24 bytes rather than 32 →
-    /// the first such file.
-    first: HashMap<(u64, u64), u32>,
-    /// The files of each set that more than one describes.
-    shared: BTreeMap<(DocumentKind, String), Vec<u32>>,
+    /// Per file: its kind's place in [`KINDS`], its place in the list (four bytes), the length
+    /// of its set's key (two bytes) and the key.
+    records: Spill,
+    /// The first record that could not be kept; it is reported at the end.
+    error: Option<SpillError>,
+}
+
+const KINDS: [DocumentKind; 3] = [
+    DocumentKind::Questions,
+    DocumentKind::Answer,
+    DocumentKind::Notice,
+];
+
+/// One file's record, read back.
+struct SetRecord<'a> {
+    kind: DocumentKind,
+    index: u32,
+    set_key: &'a str,
 }
 
 impl SetFinder {
-    fn add(&mut self, kind: DocumentKind, set_key: &str, index: usize) {
-        let index = u32::try_from(index).expect("fewer than 4 billion input files");
-        let hash = hash128(&(kind, set_key));
-        // Halves of the hash: the truncation is meant.
-        #[allow(clippy::cast_possible_truncation)]
-        let key = ((hash >> 64) as u64, hash as u64);
-        match self.first.get(&key) {
-            Some(&first) => self
-                .shared
-                .entry((kind, set_key.to_owned()))
-                .or_insert_with(|| vec![first])
-                .push(index),
-            None => {
-                self.first.insert(key, index);
-            }
+    /// A finder that keeps its records in memory whatever their number.
+    fn in_memory() -> Self {
+        Self {
+            records: Spill::with_limit(usize::MAX),
+            error: None,
         }
     }
+
+    fn add(&mut self, kind: DocumentKind, set_key: &str, index: usize) {
+        let index = u32::try_from(index).expect("fewer than 4 billion input files");
+        let kind = KINDS.iter().position(|k| *k == kind).expect("every kind");
+        // A set's key is a Zaak number or a short name made of the header: far below 64 kB.
+        let key_len = u16::try_from(set_key.len()).unwrap_or(u16::MAX);
+        let mut record = Vec::with_capacity(7 + usize::from(key_len));
+        record.push(u8::try_from(kind).expect("three kinds"));
+        record.extend_from_slice(&index.to_le_bytes());
+        record.extend_from_slice(&key_len.to_le_bytes());
+        record.extend_from_slice(&set_key.as_bytes()[..usize::from(key_len)]);
+        if let Err(error) = self.records.push(&record) {
+            self.error.get_or_insert(error);
+        }
+    }
+
+    /// The shared sets, by kind and key, each file named by `path` from its place in the list.
+    fn named<E: From<SpillError>>(
+        &mut self,
+        path: impl Fn(usize) -> Result<Option<String>, E>,
+    ) -> Result<Vec<SharedSet>, E> {
+        if let Some(error) = self.error.take() {
+            return Err(error.into());
+        }
+        let bytes = self.records.contents()?;
+        let mut records = read_records(&bytes);
+        // Stable: the files of a set stay in list order.
+        records.sort_by(|a, b| (a.kind, a.set_key).cmp(&(b.kind, b.set_key)));
+        let mut named = Vec::new();
+        for set in records.chunk_by(|a, b| (a.kind, a.set_key) == (b.kind, b.set_key)) {
+            if set.len() < 2 {
+                continue;
+            }
+            let mut files = Vec::with_capacity(set.len());
+            for record in set {
+                files.extend(path(record.index as usize)?);
+            }
+            named.push(SharedSet {
+                kind: set[0].kind,
+                set_key: set[0].set_key.to_owned(),
+                files,
+            });
+        }
+        Ok(named)
+    }
+}
+
+fn read_records(mut bytes: &[u8]) -> Vec<SetRecord<'_>> {
+    let mut records = Vec::new();
+    while let [kind, i0, i1, i2, i3, l0, l1, rest @ ..] = bytes {
+        let key_len = usize::from(u16::from_le_bytes([*l0, *l1]));
+        let (key, next) = rest.split_at(key_len);
+        records.push(SetRecord {
+            kind: KINDS[usize::from(*kind)],
+            index: u32::from_le_bytes([*i0, *i1, *i2, *i3]),
+            // Whole keys were written; a key cut at 64 kB may end inside a character.
+            set_key: std::str::from_utf8(key).unwrap_or_default(),
+        });
+        bytes = next;
+    }
+    records
 }
 
 #[cfg(test)]
@@ -210,7 +271,14 @@ mod tests {
 
     #[test]
     fn counts_failures_and_shared_sets_as_the_files_pass() {
-        let mut tally = Tally::default();
+        // Both the records and the names go to temporary files, as a large corpus's do.
+        let mut tally = Tally {
+            sets: SetFinder {
+                records: Spill::with_limit(30),
+                error: None,
+            },
+            ..Tally::default()
+        };
         let mut list = SourceList::default();
         for outcome in [
             read("a/1.md", DocumentKind::Questions, "2019Z1", 0),
@@ -225,8 +293,11 @@ mod tests {
             tally.add(outcome);
         }
         // The files are named only once the list is given.
-        assert_eq!(tally.shared_sets()[0].files, Vec::<String>::new());
-        tally.finish(list);
+        assert_eq!(tally.shared_sets(), []);
+        assert!(tally.sets.records.is_spilled());
+        list.sort();
+        list.spill(true).unwrap();
+        tally.finish(list).unwrap();
         assert_eq!(
             (tally.files, tally.read, tally.clean(), tally.with_warnings),
             (7, 6, 4, 2)

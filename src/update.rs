@@ -176,10 +176,10 @@ fn count_links(store: &GraphStore, minter: &IriMinter) -> Result<Vec<Quad>, Erro
     let predicates: BTreeSet<_> = links::FAMILIES.iter().map(|f| f.predicate).collect();
     for predicate in predicates {
         for quad in store.merged_statements_with(predicate)? {
-            counter.add(quad.as_ref());
+            counter.add(quad.as_ref())?;
         }
     }
-    Ok(counter.quads(minter).into_quads())
+    Ok(counter.quads(minter)?.into_quads())
 }
 
 fn statement_hash(quad: QuadRef<'_>) -> u128 {

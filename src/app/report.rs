@@ -94,8 +94,11 @@ impl Outcomes for StreamedReport {
         self.tally.unchanged(entry);
     }
 
-    fn finish(&mut self, files: kamervragen::source::SourceList) {
-        self.tally.finish(files);
+    fn finish(
+        &mut self,
+        files: kamervragen::source::SourceList,
+    ) -> Result<(), kamervragen::error::Error> {
+        self.tally.finish(files)
     }
 }
 
@@ -152,11 +155,11 @@ pub fn write_check_json(report: &LoadReport, out: &mut impl Write) -> io::Result
     let tally = Tally::from(report);
     let shared: Vec<SharedJson> = tally
         .shared_sets()
-        .into_iter()
+        .iter()
         .map(|shared| SharedJson {
             kind: shared.kind.as_str(),
-            set: shared.set_key,
-            files: shared.files,
+            set: shared.set_key.clone(),
+            files: shared.files.clone(),
         })
         .collect();
     let json = CheckJson {

@@ -1,21 +1,26 @@
 //! The description of the links out. Quads enter a [`LinkCounter`] as they are written or
 //! loaded; once all documents are in, the quads of `{base}graph/linksets` leave, one
-//! `void:Linkset` per family with its number of links.
+//! `void:Linkset` per family with its number of links. The links are counted once all are in,
+//! from a [`Spill`], so that remembering them does not add to a run's peak memory.
 
 use super::{integer, QuadList, QuadWriter};
+use crate::error::SpillError;
 use crate::iri::IriMinter;
-use crate::links::{self, LinkFamily};
+use crate::links;
+use crate::spill::Spill;
 use crate::vocab::{dct, void};
 use oxigraph::model::{Literal, QuadRef, TermRef};
-use std::collections::HashSet;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 /// Counts the links of each family, each (subject, link) once whatever graphs hold it. Pairs
-/// are kept as 128-bit hashes, so the counter stays small however large the corpus.
+/// are kept as 128-bit hashes, one record of [`RECORD`] bytes each, and counted at the end.
 #[derive(Debug, Default)]
 pub struct LinkCounter {
-    seen: [HashSet<u128>; links::FAMILIES.len()],
+    links: Spill,
 }
+
+/// A link's record: its family's place in [`links::FAMILIES`], then its hash.
+const RECORD: usize = 1 + 16;
 
 /// The link a quad makes: its family, and the hash of its subject and object.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,9 +30,10 @@ pub struct LinkKey {
 }
 
 impl LinkCounter {
-    pub fn add(&mut self, quad: QuadRef<'_>) {
-        if let Some(key) = Self::key(quad) {
-            self.insert(key);
+    pub fn add(&mut self, quad: QuadRef<'_>) -> Result<(), SpillError> {
+        match Self::key(quad) {
+            Some(key) => self.insert(key),
+            None => Ok(()),
         }
     }
 
@@ -46,23 +52,35 @@ impl LinkCounter {
         })
     }
 
-    pub fn insert(&mut self, key: LinkKey) {
-        self.seen[key.family].insert(key.hash);
+    pub fn insert(&mut self, key: LinkKey) -> Result<(), SpillError> {
+        let mut record = [0; RECORD];
+        record[0] = u8::try_from(key.family).expect("a handful of families");
+        record[1..].copy_from_slice(&key.hash.to_le_bytes());
+        self.links.push(&record)
     }
 
-    fn count(&self, family: &LinkFamily) -> usize {
-        links::FAMILIES
-            .iter()
-            .position(|f| f.key == family.key)
-            .map_or(0, |index| self.seen[index].len())
+    /// The number of different links of each family, in the order of [`links::FAMILIES`].
+    fn counts(&mut self) -> Result<[usize; links::FAMILIES.len()], SpillError> {
+        let records = self.links.contents()?;
+        let mut hashes: [Vec<u128>; links::FAMILIES.len()] = Default::default();
+        for record in records.chunks_exact(RECORD) {
+            let hash = u128::from_le_bytes(record[1..].try_into().expect("16 bytes"));
+            hashes[usize::from(record[0])].push(hash);
+        }
+        Ok(hashes.map(|mut family| {
+            family.sort_unstable();
+            family.dedup();
+            family.len()
+        }))
     }
 
     /// The linksets, with the counts so far.
-    pub fn quads(&self, minter: &IriMinter) -> QuadList {
+    pub fn quads(&mut self, minter: &IriMinter) -> Result<QuadList, SpillError> {
+        let counts = self.counts()?;
         let mut out = QuadWriter::new(minter.linkset_graph());
         let dataset = minter.dataset();
         out.add_type(&dataset, void::DATASET);
-        for family in &links::FAMILIES {
+        for (family, count) in links::FAMILIES.iter().zip(counts) {
             let linkset = minter.linkset(family.key);
             out.add(&dataset, void::SUBSET, linkset.clone());
             out.add_type(&linkset, void::LINKSET);
@@ -71,9 +89,9 @@ impl LinkCounter {
             out.add(&linkset, void::LINK_PREDICATE, family.predicate);
             out.add(&linkset, void::SUBJECTS_TARGET, dataset.clone());
             out.add(&linkset, void::OBJECTS_TARGET, family.target);
-            out.add(&linkset, void::TRIPLES, integer(self.count(family) as u64));
+            out.add(&linkset, void::TRIPLES, integer(count as u64));
         }
-        out.quads
+        Ok(out.quads)
     }
 }
 
@@ -87,4 +105,108 @@ pub fn hash128(value: &impl Hash) -> u128 {
         hasher.finish()
     };
     (u128::from(half(0)) << 64) | u128::from(half(1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::LoadOptions;
+    use crate::vocab::{foaf, owl};
+    use oxigraph::model::{NamedNode, NamedNodeRef, Quad};
+
+    fn link(subject: &str, predicate: NamedNodeRef<'_>, object: &str, graph: &str) -> Quad {
+        Quad::new(
+            NamedNode::new_unchecked(subject),
+            predicate,
+            NamedNode::new_unchecked(object),
+            NamedNode::new_unchecked(graph),
+        )
+    }
+
+    /// The `void:triples` of each linkset, by family key.
+    fn counts(counter: &mut LinkCounter) -> Vec<(String, String)> {
+        let minter = LoadOptions::default().minter;
+        let quads = counter.quads(&minter).unwrap().into_quads();
+        let mut counts: Vec<_> = quads
+            .iter()
+            .filter(|quad| quad.predicate == void::TRIPLES)
+            .map(|quad| {
+                let TermRef::Literal(count) = quad.object.as_ref() else {
+                    panic!("a count is a literal");
+                };
+                let family = quad.subject.to_string();
+                let key = family.trim_end_matches('>').rsplit('/').next().unwrap();
+                (key.to_owned(), count.value().to_owned())
+            })
+            .collect();
+        counts.sort();
+        counts
+    }
+
+    #[test]
+    fn counts_each_link_once_whatever_graphs_state_it_in_memory_or_spilled() {
+        let wikidata = "http://www.wikidata.org/entity/Q1";
+        let quads = [
+            link(
+                "https://e.org/a",
+                owl::SAME_AS,
+                wikidata,
+                "https://e.org/g1",
+            ),
+            // The same link in another graph, and again in the first.
+            link(
+                "https://e.org/a",
+                owl::SAME_AS,
+                wikidata,
+                "https://e.org/g2",
+            ),
+            link(
+                "https://e.org/a",
+                owl::SAME_AS,
+                wikidata,
+                "https://e.org/g1",
+            ),
+            // Another subject with the same link target is another link.
+            link(
+                "https://e.org/b",
+                owl::SAME_AS,
+                wikidata,
+                "https://e.org/g1",
+            ),
+            link(
+                "https://e.org/a",
+                foaf::PAGE,
+                "https://www.parlement.com/x",
+                "https://e.org/g1",
+            ),
+            // Not a link: the object is outside every family's prefix.
+            link(
+                "https://e.org/a",
+                foaf::PAGE,
+                "https://example.org/x",
+                "https://e.org/g1",
+            ),
+        ];
+        for mut counter in [
+            LinkCounter::default(),
+            LinkCounter {
+                links: Spill::with_limit(20),
+            },
+        ] {
+            for quad in &quads {
+                counter.add(quad.as_ref()).unwrap();
+            }
+            let counts = counts(&mut counter);
+            let of = |key: &str| {
+                counts
+                    .iter()
+                    .find(|(k, _)| k == key)
+                    .map(|(_, n)| n.as_str())
+            };
+            assert_eq!(of("wikidata"), Some("2"), "{counts:?}");
+            assert_eq!(of("parlement-com"), Some("1"), "{counts:?}");
+            assert_eq!(of("openkamer"), Some("0"), "{counts:?}");
+            assert_eq!(counts.len(), links::FAMILIES.len());
+        }
+    }
 }

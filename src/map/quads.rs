@@ -386,7 +386,7 @@ mod tests {
         let options = LoadOptions::default();
         let files = source::discover(&[seeds]).unwrap();
         assert!(files.len() > 40);
-        for entry in files.iter() {
+        for entry in files.entries().unwrap() {
             let list = map_one(&entry, &options).unwrap().quads;
             let (sorted, expected) = sorted_both_ways(&list);
             assert!(sorted.len() > 30, "{}", entry.source_path);

@@ -143,8 +143,10 @@ pub(super) fn shipped_lines(extra: &[&str]) -> Vec<String> {
     let seeds = std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"));
     let mut lines: Vec<String> = crate::source::discover(&[seeds])
         .expect("seeds/ is readable")
+        .entries()
+        .expect("seeds/ is readable")
         .iter()
-        .map(|entry| crate::source::read(&entry).expect("a shipped document reads"))
+        .map(|entry| crate::source::read(entry).expect("a shipped document reads"))
         .flat_map(|file| file.text.lines().map(str::to_owned).collect::<Vec<_>>())
         .collect();
     assert!(lines.len() > 1000, "the seeds hold real documents");

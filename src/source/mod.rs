@@ -57,14 +57,15 @@ pub fn discover(roots: &[PathBuf]) -> Result<SourceList, SourceError> {
         })?;
     }
     found.sort();
-    match found.dedup() {
-        Some((first, second)) => Err(SourceError::DuplicatePath {
+    if let Some((first, second)) = found.dedup() {
+        return Err(SourceError::DuplicatePath {
             path: second.path,
             first: first.path,
             relative: second.source_path,
-        }),
-        None => Ok(found),
+        });
     }
+    found.spill(false)?;
+    Ok(found)
 }
 
 /// Reads one file: it must be UTF-8 text.
@@ -243,9 +244,14 @@ mod tests {
         let from_folder = discover(std::slice::from_ref(&seed)).unwrap();
         let from_file = discover(&[seed.join("2019Z15244.md")]).unwrap();
         assert!(from_folder
+            .entries()
+            .unwrap()
             .iter()
             .any(|e| e.source_path == "seeds/2019Z15244.md"));
-        assert_eq!(from_file.get(0).unwrap().source_path, "seeds/2019Z15244.md");
+        assert_eq!(
+            from_file.get(0).unwrap().unwrap().source_path,
+            "seeds/2019Z15244.md"
+        );
     }
 
     #[test]

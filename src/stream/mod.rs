@@ -6,8 +6,10 @@
 //! in source-path order (read, parsed and mapped on every core, a batch at a time), then the
 //! reference graph and the linksets. Each document is sorted, hashed and, in the line formats,
 //! written out on the core that mapped it ([`PreparedGraph`]); one thread decides what to
-//! write and writes. Memory holds a batch, not the corpus (but see below for merged formats).
-//! The output is the same for the same input, on any number of threads.
+//! write and writes. Memory holds a batch, not the corpus (but see below for merged formats):
+//! what must be kept per file or per link until the end (the names of the input files, the set
+//! each describes, the links to count) waits in temporary files ([`crate::spill`]). The output
+//! is the same for the same input, on any number of threads.
 //!
 //! Statements about resources documents share (people, parties, offices, ministries, papers
 //! referred to) stand in the shared graph and are written once, whichever documents state them:
@@ -23,7 +25,7 @@ mod prepared;
 
 pub use prepared::PreparedGraph;
 
-use crate::error::Error;
+use crate::error::{Error, SpillError};
 use crate::export::{serializer, sorted_quads, ExportFormat};
 use crate::iri::IriMinter;
 use crate::map::{reference_quads, LinkCounter};
@@ -59,9 +61,9 @@ pub fn write_stream<W: Write>(
     let linksets = out
         .seen
         .links
-        .as_ref()
+        .as_mut()
         .expect("counted")
-        .quads(&options.minter);
+        .quads(&options.minter)?;
     out.write(out.prepare(linksets.sorted())?)?;
     out.finish()
 }
@@ -142,7 +144,7 @@ impl<W: Write> StreamWriter<W> {
                 // Runs of lines to keep go out in one piece.
                 let (mut run, mut start) = (0, 0);
                 for statement in statements {
-                    if !self.seen.admits(statement) {
+                    if !self.seen.admits(statement)? {
                         writer.write_all(&text[run..start])?;
                         run = statement.end;
                     }
@@ -152,7 +154,7 @@ impl<W: Write> StreamWriter<W> {
             }
             (Sink::Serializer(serializer), Body::Quads(quads)) => {
                 for (statement, quad) in statements.iter().zip(quads) {
-                    if !self.seen.admits(statement) {
+                    if !self.seen.admits(statement)? {
                         continue;
                     }
                     if self.format.keeps_graphs() {
@@ -181,15 +183,15 @@ impl Seen {
     /// facts are restated by its answer and notices, and the same document may come as both
     /// PDF and DOCX text. The graph is left out of the hash: in a merged format a triple is
     /// the same in any graph.
-    fn admits(&mut self, statement: &PreparedStatement) -> bool {
+    fn admits(&mut self, statement: &PreparedStatement) -> Result<bool, SpillError> {
         if let Some(hash) = statement.once {
             if !self.written.insert(hash) {
-                return false;
+                return Ok(false);
             }
         }
         if let (Some(links), Some(link)) = (&mut self.links, statement.link) {
-            links.insert(link);
+            links.insert(link)?;
         }
-        true
+        Ok(true)
     }
 }
