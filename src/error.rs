@@ -40,8 +40,9 @@ pub enum SourceError {
     },
     #[error("{}: no such file or folder", path.display())]
     Missing { path: PathBuf },
-    #[error("cannot keep the list of input files in a temporary file: {source}")]
-    List { source: io::Error },
+    // Not a `source`: the message has it already, and a chain would print it twice.
+    #[error("cannot keep the list of input files in a temporary file (TMPDIR names the folder): {error}")]
+    List { error: io::Error },
     #[error("{}: same source path `{relative}` as {}; pass folders with different names", path.display(), first.display())]
     DuplicatePath {
         path: PathBuf,
@@ -77,8 +78,8 @@ pub enum Error {
 /// A temporary file that holds what a run remembers until its end could not be made, written
 /// or read back (see [`crate::spill`]).
 #[derive(Debug, thiserror::Error)]
-#[error("cannot keep the run's records in a temporary file: {0}")]
-pub struct SpillError(#[source] pub io::Error);
+#[error("cannot keep the run's records in a temporary file (TMPDIR names the folder): {0}")]
+pub struct SpillError(pub io::Error);
 
 /// Publishing settings that do not read or are incomplete: the file, the line when the
 /// problem is at one, and what was expected.

@@ -102,7 +102,7 @@ impl SourceList {
         };
         let (start, bytes) = self
             .names((first.extent().0, last.extent().1))
-            .map_err(|source| SourceError::List { source })?;
+            .map_err(|error| SourceError::List { error })?;
         let slice = |span: (u32, u32)| &bytes[(span.0 - start) as usize..(span.1 - start) as usize];
         let entry = |spans: &Spans| SourceEntry {
             path: path_from_bytes(slice(spans.path)),
@@ -160,8 +160,8 @@ impl SourceList {
         #[cfg(unix)]
         if let Text::Memory(text) = &self.text {
             if always || text.len() > SPILL_ABOVE {
-                let (file, files) = write_sorted(text, &self.files)
-                    .map_err(|source| SourceError::List { source })?;
+                let (file, files) =
+                    write_sorted(text, &self.files).map_err(|error| SourceError::List { error })?;
                 self.files = files;
                 self.text = Text::File(file);
             }
