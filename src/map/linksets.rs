@@ -145,57 +145,28 @@ mod tests {
 
     #[test]
     fn counts_each_link_once_whatever_graphs_state_it_in_memory_or_spilled() {
+        let (a, b) = ("https://e.org/a", "https://e.org/b");
+        let (g1, g2) = ("https://e.org/g1", "https://e.org/g2");
         let wikidata = "http://www.wikidata.org/entity/Q1";
         let quads = [
-            link(
-                "https://e.org/a",
-                owl::SAME_AS,
-                wikidata,
-                "https://e.org/g1",
-            ),
+            link(a, owl::SAME_AS, wikidata, g1),
             // The same link in another graph, and again in the first.
-            link(
-                "https://e.org/a",
-                owl::SAME_AS,
-                wikidata,
-                "https://e.org/g2",
-            ),
-            link(
-                "https://e.org/a",
-                owl::SAME_AS,
-                wikidata,
-                "https://e.org/g1",
-            ),
+            link(a, owl::SAME_AS, wikidata, g2),
+            link(a, owl::SAME_AS, wikidata, g1),
             // Another subject with the same link target is another link.
-            link(
-                "https://e.org/b",
-                owl::SAME_AS,
-                wikidata,
-                "https://e.org/g1",
-            ),
-            link(
-                "https://e.org/a",
-                foaf::PAGE,
-                "https://www.parlement.com/x",
-                "https://e.org/g1",
-            ),
+            link(b, owl::SAME_AS, wikidata, g1),
+            link(a, foaf::PAGE, "https://www.parlement.com/x", g1),
             // Not a link: the object is outside every family's prefix.
-            link(
-                "https://e.org/a",
-                foaf::PAGE,
-                "https://example.org/x",
-                "https://e.org/g1",
-            ),
+            link(a, foaf::PAGE, "https://example.org/x", g1),
         ];
-        for mut counter in [
-            LinkCounter::default(),
-            LinkCounter {
-                links: Spill::with_limit(20),
-            },
-        ] {
+        let spilled = LinkCounter {
+            links: Spill::with_limit(20),
+        };
+        for (mut counter, to_file) in [(LinkCounter::default(), false), (spilled, true)] {
             for quad in &quads {
                 counter.add(quad.as_ref()).unwrap();
             }
+            assert_eq!(counter.links.is_spilled(), to_file);
             let counts = counts(&mut counter);
             let of = |key: &str| {
                 counts

@@ -267,8 +267,8 @@ mod tests {
             .collect()
     }
 
-    #[test]
-    fn gives_back_each_path_and_source_path_in_source_path_order() {
+    /// Three files, one given twice, sorted and deduplicated.
+    fn three_files() -> SourceList {
         let mut list = SourceList::default();
         list.push(Path::new("../kv/seeds/b.md"), "seeds/b.md");
         // A source path that is not the end of the path (a root given as `.`).
@@ -277,6 +277,12 @@ mod tests {
         list.push(Path::new("../kv/seeds/a.md"), "seeds/a.md");
         list.sort();
         assert_eq!(list.dedup(), None);
+        list
+    }
+
+    #[test]
+    fn gives_back_each_path_and_source_path_in_source_path_order() {
+        let list = three_files();
         assert_eq!(
             entries(&list),
             [
@@ -290,12 +296,7 @@ mod tests {
     #[cfg(unix)]
     #[test]
     fn names_moved_to_a_temporary_file_read_back_the_same() {
-        let mut list = SourceList::default();
-        list.push(Path::new("../kv/seeds/b.md"), "seeds/b.md");
-        list.push(Path::new("./a.md"), "work/a.md");
-        list.push(Path::new("../kv/seeds/a.md"), "seeds/a.md");
-        list.sort();
-        assert_eq!(list.dedup(), None);
+        let mut list = three_files();
         let in_memory = entries(&list);
         list.spill(true).unwrap();
         assert!(matches!(list.text, Text::File(_)));
