@@ -59,7 +59,8 @@ impl Spill {
         Ok(contents)
     }
 
-    /// Whether the records have gone to the file.
+    /// Whether the records have gone to the file (for the tests).
+    #[cfg(test)]
     pub fn is_spilled(&self) -> bool {
         self.file.is_some()
     }

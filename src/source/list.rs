@@ -127,7 +127,7 @@ impl SourceList {
     }
 
     /// Sorts by source path; files of equal source paths keep the order they were added in.
-    pub(crate) fn sort(&mut self) {
+    pub(super) fn sort(&mut self) {
         let text = self.text.memory();
         let key = |spans: &Spans| &text[range(spans.source_path)];
         self.files.sort_by(|a, b| key(a).cmp(key(b)));
