@@ -14,10 +14,19 @@
 //! documents to the fourth power, and `COUNT(*)` counts restatements. So the store keeps the
 //! RDF merge itself: each triple is also written once into the default graph, and queries run
 //! over that. Document graphs stay as they are for `GRAPH ?g` and for export.
+//!
+//! A store loaded in memory in one go (every `query`, `serve` and `validate` over files) also
+//! keeps an `index` of its quads, sorted six ways with every term numbered, and queries read
+//! that instead of the store: oxigraph's own evaluator runs them, on a dataset that finds a
+//! pattern's quads by binary search. Any later write drops the index. A store on disk has
+//! none: its RocksDB indexes are sorted already.
 
+mod index;
 mod update;
 
 pub use update::{DocumentGraphs, StoredDocument};
+
+use index::{IndexBuilder, IndexedDataset, QueryIndex};
 
 use crate::vocab;
 use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedOrBlankNode, Quad, QuadRef};
@@ -60,6 +69,9 @@ pub enum StoreError {
 /// Loads many documents into a store at once: all of them, or none if it is not committed.
 pub struct StoreLoader<'a> {
     writer: LoaderWriter<'a>,
+    /// For a load into an empty in-memory store: the index queries will read, and where it
+    /// goes once the load is committed.
+    index: Option<(IndexBuilder, &'a IndexSlot)>,
 }
 
 /// RocksDB's bulk loader writes sorted files that the database takes in whole, many times
@@ -86,6 +98,9 @@ impl StoreLoader<'_> {
                 GraphNameRef::DefaultGraph,
             )
         });
+        if let Some((builder, _)) = &mut self.index {
+            quads.clone().for_each(|quad| builder.add(quad));
+        }
         match &mut self.writer {
             LoaderWriter::Bulk(loader) => {
                 loader.load_quads(quads)?;
@@ -104,7 +119,28 @@ impl StoreLoader<'_> {
             LoaderWriter::Bulk(loader) => loader.commit()?,
             LoaderWriter::Transaction(transaction) => transaction.commit()?,
         }
+        if let Some((builder, slot)) = self.index {
+            slot.put(builder.finish());
+        }
         Ok(())
+    }
+}
+
+/// Where a store keeps the index of its quads that queries read, while it has one.
+#[derive(Clone, Default)]
+struct IndexSlot(std::sync::Arc<std::sync::RwLock<Option<std::sync::Arc<QueryIndex>>>>);
+
+impl IndexSlot {
+    fn get(&self) -> Option<std::sync::Arc<QueryIndex>> {
+        self.0.read().expect("not poisoned").clone()
+    }
+
+    fn put(&self, index: QueryIndex) {
+        *self.0.write().expect("not poisoned") = Some(std::sync::Arc::new(index));
+    }
+
+    fn clear(&self) {
+        *self.0.write().expect("not poisoned") = None;
     }
 }
 
@@ -116,6 +152,9 @@ pub struct GraphStore {
     _lock: Option<std::sync::Arc<std::fs::File>>,
     /// What the documents were mapped with: a file beside an on-disk store, else in memory.
     mapping: MappingRecord,
+    /// The index queries read instead of the store: made by a load into an empty in-memory
+    /// store, dropped by any other write.
+    index: IndexSlot,
 }
 
 /// Where a store keeps the stamp of what its documents were mapped with (see
@@ -173,6 +212,7 @@ impl GraphStore {
             store: Store::new()?,
             _lock: None,
             mapping: MappingRecord::Memory(Default::default()),
+            index: IndexSlot::default(),
         })
     }
 
@@ -205,6 +245,7 @@ impl GraphStore {
             store,
             _lock: Some(std::sync::Arc::new(guard)),
             mapping: MappingRecord::File(dir.join("kamervragen.mapping")),
+            index: IndexSlot::default(),
         })
     }
 
@@ -256,12 +297,25 @@ impl GraphStore {
 
     /// A loader for many documents at once: faster than a transaction each. What it was given
     /// is in the store once [`StoreLoader::commit`] returns.
+    ///
+    /// A load into an empty in-memory store also builds the index that queries then read; any
+    /// other load drops the index, since it would no longer hold all the store does.
     pub fn loader(&self) -> Result<StoreLoader<'_>, StoreError> {
-        let writer = match self.mapping {
-            MappingRecord::File(_) => LoaderWriter::Bulk(self.store.bulk_loader()),
-            MappingRecord::Memory(_) => LoaderWriter::Transaction(self.store.start_transaction()?),
+        let fresh = self.index.get().is_none() && self.store.is_empty()?;
+        self.forget_index();
+        let (writer, index) = match self.mapping {
+            MappingRecord::File(_) => (LoaderWriter::Bulk(self.store.bulk_loader()), None),
+            MappingRecord::Memory(_) => (
+                LoaderWriter::Transaction(self.store.start_transaction()?),
+                fresh.then(|| (IndexBuilder::default(), &self.index)),
+            ),
         };
-        Ok(StoreLoader { writer })
+        Ok(StoreLoader { writer, index })
+    }
+
+    /// Drops the index, before a write that it would not see.
+    fn forget_index(&self) {
+        self.index.clear();
     }
 
     /// The named graphs, sorted by IRI.
@@ -339,7 +393,12 @@ impl GraphStore {
                 .collect();
             query.dataset_mut().set_available_named_graphs(graphs);
         }
-        Ok(query.on_store(&self.store).execute()?)
+        Ok(match self.index.get() {
+            Some(index) => query
+                .on_queryable_dataset(IndexedDataset::new(index))
+                .execute()?,
+            None => query.on_store(&self.store).execute()?,
+        })
     }
 }
 

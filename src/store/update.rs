@@ -98,6 +98,7 @@ impl GraphStore {
         &self,
         batch: Vec<(DocumentGraphs, Vec<Quad>)>,
     ) -> Result<(), StoreError> {
+        self.forget_index();
         let mut transaction = self.store.start_transaction()?;
         for (document, quads) in batch {
             remove_document(&mut transaction, &document)?;
@@ -111,6 +112,7 @@ impl GraphStore {
 
     /// Removes documents, with their provenance, in one transaction.
     pub fn remove_documents(&self, documents: &[DocumentGraphs]) -> Result<(), StoreError> {
+        self.forget_index();
         let mut transaction = self.store.start_transaction()?;
         for document in documents {
             remove_document(&mut transaction, document)?;
@@ -121,6 +123,7 @@ impl GraphStore {
     /// Makes `graph` hold exactly `quads` (which must all be in `graph`), in one transaction.
     pub fn replace_graph(&self, graph: &NamedNode, quads: Vec<Quad>) -> Result<(), StoreError> {
         let wanted: HashSet<Quad> = quads.into_iter().collect();
+        self.forget_index();
         let mut transaction = self.store.start_transaction()?;
         let held = quads_of_graph(&transaction, graph)?;
         let stale: Vec<Quad> = held
@@ -144,6 +147,7 @@ impl GraphStore {
         graph: &NamedNode,
         keep: impl Fn(&Quad) -> bool,
     ) -> Result<usize, StoreError> {
+        self.forget_index();
         let mut transaction = self.store.start_transaction()?;
         let stale: Vec<Quad> = quads_of_graph(&transaction, graph)?
             .into_iter()
