@@ -27,7 +27,9 @@ pub enum ResultsFormat {
 pub enum ResultsError {
     #[error("query evaluation: {0}")]
     Evaluation(#[from] QueryEvaluationError),
-    #[error(transparent)]
+    // Not transparent: the `io::Error` must stay in the error's chain, where the binary looks
+    // for a closed pipe (`kamervragen query … | head` is no error).
+    #[error("cannot write the results")]
     Io(#[from] io::Error),
 }
 
