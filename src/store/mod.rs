@@ -301,21 +301,23 @@ impl GraphStore {
     /// A load into an empty in-memory store also builds the index that queries then read; any
     /// other load drops the index, since it would no longer hold all the store does.
     pub fn loader(&self) -> Result<StoreLoader<'_>, StoreError> {
-        let fresh = self.index.get().is_none() && self.store.is_empty()?;
-        self.forget_index();
+        let fresh = self.store.is_empty()?;
         let (writer, index) = match self.mapping {
+            // A store on disk never has an index (see the module's doc).
             MappingRecord::File(_) => (LoaderWriter::Bulk(self.store.bulk_loader()), None),
             MappingRecord::Memory(_) => (
-                LoaderWriter::Transaction(self.store.start_transaction()?),
+                LoaderWriter::Transaction(self.write_transaction()?),
                 fresh.then(|| (IndexBuilder::default(), &self.index)),
             ),
         };
         Ok(StoreLoader { writer, index })
     }
 
-    /// Drops the index, before a write that it would not see.
-    fn forget_index(&self) {
+    /// The one way into the store for a write, so that no write leaves the index holding what
+    /// the store no longer does: the index is dropped first.
+    fn write_transaction(&self) -> Result<oxigraph::store::Transaction<'_>, StoreError> {
         self.index.clear();
+        Ok(self.store.start_transaction()?)
     }
 
     /// The named graphs, sorted by IRI.

@@ -98,8 +98,7 @@ impl GraphStore {
         &self,
         batch: Vec<(DocumentGraphs, Vec<Quad>)>,
     ) -> Result<(), StoreError> {
-        self.forget_index();
-        let mut transaction = self.store.start_transaction()?;
+        let mut transaction = self.write_transaction()?;
         for (document, quads) in batch {
             remove_document(&mut transaction, &document)?;
             for quad in &quads {
@@ -112,8 +111,7 @@ impl GraphStore {
 
     /// Removes documents, with their provenance, in one transaction.
     pub fn remove_documents(&self, documents: &[DocumentGraphs]) -> Result<(), StoreError> {
-        self.forget_index();
-        let mut transaction = self.store.start_transaction()?;
+        let mut transaction = self.write_transaction()?;
         for document in documents {
             remove_document(&mut transaction, document)?;
         }
@@ -123,8 +121,7 @@ impl GraphStore {
     /// Makes `graph` hold exactly `quads` (which must all be in `graph`), in one transaction.
     pub fn replace_graph(&self, graph: &NamedNode, quads: Vec<Quad>) -> Result<(), StoreError> {
         let wanted: HashSet<Quad> = quads.into_iter().collect();
-        self.forget_index();
-        let mut transaction = self.store.start_transaction()?;
+        let mut transaction = self.write_transaction()?;
         let held = quads_of_graph(&transaction, graph)?;
         let stale: Vec<Quad> = held
             .iter()
@@ -147,8 +144,7 @@ impl GraphStore {
         graph: &NamedNode,
         keep: impl Fn(&Quad) -> bool,
     ) -> Result<usize, StoreError> {
-        self.forget_index();
-        let mut transaction = self.store.start_transaction()?;
+        let mut transaction = self.write_transaction()?;
         let stale: Vec<Quad> = quads_of_graph(&transaction, graph)?
             .into_iter()
             .filter(|quad| !keep(quad))
