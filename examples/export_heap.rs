@@ -5,16 +5,17 @@
 //!
 //! ```sh
 //! cargo run --release --example export_heap -- target/bench/corpus-10000
+//! cargo run --release --example export_heap -- --as ttl target/bench/corpus-10000
 //! ```
 //!
-//! Prints `documents PEAK_MB MB peak heap, FINAL_MB MB at the end (kept across documents)`.
+//! N-Quads unless `--as` names another format by its file ending. Prints `documents PEAK_MB MB peak heap, FINAL_MB MB at the end (kept across documents)`.
 
 use kamervragen::export::ExportFormat;
 use kamervragen::pipeline::LoadOptions;
 use kamervragen::stream::write_stream;
 use kamervragen::tally::Tally;
 use std::alloc::{GlobalAlloc, Layout, System};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The system allocator, counting.
@@ -45,16 +46,20 @@ unsafe impl GlobalAlloc for Counting {
 static ALLOCATOR: Counting = Counting;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let roots: Vec<PathBuf> = std::env::args().skip(1).map(PathBuf::from).collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let format = match args.iter().position(|arg| arg == "--as") {
+        Some(at) if at + 1 < args.len() => {
+            let ending = args.drain(at..at + 2).nth(1).expect("two drained");
+            ExportFormat::from_path(Path::new(&format!("dump.{ending}")))
+                .ok_or_else(|| format!("no format has the file ending `{ending}`"))?
+        }
+        Some(_) => return Err("--as needs a file ending: nq, ttl, nt, trig, rdf, jsonld".into()),
+        None => ExportFormat::NQuads,
+    };
+    let roots: Vec<PathBuf> = args.into_iter().map(PathBuf::from).collect();
     let options = LoadOptions::default();
     let mut report = Tally::default();
-    write_stream(
-        &roots,
-        &options,
-        ExportFormat::NQuads,
-        std::io::sink(),
-        &mut report,
-    )?;
+    write_stream(&roots, &options, format, std::io::sink(), &mut report)?;
     let mb = |bytes: usize| bytes as f64 / 1e6;
     println!(
         "{} documents: {:.1} MB peak heap, {:.1} MB at the end (kept across documents)",

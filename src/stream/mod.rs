@@ -16,12 +16,15 @@
 //! they are remembered as 128-bit hashes, which stay few since there are only so many members
 //! and offices. So TriG and N-Quads, which keep the graphs, run in flat memory.
 //!
-//! Formats that merge the graphs (Turtle, N-Triples, RDF/XML, which promise each triple once)
-//! remember the hash of every triple written: a set's facts are restated by its answer and its
-//! notices, and one document may come as both PDF and DOCX text. That costs 16 bytes and a
-//! little per triple, so their memory grows with the corpus.
+//! Formats that merge the graphs (Turtle, N-Triples, RDF/XML) promise each triple once, though
+//! a set's facts are restated by its answer and its notices, and one document may come as both
+//! PDF and DOCX text. Remembering every triple written would grow with the corpus; instead
+//! their triples are sorted, as N-Triples lines, in runs on disk ([`sorted`]), and written out
+//! at the end in that order, each once, as the store's export writes them. Their memory is
+//! flat too, and a subject's statements stand together.
 
 mod prepared;
+mod sorted;
 
 pub use prepared::PreparedGraph;
 
@@ -32,8 +35,10 @@ use crate::map::{reference_quads, LinkCounter};
 use crate::pipeline::{for_each_prepared, LoadOptions, Outcomes};
 use crate::store::GraphStore;
 use oxigraph::io::WriterQuadSerializer;
+use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{NamedNode, Quad, QuadRef, TripleRef};
 use prepared::{Body, PreparedStatement};
+use sorted::SortedLines;
 use std::collections::HashSet;
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -93,12 +98,14 @@ struct StreamWriter<W: Write> {
     seen: Seen,
 }
 
-/// Where the statements go: straight out as the lines they were prepared as, or through a
-/// serializer that writes each in the light of those before it.
+/// Where the statements go: straight out as the lines they were prepared as, through a
+/// serializer that writes each in the light of those before it, or sorted first.
 enum Sink<W: Write> {
     Lines(W),
     /// Boxed: a serializer is some hundreds of bytes, and there is one a dump.
     Serializer(Box<WriterQuadSerializer<W>>),
+    /// A dump that merges the graphs: its lines wait in [`SortedLines`] until the end.
+    Sorted(SortedLines, W),
 }
 
 /// What the dump has written so far, as far as it needs to know.
@@ -112,10 +119,10 @@ struct Seen {
 
 impl<W: Write> StreamWriter<W> {
     fn new(format: ExportFormat, minter: &IriMinter, writer: W) -> Self {
-        let sink = if PreparedGraph::is_line_format(format) {
-            Sink::Lines(writer)
-        } else {
-            Sink::Serializer(Box::new(serializer(format).for_writer(writer)))
+        let sink = match PreparedGraph::line_format(format) {
+            Some(RdfFormat::NQuads) => Sink::Lines(writer),
+            Some(_) => Sink::Sorted(SortedLines::default(), writer),
+            None => Sink::Serializer(Box::new(serializer(format).for_writer(writer))),
         };
         Self {
             format,
@@ -135,8 +142,8 @@ impl<W: Write> StreamWriter<W> {
         PreparedGraph::new(self.format, self.shared_graph.as_ref(), sorted)
     }
 
-    /// Writes one document's (or one graph's) statements; a statement of the shared graph,
-    /// or any in a merged format, only the first time any document states it.
+    /// Writes one document's (or one graph's) statements; a statement of the shared graph
+    /// only the first time any document states it. (A merged format keeps them to sort.)
     fn write(&mut self, graph: PreparedGraph) -> Result<(), Error> {
         let statements = &graph.statements;
         match (&mut self.sink, &graph.body) {
@@ -151,6 +158,14 @@ impl<W: Write> StreamWriter<W> {
                     start = statement.end;
                 }
                 writer.write_all(&text[run..])?;
+            }
+            (Sink::Sorted(lines, _), Body::Lines(text)) => {
+                let mut start = 0;
+                for statement in statements {
+                    self.seen.admits(statement)?;
+                    lines.push(&text[start..statement.end])?;
+                    start = statement.end;
+                }
             }
             (Sink::Serializer(serializer), Body::Quads(quads)) => {
                 for (statement, quad) in statements.iter().zip(quads) {
@@ -173,8 +188,39 @@ impl<W: Write> StreamWriter<W> {
         match self.sink {
             Sink::Lines(writer) => Ok(writer),
             Sink::Serializer(serializer) => Ok(serializer.finish()?),
+            Sink::Sorted(lines, writer) => write_sorted_lines(lines, self.format, writer),
         }
     }
+}
+
+/// Writes the lines of a merged dump, sorted and each once: as they are for N-Triples, read
+/// back by oxigraph's parser for a serializer otherwise.
+fn write_sorted_lines<W: Write>(
+    lines: SortedLines,
+    format: ExportFormat,
+    mut writer: W,
+) -> Result<W, Error> {
+    let mut merged = lines.into_merged()?;
+    if format == ExportFormat::NTriples {
+        while let Some(line) = merged.next_line()? {
+            writer.write_all(line)?;
+        }
+        return Ok(writer);
+    }
+    let mut serializer = serializer(format).for_writer(writer);
+    // Lenient: the lines are oxigraph's own, checked when their terms were made.
+    let parser = RdfParser::from_format(RdfFormat::NTriples).lenient();
+    for quad in parser.for_reader(merged.into_reader()) {
+        let quad = quad.map_err(|error| match error {
+            oxigraph::io::RdfParseError::Io(error) => Error::Spill(crate::error::SpillError(error)),
+            oxigraph::io::RdfParseError::Syntax(error) => Error::Output(io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!("a sorted N-Triples line did not read back: {error}"),
+            )),
+        })?;
+        serializer.serialize_triple(TripleRef::from(quad.as_ref()))?;
+    }
+    Ok(serializer.finish()?)
 }
 
 impl Seen {

@@ -3,13 +3,14 @@
 //!
 //! Sorted quads enter ([`PreparedGraph::new`]). They leave in the same order, each with what the
 //! writer decides on: the hash that says whether the dump has it already, and the link it
-//! counts for a linkset. In the formats of one statement a line (N-Quads, N-Triples) they are
-//! written out here already, by oxigraph's serializer, so that the writing thread only looks
-//! up hashes and copies bytes while every core does the rest.
+//! counts for a linkset. As N-Quads, and as N-Triples for the formats that merge the graphs
+//! (which sort them, see [`super::sorted`]), they are written out here already, by oxigraph's
+//! serializer, so that the writing thread only looks up hashes and copies bytes while every
+//! core does the rest.
 
 use crate::export::ExportFormat;
 use crate::map::{hash128, LinkCounter, LinkKey};
-use oxigraph::io::RdfSerializer;
+use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{NamedNodeRef, Quad, QuadRef, TripleRef};
 use std::io;
 
@@ -52,10 +53,12 @@ impl PreparedGraph {
         let sorted = sorted.into_iter();
         let mut statements = Vec::with_capacity(sorted.size_hint().0);
         let mut quads = Vec::new();
-        let mut lines = Self::is_line_format(format)
-            .then(|| RdfSerializer::from_format(format.rdf_format()).for_writer(Vec::new()));
+        let mut lines = Self::line_format(format)
+            .map(|lines| RdfSerializer::from_format(lines).for_writer(Vec::new()));
         for quad in sorted {
-            let written_once = !keeps_graphs || quad.graph_name == shared_graph.into();
+            // A merged dump drops repeats as it sorts; one that keeps the graphs remembers
+            // what it wrote of the shared graph.
+            let written_once = keeps_graphs && quad.graph_name == shared_graph.into();
             statements.push(PreparedStatement {
                 once: written_once.then(|| hash128(&(quad.subject, quad.predicate, quad.object))),
                 link: LinkCounter::key(quad),
@@ -78,9 +81,16 @@ impl PreparedGraph {
         Ok(Self { statements, body })
     }
 
-    /// The formats that write one statement a line, each the same wherever it stands.
-    pub fn is_line_format(format: ExportFormat) -> bool {
-        matches!(format, ExportFormat::NQuads | ExportFormat::NTriples)
+    /// The format of one statement a line, each the same wherever it stands, that a dump in
+    /// `format` is prepared in: N-Quads as itself, the merged formats as N-Triples to sort.
+    pub fn line_format(format: ExportFormat) -> Option<RdfFormat> {
+        match format {
+            ExportFormat::NQuads => Some(RdfFormat::NQuads),
+            ExportFormat::NTriples | ExportFormat::Turtle | ExportFormat::RdfXml => {
+                Some(RdfFormat::NTriples)
+            }
+            ExportFormat::TriG | ExportFormat::JsonLd => None,
+        }
     }
 }
 
@@ -155,7 +165,7 @@ mod tests {
     }
 
     /// Keeping graphs apart, only the shared graph's statements are written once; merging
-    /// them, every statement is, and the same triple in two graphs has one hash.
+    /// them, none is hashed (the sort drops repeats), and each is a line of N-Triples.
     #[test]
     fn marks_what_is_written_once_and_the_links() {
         let nquads = PreparedGraph::new(ExportFormat::NQuads, SHARED, quads()).unwrap();
@@ -165,13 +175,22 @@ mod tests {
         assert_eq!(links, [false, true, false]);
 
         let turtle = PreparedGraph::new(ExportFormat::Turtle, SHARED, quads()).unwrap();
-        let hashes: Vec<Option<u128>> = turtle.statements.iter().map(|s| s.once).collect();
-        assert!(hashes.iter().all(Option::is_some));
-        assert_eq!(hashes[0], hashes[2]);
-        assert_ne!(hashes[0], hashes[1]);
-        let Body::Quads(kept) = &turtle.body else {
-            panic!("Turtle is written in context");
+        assert!(turtle.statements.iter().all(|s| s.once.is_none()));
+        let links: Vec<bool> = turtle.statements.iter().map(|s| s.link.is_some()).collect();
+        assert_eq!(links, [false, true, false]);
+        let Body::Lines(text) = &turtle.body else {
+            panic!("a merged format is prepared as lines to sort");
         };
-        assert_eq!(kept.iter().map(Quad::as_ref).collect::<Vec<_>>(), quads());
+        let ntriples = PreparedGraph::new(ExportFormat::NTriples, SHARED, quads()).unwrap();
+        let Body::Lines(expected) = &ntriples.body else {
+            panic!("N-Triples is a line format");
+        };
+        assert_eq!(text, expected);
+        let text = String::from_utf8(text.clone()).unwrap();
+        assert_eq!(
+            text.lines().next().unwrap(),
+            "<https://example.org/s> <https://example.org/label> \"two\\nlines \\\"quoted\\\"\" ."
+        );
+        assert_eq!(text.lines().count(), 3);
     }
 }
