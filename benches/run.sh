@@ -4,7 +4,8 @@
 #   benches/run.sh [SIZES…]        (default: 1000 10000 100000)
 #
 # For each size N: generate N documents (seed 1), then under /usr/bin/time -v
-#   - export to N-Quads and to Turtle (streaming, no store): seconds (median of three), peak RSS
+#   - export to N-Quads and to Turtle (streaming, no store): seconds (median of three), peak RSS;
+#     N-Quads also to /dev/null, to tell the export's own cost from the disk's
 #   - oxigraph's own floor on the same N-Quads: read and write it again; bulk-load it, as it
 #     is and as the store holds it (each quad also in the default graph, the merge)
 #   - load into the store and run every file in queries/ (medians of five)
@@ -50,6 +51,7 @@ for n in "${sizes[@]}"; do
   [ -d "$corpus" ] || target/release/examples/generate --count "$n" --seed 1 --out "$corpus" > /dev/null
   mb=$(du -sm "$corpus" | awk '{print $1}')
   read -r nq_s nq_kb < <(measure "$bin" export "$corpus" -f nquads --quiet -o "$out/$n.nq")
+  read -r null_s null_kb < <(measure "$bin" export "$corpus" -f nquads --quiet -o /dev/null)
   read -r ttl_s ttl_kb < <(measure "$bin" export "$corpus" -f turtle --quiet -o "$out/$n.ttl")
   quads=$(wc -l < "$out/$n.nq")
   floor=$(target/release/examples/nquads_floor "$out/$n.nq")
@@ -61,12 +63,13 @@ for n in "${sizes[@]}"; do
   load=$(awk '/^load/ {print $2}' "$out/queries-$n.txt")
   slowest=$(awk '!/^load/ {print $2}' "$out/queries-$n.txt" | sort -g | tail -1)
   row "$n" "export to N-Quads" "$nq_s" "$nq_kb" "$mb" "$quads"
+  row "$n" "export to N-Quads, to /dev/null" "$null_s" "$null_kb" "$mb" "$quads"
   row "$n" "export to Turtle" "$ttl_s" "$ttl_kb" "$mb" "$quads"
   row "$n" "oxigraph: read and write the N-Quads (floor)" "$rt" - "$mb" "$quads"
   row "$n" "load into the store" "$load" "$load_kb" "$mb" "$quads"
   row "$n" "oxigraph: bulk-load the store's quads" "$bulkm" - "$mb" "$quads"
-  summary+=("$(awk -v n="$n" -v nq="$nq_s" -v rt="$rt" -v load="$load" -v bulkm="$bulkm" -v slow="$slowest" 'BEGIN {
-    printf "%d documents: export ÷ floor %.2f, load ÷ bulk load %.2f, export s per 1,000 documents %.3f, slowest query %.3f s", n, nq / rt, load / bulkm, nq / n * 1000, slow }')")
+  summary+=("$(awk -v n="$n" -v nq="$nq_s" -v null="$null_s" -v rt="$rt" -v load="$load" -v bulkm="$bulkm" -v slow="$slowest" 'BEGIN {
+    printf "%d documents: export ÷ floor %.2f, load ÷ bulk load %.2f, export s per 1,000 documents %.3f (to /dev/null %.3f), slowest query %.3f s", n, nq / rt, load / bulkm, nq / n * 1000, null / n * 1000, slow }')")
 done
 echo
 printf '%s\n' "${summary[@]}"

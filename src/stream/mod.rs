@@ -34,14 +34,14 @@ use crate::iri::IriMinter;
 use crate::map::{reference_quads, LinkCounter};
 use crate::pipeline::{for_each_prepared, LoadOptions, Outcomes};
 use crate::store::GraphStore;
-use oxigraph::io::WriterQuadSerializer;
-use oxigraph::io::{RdfFormat, RdfParser};
-use oxigraph::model::{NamedNode, Quad, QuadRef, TripleRef};
+use oxigraph::io::{RdfFormat, RdfParseError, RdfParser, WriterQuadSerializer};
+use oxigraph::model::{NamedNode, Quad, QuadRef, Triple, TripleRef};
 use prepared::{Body, PreparedStatement};
-use sorted::SortedLines;
+use sorted::{MergedLines, SortedLines};
 use std::collections::HashSet;
 use std::io::{self, Write};
 use std::path::PathBuf;
+use std::sync::mpsc;
 
 /// Writes the graph of the documents under `roots` to `writer`, without a store, telling
 /// `outcomes` what became of each file.
@@ -161,8 +161,9 @@ impl<W: Write> StreamWriter<W> {
             }
             (Sink::Sorted(lines, _), Body::Lines(text)) => {
                 let mut start = 0;
+                // Every statement goes in: the merge of the runs drops repeats.
                 for statement in statements {
-                    self.seen.admits(statement)?;
+                    self.seen.count(statement)?;
                     lines.push(&text[start..statement.end])?;
                     start = statement.end;
                 }
@@ -194,7 +195,9 @@ impl<W: Write> StreamWriter<W> {
 }
 
 /// Writes the lines of a merged dump, sorted and each once: as they are for N-Triples, read
-/// back by oxigraph's parser for a serializer otherwise.
+/// back by oxigraph's parser for a serializer otherwise. The reading back runs on a thread of
+/// its own, beside the serializer: the merge, the parser and the serializer come after every
+/// document is mapped, when the other core would be idle.
 fn write_sorted_lines<W: Write>(
     lines: SortedLines,
     format: ExportFormat,
@@ -208,36 +211,73 @@ fn write_sorted_lines<W: Write>(
         return Ok(writer);
     }
     let mut serializer = serializer(format).for_writer(writer);
+    std::thread::scope(|scope| {
+        let (chunks, received) = mpsc::sync_channel(4);
+        let reading = scope.spawn(move || read_back(merged, &chunks));
+        for chunk in received {
+            for triple in &chunk {
+                serializer.serialize_triple(triple)?;
+            }
+        }
+        // The channel closes when the reading ends, read to the end or failed.
+        reading
+            .join()
+            .expect("reading back the sorted lines does not panic")
+    })?;
+    Ok(serializer.finish()?)
+}
+
+/// Triples are handed from the reading thread to the serializer this many at a time.
+const CHUNK: usize = 4096;
+
+/// Parses the merged lines into triples, sent on in chunks until the stream ends or the
+/// serializer stops taking them (its error is the one to report).
+fn read_back(merged: MergedLines, chunks: &mpsc::SyncSender<Vec<Triple>>) -> Result<(), Error> {
     // Lenient: the lines are oxigraph's own, checked when their terms were made.
     let parser = RdfParser::from_format(RdfFormat::NTriples).lenient();
+    let mut chunk = Vec::with_capacity(CHUNK);
     for quad in parser.for_reader(merged.into_reader()) {
         let quad = quad.map_err(|error| match error {
-            oxigraph::io::RdfParseError::Io(error) => Error::Spill(crate::error::SpillError(error)),
-            oxigraph::io::RdfParseError::Syntax(error) => Error::Output(io::Error::new(
+            // Reading the runs back, not writing the output.
+            RdfParseError::Io(error) => Error::Spill(SpillError(error)),
+            RdfParseError::Syntax(error) => Error::Output(io::Error::new(
                 io::ErrorKind::InvalidData,
                 format!("a sorted N-Triples line did not read back: {error}"),
             )),
         })?;
-        serializer.serialize_triple(TripleRef::from(quad.as_ref()))?;
+        chunk.push(Triple::from(quad));
+        if chunk.len() == CHUNK
+            && chunks
+                .send(std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK)))
+                .is_err()
+        {
+            return Ok(());
+        }
     }
-    Ok(serializer.finish()?)
+    // Refused only when the serializer has stopped, with its own error.
+    let _ = chunks.send(chunk);
+    Ok(())
 }
 
 impl Seen {
-    /// Whether `statement` is to be written (counting its link if so). The shared graph's
-    /// statements are written once; a merged format writes every statement once: a set's
-    /// facts are restated by its answer and notices, and the same document may come as both
-    /// PDF and DOCX text. The graph is left out of the hash: in a merged format a triple is
-    /// the same in any graph.
+    /// Whether `statement` is to be written (counting its link if so): a statement of the
+    /// shared graph only the first time.
     fn admits(&mut self, statement: &PreparedStatement) -> Result<bool, SpillError> {
         if let Some(hash) = statement.once {
             if !self.written.insert(hash) {
                 return Ok(false);
             }
         }
+        self.count(statement)?;
+        Ok(true)
+    }
+
+    /// Counts the link `statement` makes, if it makes one, for the linksets (which count
+    /// each link once, however often it is stated).
+    fn count(&mut self, statement: &PreparedStatement) -> Result<(), SpillError> {
         if let (Some(links), Some(link)) = (&mut self.links, statement.link) {
             links.insert(link)?;
         }
-        Ok(true)
+        Ok(())
     }
 }
