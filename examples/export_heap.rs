@@ -8,7 +8,8 @@
 //! cargo run --release --example export_heap -- --as ttl target/bench/corpus-10000
 //! ```
 //!
-//! N-Quads unless `--as` names another format by its file ending. Prints `documents PEAK_MB MB peak heap, FINAL_MB MB at the end (kept across documents)`.
+//! N-Quads unless `--as` names another format by its file ending. Prints
+//! `documents PEAK_MB MB peak heap, FINAL_MB MB at the end (kept across documents)`.
 
 use kamervragen::export::ExportFormat;
 use kamervragen::pipeline::LoadOptions;
