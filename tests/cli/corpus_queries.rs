@@ -161,6 +161,50 @@ fn answer_times_has_a_row_for_every_answer_whose_set_has_a_date() {
     assert_eq!(rows(&workspace, "answer-times.rq"), expected);
 }
 
+/// The days `answer-times.rq` counts, taken from the file itself and run over dates where a
+/// calendar is easy to get wrong (leap days, the century years 1900, 2000 and 2100, a year's
+/// end, an answer dated before its questions), against chrono's count.
+#[test]
+fn answer_times_counts_days_as_the_calendar_does() {
+    let query = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("queries/answer-times.rq"),
+    )
+    .unwrap();
+    let first = query.find("  BIND (YEAR(?submitted)").unwrap();
+    let last = query.find(" AS ?days)").unwrap() + " AS ?days)".len();
+    let counting = &query[first..last];
+    let pairs = [
+        ("1900-02-28", "1900-03-01"),
+        ("1999-12-31", "2000-01-01"),
+        ("2000-02-28", "2000-03-01"),
+        ("2019-02-28", "2019-03-01"),
+        ("2019-03-01", "2019-02-28"),
+        ("2020-01-31", "2020-03-01"),
+        ("2020-02-29", "2021-02-28"),
+        ("2023-12-15", "2024-03-15"),
+        ("2100-02-28", "2100-03-01"),
+        ("1995-01-01", "2026-12-31"),
+    ];
+    let values: String = pairs
+        .iter()
+        .map(|(s, r)| format!("(\"{s}\"^^xsd:date \"{r}\"^^xsd:date) "))
+        .collect();
+    let sparql = format!(
+        "SELECT ?submitted ?received ?days WHERE {{ VALUES (?submitted ?received) {{ {values}}}\n{counting} }} ORDER BY ?submitted ?received"
+    );
+    let workspace = Workspace::with_seed();
+    let csv = workspace
+        .run(&["query", "-e", &sparql, "--format", "csv"])
+        .success();
+    let mut expected: Vec<String> = pairs
+        .iter()
+        .map(|(s, r)| format!("{s},{r},{}", (date(r) - date(s)).num_days()))
+        .collect();
+    expected.sort();
+    let got: Vec<&str> = csv.lines().skip(1).collect();
+    assert_eq!(got, expected);
+}
+
 /// Sets known only from a later set's follow-up note, as the note prints them:
 /// tkweb-AH608-2024Z14419 says "eerdere vragen terzake van het lid Joseph (Nieuw Sociaal
 /// Contract), ingezonden 25 september 2024 (vraagnummer 2024Z14247)".
