@@ -15,10 +15,11 @@
 //! drops the index (`GraphStore::write_transaction`), and queries go back to the store.
 
 use hashbrown::HashTable;
+use oxigraph::model::vocab::xsd;
 use oxigraph::model::{GraphNameRef, QuadRef, Term, TermRef};
 use rayon::slice::ParallelSliceMut;
-use rustc_hash::FxBuildHasher;
-use spareval::{InternalQuad, QueryableDataset};
+use rustc_hash::{FxBuildHasher, FxHashMap};
+use spareval::{ExpressionTerm, InternalQuad, QueryableDataset};
 use std::cell::RefCell;
 use std::convert::Infallible;
 use std::hash::BuildHasher;
@@ -261,13 +262,41 @@ impl QueryIndex {
 pub(crate) struct IndexedDataset {
     index: Arc<QueryIndex>,
     made_up: RefCell<Dictionary>,
+    /// The typed literals (dates, numbers, booleans) the evaluator has read or made, as the
+    /// values it computes with. The evaluator asks for a term's value at every use (each
+    /// `MONTH(?date)`, each comparison of an `ORDER BY`), and a value from the term means
+    /// copying its two strings and parsing one. oxigraph's own store keeps such literals as
+    /// values from the start.
+    values: RefCell<FxHashMap<u32, ExpressionTerm>>,
 }
 
 impl IndexedDataset {
     pub(crate) fn new(index: Arc<QueryIndex>) -> Self {
         let made_up = RefCell::new(Dictionary::after(&index.dictionary));
-        Self { index, made_up }
+        Self {
+            index,
+            made_up,
+            values: RefCell::default(),
+        }
     }
+}
+
+/// Whether a term is a literal the evaluator computes with as a value other than its text.
+fn is_typed_value(term: &Term) -> bool {
+    matches!(term, Term::Literal(literal)
+        if literal.language().is_none() && literal.datatype() != xsd::STRING)
+}
+
+/// The same for a value: strings and IRIs are their text, and keeping them saves nothing.
+fn is_computed_value(value: &ExpressionTerm) -> bool {
+    !matches!(
+        value,
+        ExpressionTerm::NamedNode(_)
+            | ExpressionTerm::BlankNode(_)
+            | ExpressionTerm::StringLiteral(_)
+            | ExpressionTerm::LangStringLiteral { .. }
+            | ExpressionTerm::OtherTypedLiteral { .. }
+    )
 }
 
 /// The quads of one run of a permutation that match the rest of a pattern.
@@ -340,6 +369,28 @@ impl<'a> QueryableDataset<'a> for IndexedDataset {
             Some(number) => number,
             None => self.made_up.borrow_mut().number(term),
         })
+    }
+
+    fn externalize_expression_term(&self, number: u32) -> Result<ExpressionTerm, Infallible> {
+        if let Some(value) = self.values.borrow().get(&number) {
+            return Ok(value.clone());
+        }
+        let term = self.externalize_term(number)?;
+        let keep = is_typed_value(&term);
+        let value = ExpressionTerm::from(term);
+        if keep {
+            self.values.borrow_mut().insert(number, value.clone());
+        }
+        Ok(value)
+    }
+
+    fn internalize_expression_term(&self, value: ExpressionTerm) -> Result<u32, Infallible> {
+        let kept = is_computed_value(&value).then(|| value.clone());
+        let number = self.internalize_term(value.into())?;
+        if let Some(value) = kept {
+            self.values.borrow_mut().entry(number).or_insert(value);
+        }
+        Ok(number)
     }
 
     fn externalize_term(&self, number: u32) -> Result<Term, Infallible> {
