@@ -534,6 +534,14 @@ mod tests {
                 "SELECT ?q { VALUES ?n { 2 3 } BIND (?n - 1 AS ?m) ?q <position> ?m } ORDER BY ?q",
                 "?q\n<https://example.org/q1>\n<https://example.org/q2>\n",
             ),
+            // Values the query computes from stored numbers, kept and read again: by the next
+            // BIND, a FILTER, a GROUP BY and an ORDER BY.
+            (
+                "SELECT ?y (COUNT(*) AS ?n) { ?q <position> ?p BIND (?p * 2.5e0 AS ?x) \
+                 BIND (FLOOR(?x) AS ?y) FILTER (?y >= 2 && ?p < 3) } GROUP BY ?y ORDER BY DESC(?y)",
+                "?y\t?n\n\"5\"^^<http://www.w3.org/2001/XMLSchema#double>\t1\n\
+                 \"2\"^^<http://www.w3.org/2001/XMLSchema#double>\t1\n",
+            ),
             (
                 "SELECT ?g { GRAPH ?g { } } ORDER BY ?g",
                 "?g\n<https://example.org/graph/a>\n<https://example.org/graph/b>\n",
