@@ -2,7 +2,25 @@
 //! nothing hidden (no redirects followed, no retries).
 
 use std::io::{Read, Write};
-use std::net::TcpStream;
+use std::net::{TcpListener, TcpStream};
+
+/// What `start` makes of the first port it can have. A port the system hands out free is free
+/// only until it is asked again, and the tests' own connections draw from the same ports, so
+/// a start that finds it taken (`None`) is tried on another.
+pub fn on_a_free_port<T>(mut start: impl FnMut(u16) -> Option<T>) -> T {
+    const TRIES: usize = 20;
+    for _ in 0..TRIES {
+        let port = TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        if let Some(started) = start(port) {
+            return started;
+        }
+    }
+    panic!("no free port in {TRIES} tries");
+}
 
 /// Sends one request to `authority` (`host:port`); the status, the headers (lower-case names)
 /// and the body.

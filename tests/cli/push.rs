@@ -4,13 +4,13 @@
 
 mod virtuoso;
 
+use super::http::on_a_free_port;
 use super::{parse_quads, Workspace};
 use oxhttp::model::header::{AUTHORIZATION, WWW_AUTHENTICATE};
 use oxhttp::model::{Body, Response, StatusCode};
 use oxigraph::io::RdfFormat;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Read;
-use std::net::TcpListener;
 use std::sync::{Arc, Mutex};
 
 /// What the Graph Store holds and how it behaves.
@@ -33,13 +33,13 @@ struct GraphStore {
 
 impl GraphStore {
     fn start() -> Self {
-        let port = TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
         let state = Arc::new(Mutex::new(State::default()));
-        let shared = Arc::clone(&state);
+        on_a_free_port(|port| Self::start_on(port, &state))
+    }
+
+    /// The store on `port`, `None` if the port is taken.
+    fn start_on(port: u16, state: &Arc<Mutex<State>>) -> Option<Self> {
+        let shared = Arc::clone(state);
         let server = oxhttp::Server::new(move |request| {
             let query = request.uri().query().unwrap_or("").to_owned();
             let graph = form_urlencoded::parse(query.as_bytes())
@@ -85,13 +85,16 @@ impl GraphStore {
             response
         })
         .bind(([127, 0, 0, 1], port))
-        .spawn()
-        .unwrap();
-        Self {
-            state,
+        .spawn();
+        let server = match server {
+            Err(error) if error.kind() == std::io::ErrorKind::AddrInUse => return None,
+            server => server.unwrap(),
+        };
+        Some(Self {
+            state: Arc::clone(state),
             endpoint: format!("http://127.0.0.1:{port}/gsp"),
             _server: server,
-        }
+        })
     }
 
     fn state(&self) -> std::sync::MutexGuard<'_, State> {

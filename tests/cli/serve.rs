@@ -2,10 +2,9 @@
 //! a free port: the ways to ask, content negotiation, refusals, the time limit, and that every
 //! file in `queries/` gives over HTTP the rows `kamervragen query` gives.
 
-use super::http::{self, Reply};
+use super::http::{self, on_a_free_port, Reply};
 use super::{independent_tool, Workspace};
 use std::io::{BufRead, BufReader};
-use std::net::TcpListener;
 use std::path::Path;
 use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
@@ -18,11 +17,11 @@ struct Server {
 
 impl Server {
     fn start(workspace: &Workspace, extra: &[&str]) -> Self {
-        let port = TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
+        on_a_free_port(|port| Self::start_on(workspace, extra, port))
+    }
+
+    /// The server on `port`, `None` if it stopped before it served (the port was taken).
+    fn start_on(workspace: &Workspace, extra: &[&str], port: u16) -> Option<Self> {
         let bind = format!("127.0.0.1:{port}");
         let mut args = vec!["serve", "seeds", "--quiet", "--bind", &bind];
         args.extend_from_slice(extra);
@@ -36,11 +35,14 @@ impl Server {
         BufReader::new(child.stdout.as_mut().unwrap())
             .read_line(&mut first_line)
             .unwrap();
+        if first_line.is_empty() && child.wait().is_ok_and(|status| !status.success()) {
+            return None;
+        }
         assert_eq!(
             first_line,
             format!("serving SPARQL at http://{bind}/sparql (Ctrl-C stops)\n")
         );
-        Self { child, port }
+        Some(Self { child, port })
     }
 
     /// Sends one request; the status, the headers (lower-case names) and the body.
