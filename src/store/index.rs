@@ -15,7 +15,6 @@
 //! drops the index (`GraphStore::write_transaction`), and queries go back to the store.
 
 use hashbrown::HashTable;
-use oxigraph::model::vocab::xsd;
 use oxigraph::model::{GraphNameRef, QuadRef, Term, TermRef};
 use rayon::slice::ParallelSliceMut;
 use rustc_hash::{FxBuildHasher, FxHashMap};
@@ -281,14 +280,10 @@ impl IndexedDataset {
     }
 }
 
-/// Whether a term is a literal the evaluator computes with as a value other than its text.
-fn is_typed_value(term: &Term) -> bool {
-    matches!(term, Term::Literal(literal)
-        if literal.language().is_none() && literal.datatype() != xsd::STRING)
-}
-
-/// The same for a value: strings and IRIs are their text, and keeping them saves nothing.
-fn is_computed_value(value: &ExpressionTerm) -> bool {
+/// Whether a value is one the evaluator parsed from its term (a number, a date, a boolean):
+/// IRIs, strings and literals of other datatypes are their text, and keeping them saves
+/// nothing.
+fn is_parsed_value(value: &ExpressionTerm) -> bool {
     !matches!(
         value,
         ExpressionTerm::NamedNode(_)
@@ -375,17 +370,15 @@ impl<'a> QueryableDataset<'a> for IndexedDataset {
         if let Some(value) = self.values.borrow().get(&number) {
             return Ok(value.clone());
         }
-        let term = self.externalize_term(number)?;
-        let keep = is_typed_value(&term);
-        let value = ExpressionTerm::from(term);
-        if keep {
+        let value = ExpressionTerm::from(self.externalize_term(number)?);
+        if is_parsed_value(&value) {
             self.values.borrow_mut().insert(number, value.clone());
         }
         Ok(value)
     }
 
     fn internalize_expression_term(&self, value: ExpressionTerm) -> Result<u32, Infallible> {
-        let kept = is_computed_value(&value).then(|| value.clone());
+        let kept = is_parsed_value(&value).then(|| value.clone());
         let number = self.internalize_term(value.into())?;
         if let Some(value) = kept {
             self.values.borrow_mut().entry(number).or_insert(value);
