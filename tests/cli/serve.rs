@@ -20,23 +20,30 @@ impl Server {
         on_a_free_port(|port| Self::start_on(workspace, extra, port))
     }
 
-    /// The server on `port`, `None` if it stopped before it served (the port was taken).
+    /// The server on `port`, `None` if the port was taken.
     fn start_on(workspace: &Workspace, extra: &[&str], port: u16) -> Option<Self> {
         let bind = format!("127.0.0.1:{port}");
         let mut args = vec!["serve", "seeds", "--quiet", "--bind", &bind];
         args.extend_from_slice(extra);
+        // A file rather than a pipe: nothing reads the server's errors while it runs.
+        let errors = workspace.path().join(format!("serve-{port}.stderr"));
         let mut child = workspace
             .command(&args)
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
+            .stderr(std::fs::File::create(&errors).unwrap())
             .spawn()
             .expect("the server starts");
         let mut first_line = String::new();
         BufReader::new(child.stdout.as_mut().unwrap())
             .read_line(&mut first_line)
             .unwrap();
-        if first_line.is_empty() && child.wait().is_ok_and(|status| !status.success()) {
-            return None;
+        if first_line.is_empty() {
+            let status = child.wait().unwrap();
+            let errors = std::fs::read_to_string(&errors).unwrap();
+            if errors.contains("Address already in use") {
+                return None;
+            }
+            panic!("serve stopped before serving ({status}): {errors}");
         }
         assert_eq!(
             first_line,
