@@ -31,8 +31,7 @@ static NUMBERS_ONLY: LazyLock<Regex> =
 /// The numbers of a line that holds nothing but footnote markers (`2, 3 en 4`).
 pub fn marker_line(text: &str) -> Option<Vec<u32>> {
     let trimmed = text.trim();
-    NUMBERS_ONLY
-        .is_match(trimmed)
+    (may_be_numbers_only(trimmed) && NUMBERS_ONLY.is_match(trimmed))
         .then(|| numbers_in(trimmed).into_iter().map(|(n, _, _)| n).collect())
 }
 static LIST_CONTINUATION: LazyLock<Regex> =
@@ -170,7 +169,8 @@ fn page_foot_zone(lines: &[Option<&str>], start: usize, first: u32) -> Vec<(usiz
 
 /// Every footnote marker candidate in a line of running text, in order.
 pub fn markers(text: &str) -> Vec<Marker> {
-    if !text.bytes().any(|b| b.is_ascii_digit()) {
+    let clues = Clues::of(text);
+    if !clues.digit {
         return Vec::new();
     }
     let trimmed = text.trim();
@@ -188,22 +188,20 @@ pub fn markers(text: &str) -> Vec<Marker> {
     // Each pattern is matched without capture groups (the fast engine): the groups are
     // recovered from the match, whose shape the pattern fixes.
     let mut found = Vec::new();
-    if text.contains('[') {
+    if clues.bracket {
         for whole in BRACKETED.find_iter(text) {
             let digits = whole.as_str()[1..].trim_end_matches([' ', ']']);
             push(&mut found, digits, whole.start(), whole.end());
         }
     }
-    if text.contains(')') {
+    if clues.parenthesis {
         for whole in PARENTHESISED.find_iter(text) {
             let digits = &whole.as_str()[1..whole.len() - 1];
             push(&mut found, digits, whole.start(), whole.end());
         }
     }
-    let glued_candidates = digit_after(text, |before| {
-        before.is_ascii_lowercase() || !before.is_ascii()
-    });
-    for whole in glued_candidates
+    for whole in clues
+        .glued
         .then(|| GLUED_TO_WORD.find_iter(text))
         .into_iter()
         .flatten()
@@ -219,8 +217,8 @@ pub fn markers(text: &str) -> Vec<Marker> {
             push(&mut found, &text[start..end], start, end);
         }
     }
-    let punctuated_candidates = digit_after_punctuation(text);
-    for whole in punctuated_candidates
+    for whole in clues
+        .punctuated
         .then(|| AFTER_PUNCTUATION.find_iter(text))
         .into_iter()
         .flatten()
@@ -269,27 +267,54 @@ fn may_be_numbers_only(text: &str) -> bool {
         && text.chars().next_back().is_some_and(char::is_numeric)
 }
 
-/// Whether an ASCII digit in `text` follows a byte that `before` accepts: a cheap look that
-/// spares most lines the patterns (`\\d` also matches other scripts' digits, which never parse
-/// as a footnote number).
-fn digit_after(text: &str, before: impl Fn(u8) -> bool) -> bool {
-    text.as_bytes()
-        .windows(2)
-        .any(|pair| pair[1].is_ascii_digit() && before(pair[0]))
+/// What one look at a line's bytes tells about the patterns that could match in it: most
+/// lines hold no digit, and most numbers in prose follow a plain space, so most lines are
+/// spared every pattern. Only ASCII digits count (`\\d` also matches other scripts' digits,
+/// which never parse as a footnote number).
+#[derive(Debug, Default, Clone, Copy)]
+struct Clues {
+    digit: bool,
+    /// A `[`, for [`BRACKETED`].
+    bracket: bool,
+    /// A `)`, for [`PARENTHESISED`].
+    parenthesis: bool,
+    /// A digit after a lower-case letter or a non-ASCII byte, for [`GLUED_TO_WORD`].
+    glued: bool,
+    /// A digit after punctuation, directly or after one space, for [`AFTER_PUNCTUATION`] (a
+    /// non-ASCII byte may end `»`, `”` or `’`).
+    punctuated: bool,
 }
 
-/// Whether an ASCII digit in `text` follows punctuation, directly or after one space, as
-/// [`AFTER_PUNCTUATION`] wants (a non-ASCII byte may end `»`, `”` or `’`). Numbers in prose
-/// follow a plain space, and this spares them the pattern.
-fn digit_after_punctuation(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    let punctuation =
-        |byte: u8| matches!(byte, b'?' | b'!' | b'.' | b'"' | b')') || !byte.is_ascii();
-    (1..bytes.len()).any(|at| {
-        bytes[at].is_ascii_digit()
-            && (punctuation(bytes[at - 1])
-                || (bytes[at - 1] == b' ' && at >= 2 && punctuation(bytes[at - 2])))
-    })
+impl Clues {
+    /// Looks at every byte with the two before it, without stopping early, so that the
+    /// compiler can use vector instructions: one pass instead of one per pattern.
+    fn of(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut clues = Clues::default();
+        // The line as if two spaces stood before it: a space is no clue.
+        for at in 0..bytes.len().min(2) {
+            let before = |back: usize| if at >= back { bytes[at - back] } else { b' ' };
+            clues.see(before(2), before(1), bytes[at]);
+        }
+        if bytes.len() > 2 {
+            for ((&byte, &previous), &second) in bytes[2..].iter().zip(&bytes[1..]).zip(bytes) {
+                clues.see(second, previous, byte);
+            }
+        }
+        clues
+    }
+
+    #[inline(always)]
+    fn see(&mut self, second: u8, previous: u8, byte: u8) {
+        let punctuation = |b: u8| matches!(b, b'?' | b'!' | b'.' | b'"' | b')') | !b.is_ascii();
+        let digit = byte.is_ascii_digit();
+        self.digit |= digit;
+        self.bracket |= byte == b'[';
+        self.parenthesis |= byte == b')';
+        self.glued |= digit & (previous.is_ascii_lowercase() | !previous.is_ascii());
+        self.punctuated |=
+            digit & (punctuation(previous) | ((previous == b' ') & punctuation(second)));
+    }
 }
 
 fn push(found: &mut Vec<Marker>, digits: &str, start: usize, end: usize) {
@@ -380,7 +405,7 @@ mod tests {
                 .any(|c| c[3].bytes().all(|b| b.is_ascii_digit()));
             if ascii_match {
                 taken[2] += 1;
-                assert!(digit_after_punctuation(line), "{line:?}");
+                assert!(Clues::of(line).punctuated, "{line:?}");
             }
         }
         assert!(taken.iter().all(|&count| count > 5), "{taken:?}");

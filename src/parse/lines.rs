@@ -182,9 +182,11 @@ fn read_plain(
         pieces.extend(strip_markup(&text[*offset..]));
         return Line::from_pieces(number, pieces);
     }
-    if let Some(numbers) =
-        footnotes::marker_line(text).filter(|n| n.iter().all(|n| known.contains(n)))
-    {
+    // A line of markers alone cites known footnotes; without them there is none to look for.
+    let marker_line = (!known.is_empty())
+        .then(|| footnotes::marker_line(text))
+        .flatten();
+    if let Some(numbers) = marker_line.filter(|n| n.iter().all(|n| known.contains(n))) {
         return Line::from_pieces(number, numbers.into_iter().map(Piece::Marker).collect());
     }
     let printed = strip_heading(text);
@@ -239,7 +241,9 @@ fn read_unmarked(
 
 /// Whether a line holds a character that can start markup (see [`strip_markup`]).
 fn has_markup(line: &str) -> bool {
-    line.bytes().any(starts_markup)
+    // Every byte looked at, without stopping early: the compiler makes it a vector loop.
+    line.bytes()
+        .fold(false, |found, byte| found | starts_markup(byte))
 }
 
 /// The bytes markup starts with: all ASCII, so where one stands is a character boundary.
@@ -284,9 +288,55 @@ pub fn read_text(text: &str) -> Vec<Line> {
 /// Every line of every document passes through here, often more than once, so this walks
 /// bytes and decodes a character only where a non-ASCII white space could start.
 pub fn fold_spaces(text: &str) -> String {
+    if is_folded(text) {
+        return text.to_owned();
+    }
     let mut folder = SpaceFolder::with_capacity(text.len());
     folder.push(text);
     folder.folded
+}
+
+/// Whether `text` is folded already, as nine lines in ten are: no white space at its ends, no
+/// two spaces in a row, no white space but the plain space. The test may say no to a text that
+/// is folded (one with a byte that a non-ASCII space could start with); the folder then
+/// decides. It looks at every byte without stopping early, in blocks, which the compiler turns
+/// into vector instructions: several times faster than the folder's walk.
+fn is_folded(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+        return true;
+    };
+    if MAY_START_SPACE[usize::from(first)] || MAY_START_SPACE[usize::from(last)] {
+        return false;
+    }
+    // Each byte with the one after it; a block's last byte is paired with the next block's
+    // first, so a pair of spaces across blocks is seen too.
+    const BLOCK: usize = 32;
+    let mut suspect = false;
+    let mut at = 0;
+    while at + BLOCK < bytes.len() {
+        let block = &bytes[at..at + BLOCK + 1];
+        let mut found = false;
+        for i in 0..BLOCK {
+            found |= needs_folding(block[i], block[i + 1]);
+        }
+        suspect |= found;
+        at += BLOCK;
+    }
+    for pair in bytes[at..].windows(2) {
+        suspect |= needs_folding(pair[0], pair[1]);
+    }
+    !suspect
+}
+
+/// Whether a byte, with the one after it, may need folding: a control character, a space
+/// before a space, or a byte that a non-ASCII white space starts with.
+#[inline(always)]
+fn needs_folding(byte: u8, next: u8) -> bool {
+    (byte < 0x20)
+        | ((byte == b' ') & (next == b' '))
+        | (byte == 0xc2)
+        | (byte.wrapping_sub(0xe1) < 3)
 }
 
 /// Folds white space across pieces of text pushed one after the other, as if they were one.
@@ -521,6 +571,41 @@ mod tests {
         assert_eq!(fold_spaces(text), expected.join(" "));
         assert_eq!(fold_spaces(text), "Kostić en ’s-Gravenhage «x»");
         assert_eq!(fold_spaces("   "), "");
+    }
+
+    proptest::proptest! {
+        /// The quick test for folded text and the folder agree with the standard library's
+        /// idea of white space, on texts dense with spaces and with the bytes that look like
+        /// their start (`’` and `«` share lead bytes with Unicode spaces).
+        #[test]
+        fn folds_as_split_whitespace_does(
+            text in "[a-z ’«é\u{a0}\u{2009}\u{2028}\u{3000}\u{1680}\t\r\n\u{1}.]{0,80}"
+        ) {
+            let expected: Vec<&str> = text.split_whitespace().collect();
+            proptest::prop_assert_eq!(fold_spaces(&text), expected.join(" "));
+        }
+    }
+
+    #[test]
+    fn a_long_folded_line_is_copied_and_a_long_unfolded_one_folded() {
+        let folded = "Kent u het bericht over de Haagse pilot (zie bijlage)? ".repeat(5);
+        let folded = folded.trim_end();
+        assert!(is_folded(folded));
+        assert_eq!(fold_spaces(folded), folded);
+        // A quote shares its lead byte with Unicode spaces: the folder decides, and keeps it.
+        let quoted = format!("{folded} ’s-Gravenhage «pilot»");
+        assert!(!is_folded(&quoted));
+        assert_eq!(fold_spaces(&quoted), quoted);
+        // Two spaces across the end of a 32-byte block, and at the very end of the scan.
+        let across = format!("{}  {}", "a".repeat(31), "b".repeat(40));
+        assert!(!is_folded(&across));
+        assert_eq!(
+            fold_spaces(&across),
+            format!("{} {}", "a".repeat(31), "b".repeat(40))
+        );
+        let at_end = format!("{}\u{a0}b", "a".repeat(64));
+        assert!(!is_folded(&at_end));
+        assert_eq!(fold_spaces(&at_end), format!("{} b", "a".repeat(64)));
     }
 
     #[test]

@@ -180,8 +180,23 @@ const FURNITURE_STARTS: &[&str] = &[
     "AH",
 ];
 
+/// The first bytes of [`FURNITURE_STARTS`]: a line that opens with another is told apart at
+/// one look, as nearly all are.
+static FURNITURE_FIRST_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut index = 0;
+    while index < FURNITURE_STARTS.len() {
+        table[FURNITURE_STARTS[index].as_bytes()[0] as usize] = true;
+        index += 1;
+    }
+    table
+};
+
 fn furniture_kind(line: &str, furniture: &mut Furniture) -> Option<FurnitureKind> {
-    if !FURNITURE_STARTS.iter().any(|start| line.starts_with(start)) {
+    let first = line.as_bytes().first().copied().unwrap_or(0);
+    if !FURNITURE_FIRST_BYTES[usize::from(first)]
+        || !FURNITURE_STARTS.iter().any(|start| line.starts_with(start))
+    {
         return None;
     }
     if let Some(captures) = VERGADERJAAR.captures(line) {
@@ -277,8 +292,18 @@ fn preceded_by_sentence_end(before: &str) -> bool {
 
 /// `Kostic ´` → `Kostić`, `Yes¸ilgöz` → `Yeşilgöz`: a spacing accent after its letter.
 fn join_split_accents(line: &str) -> Cow<'_, str> {
-    // Most lines are ASCII, which is quick to tell.
-    if line.is_ascii() || !line.contains(['´', '¸', '¨', 'ˇ']) {
+    // Most lines are ASCII, which is quick to tell, and the rest hold no spacing accent,
+    // which a look at their bytes tells (`´` `¸` `¨` are C2 B4, C2 B8, C2 A8; `ˇ` is CB 87).
+    let has_spacing_accent = |pair: &[u8]| {
+        ((pair[0] == 0xc2) & matches!(pair[1], 0xb4 | 0xb8 | 0xa8))
+            | ((pair[0] == 0xcb) & (pair[1] == 0x87))
+    };
+    if line.is_ascii()
+        || !line
+            .as_bytes()
+            .windows(2)
+            .fold(false, |found, pair| found | has_spacing_accent(pair))
+    {
         return Cow::Borrowed(line);
     }
     let mut out: Vec<char> = Vec::with_capacity(line.len());
