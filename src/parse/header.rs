@@ -118,6 +118,16 @@ pub fn header_in_notice(text: &str) -> Option<Header> {
 /// `vanBinnenlandse Zaken` → `van Binnenlandse Zaken`, `Inge vanDijk` → `Inge van Dijk`: the
 /// space PDF extraction lost after a small word before a capital.
 pub fn repair_glued_words(text: &str) -> String {
+    // Each of the small words ends in `n`, `r`, `e` or `t`, and a capital follows it (ASCII,
+    // or a letter that starts with a byte of 0xC0 or more): a header without such a pair, as
+    // most are, is spared the pattern, whose Unicode word boundary needs the slow engine.
+    let may_be_glued = text.as_bytes().windows(2).any(|pair| {
+        matches!(pair[0], b'n' | b'r' | b'e' | b't')
+            && (pair[1].is_ascii_uppercase() || pair[1] >= 0xc0)
+    });
+    if !may_be_glued {
+        return text.to_owned();
+    }
     GLUED_PREPOSITION.replace_all(text, "$1 $2").into_owned()
 }
 
@@ -175,6 +185,22 @@ mod tests {
         .unwrap_err();
         assert_eq!(error.position, Position::line_start(3));
         assert!(error.message.contains("aan de"), "{error}");
+    }
+
+    #[test]
+    fn glued_words_are_parted_before_any_capital_and_only_after_a_small_word() {
+        assert_eq!(repair_glued_words("Inge vanDijk"), "Inge van Dijk");
+        assert_eq!(repair_glued_words("de heer vanÖzdil"), "de heer van Özdil");
+        assert_eq!(
+            repair_glued_words("Minister voorBuitenlandse"),
+            "Minister voor Buitenlandse"
+        );
+        // A capital after other letters, and a text with no capital after a small word's end.
+        assert_eq!(repair_glued_words("GroenLinks-PvdA"), "GroenLinks-PvdA");
+        assert_eq!(
+            repair_glued_words("de Minister van Financiën"),
+            "de Minister van Financiën"
+        );
     }
 
     #[test]
