@@ -73,3 +73,7 @@ fn parse_and_map(bencher: Bencher) {
         quads
     });
 }
+
+/// The allocator the `kamervragen` binary uses (src/main.rs), so that the figures are its.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;

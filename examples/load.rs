@@ -168,3 +168,8 @@ fn report(targets: &[(String, String)], samples: &[Sample], clients: usize, elap
         );
     }
 }
+
+/// The allocator the `kamervragen` binary uses (src/main.rs), so that the figures compare
+/// with its.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -96,3 +96,8 @@ fn median(
     times.sort_by(f64::total_cmp);
     Ok((times[1], count))
 }
+
+/// The allocator the `kamervragen` binary uses (src/main.rs), so that the figures compare
+/// with its.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -3,6 +3,13 @@
 
 mod app;
 
+/// mimalloc rather than the C library's allocator: parsing, mapping and querying make many
+/// small strings and free them soon, which it does in a fraction of the time (parse and map
+/// 1.25× as fast, a Turtle dump 1.35×, the slowest queries 1.2×; README, "Performance"), for
+/// a larger resident set that stays flat (a Turtle dump: 115 MB against 80).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> std::process::ExitCode {
     app::run()
 }

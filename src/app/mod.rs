@@ -9,7 +9,6 @@ mod args;
 mod commands;
 mod config;
 mod members;
-mod memory;
 mod progress;
 mod report;
 
@@ -27,7 +26,6 @@ pub enum Outcome {
 }
 
 pub fn run() -> ExitCode {
-    memory::give_back_freed_memory();
     let args = args::Args::parse();
     let result = config::Config::from_args(args).and_then(commands::execute);
     match result {
