@@ -31,8 +31,7 @@ static NUMBERS_ONLY: LazyLock<Regex> =
 /// The numbers of a line that holds nothing but footnote markers (`2, 3 en 4`).
 pub fn marker_line(text: &str) -> Option<Vec<u32>> {
     let trimmed = text.trim();
-    (may_be_numbers_only(trimmed) && NUMBERS_ONLY.is_match(trimmed))
-        .then(|| numbers_in(trimmed).into_iter().map(|(n, _, _)| n).collect())
+    is_numbers_only(trimmed).then(|| numbers_in(trimmed).into_iter().map(|(n, _, _)| n).collect())
 }
 static LIST_CONTINUATION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:, ?| en )(\d{1,2})").expect("valid pattern"));
@@ -174,7 +173,7 @@ pub fn markers(text: &str) -> Vec<Marker> {
         return Vec::new();
     }
     let trimmed = text.trim();
-    if may_be_numbers_only(trimmed) && NUMBERS_ONLY.is_match(trimmed) {
+    if is_numbers_only(trimmed) {
         let offset = text.len() - text.trim_start().len();
         return numbers_in(trimmed)
             .into_iter()
@@ -265,6 +264,11 @@ pub fn markers(text: &str) -> Vec<Marker> {
 fn may_be_numbers_only(text: &str) -> bool {
     text.chars().next().is_some_and(char::is_numeric)
         && text.chars().next_back().is_some_and(char::is_numeric)
+}
+
+/// Whether a trimmed text is a list of footnote numbers and nothing else ([`NUMBERS_ONLY`]).
+fn is_numbers_only(trimmed: &str) -> bool {
+    may_be_numbers_only(trimmed) && NUMBERS_ONLY.is_match(trimmed)
 }
 
 /// What one look at a line's bytes tells about the patterns that could match in it: most

@@ -15,8 +15,11 @@ use chrono::NaiveDate;
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// A small word glued to the capital after it. The word boundary is ASCII's (`(?-u:\b)`):
+/// Unicode's keeps the fast engine off any text with a non-ASCII letter in it, and no small
+/// word follows a non-ASCII letter.
 static GLUED_PREPOSITION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(van|voor|de|der|den|het|aan|en)(\p{Lu})").expect("valid pattern")
+    Regex::new(r"(?-u:\b)(van|voor|de|der|den|het|aan|en)(\p{Lu})").expect("valid pattern")
 });
 static NOTICE_QUESTIONS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i:vragen) van ((?:het|de) (?:lid|leden) .+?)(?: van uw Kamer)?(?: aan (.+?))? over (.+?)(?: ?\((?:ingezonden [^)]*|\d{4}Z\d{5})\))* (?:kunnen|zijn|konden|worden|niet)\b")
@@ -118,16 +121,6 @@ pub fn header_in_notice(text: &str) -> Option<Header> {
 /// `vanBinnenlandse Zaken` → `van Binnenlandse Zaken`, `Inge vanDijk` → `Inge van Dijk`: the
 /// space PDF extraction lost after a small word before a capital.
 pub fn repair_glued_words(text: &str) -> String {
-    // Each of the small words ends in `n`, `r`, `e` or `t`, and a capital follows it (ASCII,
-    // or a letter that starts with a byte of 0xC0 or more): a header without such a pair, as
-    // most are, is spared the pattern, whose Unicode word boundary needs the slow engine.
-    let may_be_glued = text.as_bytes().windows(2).any(|pair| {
-        matches!(pair[0], b'n' | b'r' | b'e' | b't')
-            && (pair[1].is_ascii_uppercase() || pair[1] >= 0xc0)
-    });
-    if !may_be_glued {
-        return text.to_owned();
-    }
     GLUED_PREPOSITION.replace_all(text, "$1 $2").into_owned()
 }
 

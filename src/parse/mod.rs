@@ -7,6 +7,7 @@
 //! splits the lines into the parts the documents name in their own words, and
 //! [`reader`] reads each part into the document.
 
+mod bytes;
 mod date;
 mod followup;
 mod footnotes;

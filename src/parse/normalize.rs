@@ -7,6 +7,7 @@
 //! split from their letter (`Kostic ´` → `Kostić`), words hyphenated at a line end, and texts
 //! whose line breaks were all lost (the parts are put back on lines of their own).
 
+use super::bytes::any_pair;
 use regex::Regex;
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -294,16 +295,10 @@ fn preceded_by_sentence_end(before: &str) -> bool {
 fn join_split_accents(line: &str) -> Cow<'_, str> {
     // Most lines are ASCII, which is quick to tell, and the rest hold no spacing accent,
     // which a look at their bytes tells (`´` `¸` `¨` are C2 B4, C2 B8, C2 A8; `ˇ` is CB 87).
-    let has_spacing_accent = |pair: &[u8]| {
-        ((pair[0] == 0xc2) & matches!(pair[1], 0xb4 | 0xb8 | 0xa8))
-            | ((pair[0] == 0xcb) & (pair[1] == 0x87))
+    let is_spacing_accent = |lead: u8, next: u8| {
+        ((lead == 0xc2) & matches!(next, 0xb4 | 0xb8 | 0xa8)) | ((lead == 0xcb) & (next == 0x87))
     };
-    if line.is_ascii()
-        || !line
-            .as_bytes()
-            .windows(2)
-            .fold(false, |found, pair| found | has_spacing_accent(pair))
-    {
+    if line.is_ascii() || !any_pair(line.as_bytes(), is_spacing_accent) {
         return Cow::Borrowed(line);
     }
     let mut out: Vec<char> = Vec::with_capacity(line.len());
