@@ -430,6 +430,15 @@ impl ReferenceData {
 
 /// What a name compares as: letters and digits only, lower case.
 pub fn comparable(text: &str) -> String {
+    // Names are looked up for every submitter and office of every document; most are ASCII,
+    // which needs no Unicode tables.
+    if text.is_ascii() {
+        return text
+            .bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|byte| char::from(byte.to_ascii_lowercase()))
+            .collect();
+    }
     text.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
@@ -451,6 +460,18 @@ fn parse_toml<T: for<'de> Deserialize<'de>>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_compare_as_their_letters_and_digits_in_lower_case() {
+        assert_eq!(comparable("Van der Staaij (SGP)"), "vanderstaaijsgp");
+        assert_eq!(comparable("D66"), "d66");
+        assert_eq!(
+            comparable("Financiën – Fiscaliteit"),
+            "financiënfiscaliteit"
+        );
+        assert_eq!(comparable("ÖZTÜRK"), "öztürk");
+        assert_eq!(comparable(" - "), "");
+    }
 
     #[test]
     fn party_labels_and_their_variants() {

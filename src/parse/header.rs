@@ -3,6 +3,7 @@
 //! as a notice's prose gives them (`De vragen van het lid X (P) over Y (2024Z17067) kunnen niet
 //! …`, `hebben de leden X en Y (beiden P) schriftelijke vragen gesteld aan … over …`).
 
+use super::bytes;
 use super::date::find_date;
 use super::lines::fold_spaces;
 use super::offices::parse_offices;
@@ -135,7 +136,7 @@ fn split_at_glued_over(text: &str) -> Option<(&str, &str)> {
 /// Splits at the first ` word ` (the word standing alone).
 fn split_once_word<'a>(text: &'a str, word: &str) -> Option<(&'a str, &'a str)> {
     let needle = format!(" {word} ");
-    let at = text.find(&needle)?;
+    let at = bytes::find(text, &needle)?;
     Some((&text[..at], &text[at + needle.len()..]))
 }
 

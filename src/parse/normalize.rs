@@ -7,7 +7,7 @@
 //! split from their letter (`Kostic ´` → `Kostić`), words hyphenated at a line end, and texts
 //! whose line breaks were all lost (the parts are put back on lines of their own).
 
-use super::bytes::any_pair;
+use super::bytes::{self, any_pair};
 use regex::Regex;
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -98,7 +98,7 @@ pub fn clean(text: &str) -> Cleaned<'_> {
     };
     let mut after_header_block = false;
     let mut after_masthead = false;
-    for (index, printed) in text.lines().enumerate() {
+    for (index, printed) in bytes::lines(text).enumerate() {
         let number = index + 1;
         let line = join_split_accents(printed.trim_end());
         let bare = strip_markdown_heading(line.trim()).trim_matches('*').trim();

@@ -7,7 +7,7 @@ use super::holders::{self, HolderLine};
 use super::normalize::Furniture;
 use super::sections::{Section, SectionKind};
 use super::text::{find_url, is_valid_iri, see_answers, split_inline_note};
-use super::{date, followup, references, Parsed};
+use super::{bytes, date, followup, references, Parsed};
 use crate::diagnostic::{Position, Warning};
 use crate::error::SyntaxError;
 use crate::model::{Answer, Document, DocumentKind, Footnote, Question, ZaakNumber};
@@ -194,9 +194,10 @@ impl DocumentReader {
             document.subject = Some(header.subject);
             document.submitted = header.submitted;
         }
-        if document.submitted.is_none() && self.preamble.contains("(ingezonden") {
-            document.submitted =
-                date::find_date(&self.preamble[self.preamble.find("(ingezonden").unwrap_or(0)..]);
+        if document.submitted.is_none() {
+            if let Some(at) = bytes::find(&self.preamble, "(ingezonden") {
+                document.submitted = date::find_date(&self.preamble[at..]);
+            }
         }
         if let Some((_, line)) = self.holder_line.take() {
             document.answerers = line.holders;
@@ -338,7 +339,7 @@ impl DocumentReader {
 
     /// The Aanhangsel document after `Zie ook`: in an answer, its earlier notice.
     fn see_also(&self) -> Option<String> {
-        let at = self.all_text.find("Zie ook Aanhangsel")?;
+        let at = bytes::find(&self.all_text, "Zie ook Aanhangsel")?;
         references::find_references(&self.all_text[at..], None)
             .into_iter()
             .next()

@@ -1,7 +1,7 @@
 //! Small readers of running text: URLs in footnotes, `Zie antwoord vraag n` pointers, and
 //! footnotes kept inside a question's text.
 
-use super::sections;
+use super::{bytes, sections};
 
 /// KOOP's XML keeps a question's footnote in its text: `… regulier? 1 Zie https://…`. The
 /// question's text and the note, where the paragraph ends in one.
@@ -50,7 +50,7 @@ pub(super) fn find_url(text: &str) -> Option<String> {
     });
     let start = ["https://", "http://", "www."]
         .iter()
-        .filter_map(|prefix| text.find(prefix))
+        .filter_map(|prefix| bytes::find(text, prefix))
         .min()
         .or_else(|| BARE_DOMAIN_PATH.find(text).map(|m| m.start()))?;
     let rest = &text[start..];
