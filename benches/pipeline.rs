@@ -17,6 +17,7 @@ use kamervragen::source;
 use std::path::PathBuf;
 
 fn main() {
+    kamervragen::allocator::set_up();
     divan::main();
 }
 
@@ -74,6 +75,7 @@ fn parse_and_map(bencher: Bencher) {
     });
 }
 
-/// The allocator the `kamervragen` binary uses (src/main.rs), so that the figures are its.
+/// The allocator the `kamervragen` binary uses (src/main.rs), set up as it sets it up
+/// (`main`), so that the figures are its.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: kamervragen::allocator::MiMalloc = kamervragen::allocator::MiMalloc;

@@ -24,6 +24,7 @@ struct Sample {
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
+    kamervragen::allocator::set_up();
     let mut args = std::env::args().skip(1);
     let base = args
         .next()
@@ -169,7 +170,7 @@ fn report(targets: &[(String, String)], samples: &[Sample], clients: usize, elap
     }
 }
 
-/// The allocator the `kamervragen` binary uses (src/main.rs), so that the figures compare
-/// with its.
+/// The allocator the `kamervragen` binary uses (src/main.rs), set up as it sets it up
+/// (`main`), so that the figures compare with its.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: kamervragen::allocator::MiMalloc = kamervragen::allocator::MiMalloc;

@@ -15,6 +15,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
+    kamervragen::allocator::set_up();
     let roots: Vec<PathBuf> = std::env::args().skip(1).map(PathBuf::from).collect();
     let options = LoadOptions::default();
     let started = Instant::now();
@@ -50,6 +51,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
-/// The allocator the `kamervragen` binary uses (src/main.rs), so that the figures are its.
+/// The allocator the `kamervragen` binary uses (src/main.rs), set up as it sets it up
+/// (`main`), so that the figures are its.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: kamervragen::allocator::MiMalloc = kamervragen::allocator::MiMalloc;

@@ -29,6 +29,7 @@
 //! # Ok::<_, Box<dyn std::error::Error>>(())
 //! ```
 
+pub mod allocator;
 pub mod diagnostic;
 pub mod error;
 pub mod export;
