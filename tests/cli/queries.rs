@@ -39,6 +39,40 @@ fn cited_sources() {
     );
 }
 
+/// The domain of `cited-sources.rq`, its own `BIND`, on addresses with what a host can come
+/// with: a user, a port, capitals, no path, a query or fragment right after the host.
+#[test]
+fn cited_domains_are_hosts_without_user_port_or_www() {
+    let query = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("queries/cited-sources.rq"),
+    )
+    .unwrap();
+    let bind = query
+        .lines()
+        .find(|line| line.trim_start().starts_with("BIND ("))
+        .unwrap();
+    let sparql = format!(
+        "SELECT ?url ?domain WHERE {{ VALUES ?url {{ \
+         <https://user:secret@WWW.Example.org:8080/a?b#c> <http://www.ad.nl> \
+         <https://nos.nl?x=1> <HTTP://Wwwx.nl#top> <https://www.rijksoverheid.nl/> }} {bind} }} \
+         ORDER BY ?url"
+    );
+    let csv = Workspace::with_seed()
+        .run(&["query", "-e", &sparql, "--format", "csv"])
+        .success();
+    assert_eq!(
+        csv.lines().collect::<Vec<_>>(),
+        [
+            "url,domain",
+            "HTTP://Wwwx.nl#top,wwwx.nl",
+            "http://www.ad.nl,ad.nl",
+            "https://nos.nl?x=1,nos.nl",
+            "https://user:secret@WWW.Example.org:8080/a?b#c,example.org",
+            "https://www.rijksoverheid.nl/,rijksoverheid.nl",
+        ]
+    );
+}
+
 #[test]
 fn submitters() {
     assert_eq!(
