@@ -353,7 +353,7 @@ pub struct ExportArgs {
     #[arg(long, value_name = "DIR")]
     pub store: Option<PathBuf>,
 
-    /// Write to FILE instead of standard output.
+    /// Write to FILE instead of standard output (`-`: standard output, as without it).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 

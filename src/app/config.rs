@@ -161,7 +161,9 @@ impl ExportConfig {
             .as_deref()
             .map(parse_timestamp)
             .transpose()?;
-        let format = match (args.format, &args.output) {
+        // `-o -` is standard output, as for most tools that write files.
+        let output = args.output.filter(|path| path.as_os_str() != "-");
+        let format = match (args.format, &output) {
             (Some(format), _) => export_format(format),
             (None, Some(path)) => ExportFormat::from_path(path).with_context(|| {
                 format!(
@@ -173,7 +175,7 @@ impl ExportConfig {
         };
         Ok(Self {
             source: GraphSource::from_args(args.input, args.store, generated_at)?,
-            output: args.output.map_or(Output::Stdout, Output::File),
+            output: output.map_or(Output::Stdout, Output::File),
             format,
         })
     }

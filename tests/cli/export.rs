@@ -406,6 +406,22 @@ fn output_file_format_follows_its_ending() {
 }
 
 #[test]
+fn a_dash_for_output_is_standard_output() {
+    let workspace = Workspace::with_seed();
+    let plain = workspace.run(&["export", "-f", "nquads"]).success();
+    let dashed = workspace
+        .run(&["export", "-f", "nquads", "-o", "-"])
+        .success();
+    assert_eq!(dashed, plain);
+    assert!(dashed.contains("<https://w3id.org/kamervragen/zaak/2019Z15244>"));
+    assert!(!workspace.path().join("-").exists());
+    // Without --format, Turtle, as without -o.
+    let turtle = workspace.run(&["export", "-o", "-"]).success();
+    assert_eq!(turtle, workspace.run(&["export"]).success());
+    assert!(turtle.starts_with("@prefix"));
+}
+
+#[test]
 fn a_configured_base_mints_every_resource_under_it() {
     let workspace = Workspace::with_seed();
     let nt = workspace
