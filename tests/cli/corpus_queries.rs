@@ -3,7 +3,7 @@
 //! the documents' own `Zie ook Aanhangsel` lines), not from the parser.
 
 use super::corpus::{expectations, Expected};
-use super::Workspace;
+use super::{query_path, Workspace};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -20,9 +20,7 @@ fn corpus_workspace() -> Workspace {
 }
 
 fn rows(workspace: &Workspace, query: &str) -> BTreeSet<String> {
-    let file = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("queries")
-        .join(query);
+    let file = query_path(query);
     let csv = workspace
         .run(&["query", "corpus", "-q", file.to_str().unwrap(), "-f", "csv"])
         .success();
@@ -166,10 +164,7 @@ fn answer_times_has_a_row_for_every_answer_whose_set_has_a_date() {
 /// end, an answer dated before its questions), against chrono's count.
 #[test]
 fn answer_times_counts_days_as_the_calendar_does() {
-    let query = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("queries/answer-times.rq"),
-    )
-    .unwrap();
+    let query = std::fs::read_to_string(query_path("answer-times.rq")).unwrap();
     let first = query.find("  BIND (YEAR(?submitted)").unwrap();
     let last = query.find(" AS ?days)").unwrap() + " AS ?days)".len();
     let counting = &query[first..last];

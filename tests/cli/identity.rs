@@ -2,7 +2,7 @@
 //! and recorded in the graph; links out, counted per family. Fixtures for the hard cases:
 //! shared surnames, a party change, name variants, a member who answers as minister.
 
-use super::{kv_data, Workspace};
+use super::{kv_data, query_path, Workspace};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
@@ -165,9 +165,7 @@ fn the_office_held_is_linked_to_the_person() {
 }
 
 fn query_rows(workspace: &Workspace, args: &[&str], query: &str) -> Vec<String> {
-    let file = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("queries")
-        .join(query);
+    let file = query_path(query);
     let mut all = vec!["query", "-q", file.to_str().unwrap(), "-f", "csv"];
     all.extend_from_slice(args);
     workspace

@@ -33,6 +33,13 @@ pub fn seed_path() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/2019Z15244.md")
 }
 
+/// A file of the shipped `queries/`.
+pub fn query_path(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("queries")
+        .join(name)
+}
+
 /// A temporary folder with `seeds/2019Z15244.md` in it, where the executable runs.
 pub struct Workspace {
     dir: tempfile::TempDir,

@@ -1,14 +1,12 @@
 //! Every file in `queries/`, run through the real executable over the shipped seed, with the
 //! exact rows it must give. The rows are the seed's facts, written from the document.
 
-use super::Workspace;
+use super::{query_path, Workspace};
 use std::path::Path;
 
 fn rows(query_file: &str) -> Vec<String> {
     let workspace = Workspace::with_seed();
-    let query = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("queries")
-        .join(query_file);
+    let query = query_path(query_file);
     let csv = workspace
         .run(&["query", "-q", query.to_str().unwrap(), "--format", "csv"])
         .success();
@@ -40,13 +38,11 @@ fn cited_sources() {
 }
 
 /// The domain of `cited-sources.rq`, its own `BIND`, on addresses with what a host can come
-/// with: a user, a port, capitals, no path, a query or fragment right after the host.
+/// with: a user, a port, capitals, no path, a query or fragment right after the host; and an
+/// address without a host, which keeps its scheme.
 #[test]
 fn cited_domains_are_hosts_without_user_port_or_www() {
-    let query = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("queries/cited-sources.rq"),
-    )
-    .unwrap();
+    let query = std::fs::read_to_string(query_path("cited-sources.rq")).unwrap();
     let bind = query
         .lines()
         .find(|line| line.trim_start().starts_with("BIND ("))
@@ -54,7 +50,7 @@ fn cited_domains_are_hosts_without_user_port_or_www() {
     let sparql = format!(
         "SELECT ?url ?domain WHERE {{ VALUES ?url {{ \
          <https://user:secret@WWW.Example.org:8080/a?b#c> <http://www.ad.nl> \
-         <https://nos.nl?x=1> <HTTP://Wwwx.nl#top> <https://www.rijksoverheid.nl/> }} {bind} }} \
+         <https://nos.nl?x=1> <HTTP://Wwwx.nl#top> <https://www.rijksoverheid.nl/> <mailto:Vragen@tweedekamer.nl> }} {bind} }} \
          ORDER BY ?url"
     );
     let csv = Workspace::with_seed()
@@ -69,6 +65,7 @@ fn cited_domains_are_hosts_without_user_port_or_www() {
             "https://nos.nl?x=1,nos.nl",
             "https://user:secret@WWW.Example.org:8080/a?b#c,example.org",
             "https://www.rijksoverheid.nl/,rijksoverheid.nl",
+            "mailto:Vragen@tweedekamer.nl,mailto",
         ]
     );
 }

@@ -3,7 +3,7 @@
 //! file in `queries/` gives over HTTP the rows `kamervragen query` gives.
 
 use super::http::{self, on_a_free_port, Reply};
-use super::{independent_tool, Workspace};
+use super::{independent_tool, query_path, Workspace};
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Child, Stdio};
@@ -83,9 +83,7 @@ impl Drop for Server {
 
 /// What `kamervragen query -f csv` prints for a file of `queries/` (or any path).
 fn cli_csv(workspace: &Workspace, query_file: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("queries")
-        .join(query_file);
+    let path = query_path(query_file);
     let path = path.to_string_lossy();
     workspace
         .run(&["query", "seeds", "--quiet", "-f", "csv", "-q", &path])
@@ -804,8 +802,7 @@ fn yasgui_on_another_origin_queries_it_when_cors_is_on() {
         return;
     };
     let workspace = Workspace::with_all_seeds();
-    let query_file = Path::new(env!("CARGO_MANIFEST_DIR")).join("queries/follow-ups.rq");
-    let query = std::fs::read_to_string(query_file).unwrap();
+    let query = std::fs::read_to_string(query_path("follow-ups.rq")).unwrap();
     let expected = cli_csv(&workspace, "follow-ups.rq");
     let open = |server: &Server| {
         let page = yasgui_page(&workspace, &build, server.port, &query);
