@@ -15,7 +15,7 @@
 //! drops the index (`GraphStore::write_transaction`), and queries go back to the store.
 
 use hashbrown::HashTable;
-use oxigraph::model::{GraphNameRef, QuadRef, Term, TermRef};
+use oxigraph::model::{GraphNameRef, NamedNodeRef, NamedOrBlankNodeRef, QuadRef, Term, TermRef};
 use rayon::slice::ParallelSliceMut;
 use rustc_hash::{FxBuildHasher, FxHashMap};
 use spareval::{ExpressionTerm, InternalQuad, QueryableDataset};
@@ -239,6 +239,45 @@ impl QueryIndex {
         self.with_graph[0].tuples.len()
     }
 
+    /// The merge as the index holds it: each statement of the default graph once, in the
+    /// order of its numbers.
+    pub(super) fn merge(&self) -> impl Iterator<Item = QuadRef<'_>> + '_ {
+        let [gspo, _, _] = &self.with_graph;
+        let in_default_graph = [None, None, None, Some(DEFAULT_GRAPH)];
+        gspo.run(&in_default_graph, 1).map(move |place| {
+            let quad = gspo.quad(place);
+            QuadRef::new(
+                self.subject(quad[SUBJECT]),
+                self.predicate(quad[PREDICATE]),
+                self.term(quad[OBJECT]),
+                GraphNameRef::DefaultGraph,
+            )
+        })
+    }
+
+    /// A term the index holds: every number in a tuple is one.
+    fn term(&self, number: u32) -> TermRef<'_> {
+        self.dictionary
+            .term(number)
+            .expect("a tuple holds numbers of the dictionary")
+            .as_ref()
+    }
+
+    fn subject(&self, number: u32) -> NamedOrBlankNodeRef<'_> {
+        match self.term(number) {
+            TermRef::NamedNode(node) => node.into(),
+            TermRef::BlankNode(node) => node.into(),
+            other => unreachable!("{other} was numbered as a subject"),
+        }
+    }
+
+    fn predicate(&self, number: u32) -> NamedNodeRef<'_> {
+        match self.term(number) {
+            TermRef::NamedNode(node) => node,
+            other => unreachable!("{other} was numbered as a predicate"),
+        }
+    }
+
     /// The permutation that binds most of `pattern`'s leading places, and how many it binds.
     fn best_permutation(&self, pattern: &[Option<u32>; 4]) -> (usize, usize) {
         let candidates = if pattern[GRAPH].is_some() { 0..3 } else { 3..6 };
@@ -419,19 +458,25 @@ mod tests {
         NamedNode::new_unchecked(format!("{BASE}{local}"))
     }
 
-    /// The answer as TSV, with the index and again from the store itself.
-    fn both_ways(store: &GraphStore, sparql: &str, control: &QueryControl) -> (String, String) {
-        let run = |store: &GraphStore| {
-            let results = store.query_with(sparql, BASE, control.clone()).unwrap();
-            String::from_utf8(write_results(results, ResultsFormat::Tsv, Vec::new()).unwrap())
-                .unwrap()
-        };
-        let indexed = run(store);
-        let unindexed = GraphStore {
+    fn answer(store: &GraphStore, sparql: &str, control: &QueryControl) -> String {
+        let results = store.query_with(sparql, BASE, control.clone()).unwrap();
+        String::from_utf8(write_results(results, ResultsFormat::Tsv, Vec::new()).unwrap()).unwrap()
+    }
+
+    /// The same store without its index: queries read the store itself.
+    fn unindexed(store: &GraphStore) -> GraphStore {
+        GraphStore {
             index: Default::default(),
             ..store.clone()
-        };
-        (indexed, run(&unindexed))
+        }
+    }
+
+    /// The answer as TSV, with the index and again from the store itself, once the store holds
+    /// the merge.
+    fn both_ways(store: &GraphStore, sparql: &str, control: &QueryControl) -> (String, String) {
+        let indexed = answer(store, sparql, control);
+        store.index.write_merge_into(&store.store).unwrap();
+        (indexed, answer(&unindexed(store), sparql, control))
     }
 
     /// Two document graphs that share a statement, a blank node, a typed literal, and a
@@ -488,10 +533,24 @@ mod tests {
         let index = store.index.get().expect("a fresh load is indexed");
         // Nine document statements in their graphs, eight distinct in the merge, one of its own.
         assert_eq!(index.len(), 9 + 8 + 1);
+        let count = "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }";
+        // The merge is in the index alone: the store's default graph has its own statement.
+        assert_eq!(
+            answer(&unindexed(&store), count, &Default::default()),
+            "?n\n1\n"
+        );
         store
             .replace_graph(&iri("graph/b"), vec![])
             .expect("the graph is replaced");
         assert!(store.index.get().is_none());
+        // The write found the merge in the store, and took out what only graph/b stated: the
+        // identifier stays, graph/a states it too.
+        assert_eq!(answer(&store, count, &Default::default()), "?n\n6\n");
+        let identifier = "SELECT ?z { <set> <identifier> ?z }";
+        assert_eq!(
+            answer(&store, identifier, &Default::default()),
+            "?z\n\"2019Z15244\"\n"
+        );
         let (answer, _) = both_ways(&store, "SELECT ?a { ?a <answers> ?s }", &Default::default());
         assert_eq!(answer, "?a\n");
     }

@@ -18,15 +18,18 @@
 //! A store loaded in memory in one go (every `query`, `serve` and `validate` over files) also
 //! keeps an `index` of its quads, sorted six ways with every term numbered, and queries read
 //! that instead of the store: oxigraph's own evaluator runs them, on a dataset that finds a
-//! pattern's quads by binary search. Any later write drops the index. A store on disk has
-//! none: its RocksDB indexes are sorted already.
+//! pattern's quads by binary search. While it does, the merge is in the index alone; any later
+//! write first puts the merge in the store, then drops the index (see `slot`). A store on disk
+//! has none: its RocksDB indexes are sorted already.
 
 mod index;
+mod slot;
 mod update;
 
 pub use update::{DocumentGraphs, StoredDocument};
 
-use index::{IndexBuilder, IndexedDataset, QueryIndex};
+use index::{IndexBuilder, IndexedDataset};
+use slot::IndexSlot;
 
 use crate::vocab;
 use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedOrBlankNode, Quad, QuadRef};
@@ -70,7 +73,8 @@ pub enum StoreError {
 pub struct StoreLoader<'a> {
     writer: LoaderWriter<'a>,
     /// For a load into an empty in-memory store: the index queries will read, and where it
-    /// goes once the load is committed.
+    /// goes once the load is committed. The merge then goes into the index alone (see
+    /// [`slot`]).
     index: Option<(IndexBuilder, &'a IndexSlot)>,
 }
 
@@ -98,17 +102,25 @@ impl StoreLoader<'_> {
                 GraphNameRef::DefaultGraph,
             )
         });
-        if let Some((builder, _)) = &mut self.index {
-            quads.clone().for_each(|quad| builder.add(quad));
-        }
+        let merge_into_store = match &mut self.index {
+            Some((builder, _)) => {
+                quads.clone().for_each(|quad| builder.add(quad));
+                false
+            }
+            None => true,
+        };
         match &mut self.writer {
             LoaderWriter::Bulk(loader) => {
                 loader.load_quads(quads)?;
-                loader.load_quads(merged)?;
+                if merge_into_store {
+                    loader.load_quads(merged)?;
+                }
             }
             LoaderWriter::Transaction(transaction) => {
                 transaction.extend(quads);
-                transaction.extend(merged);
+                if merge_into_store {
+                    transaction.extend(merged);
+                }
             }
         }
         Ok(())
@@ -120,27 +132,9 @@ impl StoreLoader<'_> {
             LoaderWriter::Transaction(transaction) => transaction.commit()?,
         }
         if let Some((builder, slot)) = self.index {
-            slot.put(builder.finish());
+            slot.put_holding_merge(builder.finish());
         }
         Ok(())
-    }
-}
-
-/// Where a store keeps the index of its quads that queries read, while it has one.
-#[derive(Clone, Default)]
-struct IndexSlot(std::sync::Arc<std::sync::RwLock<Option<std::sync::Arc<QueryIndex>>>>);
-
-impl IndexSlot {
-    fn get(&self) -> Option<std::sync::Arc<QueryIndex>> {
-        self.0.read().expect("not poisoned").clone()
-    }
-
-    fn put(&self, index: QueryIndex) {
-        *self.0.write().expect("not poisoned") = Some(std::sync::Arc::new(index));
-    }
-
-    fn clear(&self) {
-        *self.0.write().expect("not poisoned") = None;
     }
 }
 
@@ -314,9 +308,9 @@ impl GraphStore {
     }
 
     /// The one way into the store for a write, so that no write leaves the index holding what
-    /// the store no longer does: the index is dropped first.
+    /// the store no longer does: the index is dropped first, once the store holds the merge.
     fn write_transaction(&self) -> Result<oxigraph::store::Transaction<'_>, StoreError> {
-        self.index.clear();
+        self.index.clear(&self.store)?;
         Ok(self.store.start_transaction()?)
     }
 

@@ -159,6 +159,7 @@ impl GraphStore {
         &self,
         predicate: NamedNodeRef<'_>,
     ) -> Result<Vec<Quad>, StoreError> {
+        self.index.write_merge_into(&self.store)?;
         self.store
             .quads_for_pattern(
                 None,
