@@ -14,7 +14,7 @@ use crate::model::{DocumentKind, ZaakNumber};
 use crate::parse::parse;
 use crate::reference::ReferenceData;
 use crate::source::{self, SourceEntry};
-use crate::store::GraphStore;
+use crate::store::{GraphStore, QuadBatch};
 use chrono::{DateTime, Utc};
 use rayon::prelude::*;
 use std::path::PathBuf;
@@ -178,7 +178,7 @@ pub fn load(roots: &[PathBuf], options: &LoadOptions) -> Result<Loaded, Error> {
     let mut report = LoadReport::default();
     for_each_document(roots, options, &mut report, |quads| {
         quads.iter().try_for_each(|quad| links.add(quad))?;
-        Ok(loader.add(quads.iter())?)
+        Ok(loader.add_batch(quads)?)
     })?;
     let reference = reference_quads(&options.minter, &options.reference);
     reference.iter().try_for_each(|quad| links.add(quad))?;
@@ -187,6 +187,13 @@ pub fn load(roots: &[PathBuf], options: &LoadOptions) -> Result<Loaded, Error> {
     loader.add(links.quads(&options.minter)?.iter())?;
     loader.commit()?;
     Ok(Loaded { store, report })
+}
+
+/// A document's quads go to the store's writer whole, as the mapping made them.
+impl QuadBatch for QuadList {
+    fn quads(&self) -> Box<dyn Iterator<Item = oxigraph::model::QuadRef<'_>> + '_> {
+        Box::new(self.iter())
+    }
 }
 
 /// One document read, parsed and mapped: its quads (its own graph and its provenance) and

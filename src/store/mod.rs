@@ -25,11 +25,13 @@
 mod index;
 mod slot;
 mod update;
+mod writer;
 
 pub use update::{DocumentGraphs, StoredDocument};
 
 use index::{IndexBuilder, IndexedDataset};
 use slot::IndexSlot;
+use writer::BackgroundTransaction;
 
 use crate::vocab;
 use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedOrBlankNode, Quad, QuadRef};
@@ -67,6 +69,8 @@ pub enum StoreError {
     },
     #[error("{}: an on-disk store needs the `persistent` feature; build with `cargo build --release --features persistent`", path.display())]
     NotPersistent { path: std::path::PathBuf },
+    #[error("store: the writer of a load stopped before the load ended")]
+    WriterStopped,
 }
 
 /// Loads many documents into a store at once: all of them, or none if it is not committed.
@@ -80,46 +84,57 @@ pub struct StoreLoader<'a> {
 
 /// RocksDB's bulk loader writes sorted files that the database takes in whole, many times
 /// faster than a transaction. In memory the bulk loader is a transaction too, but one that
-/// wants owned quads, each four new strings, only to insert them by reference.
+/// wants owned quads, each four new strings, only to insert them by reference; a transaction
+/// on its own thread takes them by reference, while the loader goes on.
 enum LoaderWriter<'a> {
     Bulk(oxigraph::store::BulkLoader<'a>),
-    Transaction(oxigraph::store::Transaction<'a>),
+    Background(BackgroundTransaction),
+}
+
+/// Quads handed over whole to a loader ([`StoreLoader::add_batch`]), for a writer on another
+/// thread to read while the caller goes on.
+pub trait QuadBatch: Send + Sync + 'static {
+    fn quads(&self) -> Box<dyn Iterator<Item = QuadRef<'_>> + '_>;
+}
+
+impl QuadBatch for Vec<Quad> {
+    fn quads(&self) -> Box<dyn Iterator<Item = QuadRef<'_>> + '_> {
+        Box::new(self.iter().map(Quad::as_ref))
+    }
 }
 
 impl StoreLoader<'_> {
-    /// Adds `quads` to their graphs, and to the merge.
+    /// Adds `quads` to their graphs, and to the merge. An in-memory store's writer gets a copy
+    /// of them: [`Self::add_batch`] spares that.
     pub fn add<'q, I>(&mut self, quads: I) -> Result<(), StoreError>
     where
         I: IntoIterator<Item = QuadRef<'q>>,
         I::IntoIter: Clone,
     {
-        let quads = quads.into_iter();
-        let merged = quads.clone().map(|quad| {
-            QuadRef::new(
-                quad.subject,
-                quad.predicate,
-                quad.object,
-                GraphNameRef::DefaultGraph,
-            )
-        });
-        let merge_into_store = match &mut self.index {
-            Some((builder, _)) => {
-                quads.clone().for_each(|quad| builder.add(quad));
-                false
-            }
-            None => true,
-        };
         match &mut self.writer {
             LoaderWriter::Bulk(loader) => {
-                loader.load_quads(quads)?;
-                if merge_into_store {
-                    loader.load_quads(merged)?;
-                }
+                let quads = quads.into_iter();
+                loader.load_quads(quads.clone())?;
+                Ok(loader.load_quads(quads.map(in_the_merge))?)
             }
-            LoaderWriter::Transaction(transaction) => {
-                transaction.extend(quads);
-                if merge_into_store {
-                    transaction.extend(merged);
+            LoaderWriter::Background(_) => {
+                self.add_batch(quads.into_iter().map(Quad::from).collect::<Vec<_>>())
+            }
+        }
+    }
+
+    /// Adds the quads of `batch` to their graphs, and to the merge.
+    pub fn add_batch(&mut self, batch: impl QuadBatch) -> Result<(), StoreError> {
+        match &mut self.writer {
+            LoaderWriter::Bulk(loader) => {
+                loader.load_quads(batch.quads())?;
+                loader.load_quads(batch.quads().map(in_the_merge))?;
+            }
+            LoaderWriter::Background(writer) => {
+                let batch: std::sync::Arc<dyn QuadBatch> = std::sync::Arc::new(batch);
+                writer.send(std::sync::Arc::clone(&batch))?;
+                if let Some((builder, _)) = &mut self.index {
+                    batch.quads().for_each(|quad| builder.add(quad));
                 }
             }
         }
@@ -127,12 +142,14 @@ impl StoreLoader<'_> {
     }
 
     pub fn commit(self) -> Result<(), StoreError> {
+        // The index is sorted while the writer takes in the last batches.
+        let index = self.index.map(|(builder, slot)| (builder.finish(), slot));
         match self.writer {
             LoaderWriter::Bulk(loader) => loader.commit()?,
-            LoaderWriter::Transaction(transaction) => transaction.commit()?,
+            LoaderWriter::Background(writer) => writer.commit()?,
         }
-        if let Some((builder, slot)) = self.index {
-            slot.put_holding_merge(builder.finish());
+        if let Some((index, slot)) = index {
+            slot.put_holding_merge(index);
         }
         Ok(())
     }
@@ -299,19 +316,28 @@ impl GraphStore {
         let (writer, index) = match self.mapping {
             // A store on disk never has an index (see the module's doc).
             MappingRecord::File(_) => (LoaderWriter::Bulk(self.store.bulk_loader()), None),
-            MappingRecord::Memory(_) => (
-                LoaderWriter::Transaction(self.write_transaction()?),
-                fresh.then(|| (IndexBuilder::default(), &self.index)),
-            ),
+            MappingRecord::Memory(_) => {
+                self.drop_index_for_write()?;
+                let index = fresh.then(|| (IndexBuilder::default(), &self.index));
+                // With an index, the merge is the index's alone (see `slot`).
+                let with_merge = index.is_none();
+                let writer = BackgroundTransaction::start(self.store.clone(), with_merge)?;
+                (LoaderWriter::Background(writer), index)
+            }
         };
         Ok(StoreLoader { writer, index })
     }
 
-    /// The one way into the store for a write, so that no write leaves the index holding what
-    /// the store no longer does: the index is dropped first, once the store holds the merge.
+    /// A transaction for a write.
     fn write_transaction(&self) -> Result<oxigraph::store::Transaction<'_>, StoreError> {
-        self.index.clear(&self.store)?;
+        self.drop_index_for_write()?;
         Ok(self.store.start_transaction()?)
+    }
+
+    /// What every write does first, so that no write leaves the index holding what the store
+    /// no longer does: the index is dropped, once the store holds the merge.
+    fn drop_index_for_write(&self) -> Result<(), StoreError> {
+        Ok(self.index.clear(&self.store)?)
     }
 
     /// The named graphs, sorted by IRI.
@@ -409,6 +435,16 @@ pub struct QueryControl {
     pub named_graphs: Vec<NamedNode>,
 }
 
+/// A quad's statement in the merge.
+fn in_the_merge(quad: QuadRef<'_>) -> QuadRef<'_> {
+    QuadRef::new(
+        quad.subject,
+        quad.predicate,
+        quad.object,
+        GraphNameRef::DefaultGraph,
+    )
+}
+
 fn in_default_graph(quad: &Quad) -> Quad {
     Quad::new(
         quad.subject.clone(),
@@ -445,6 +481,50 @@ mod tests {
             oxigraph::model::Term::Literal(n) => n.value().to_owned(),
             other => panic!("{other}"),
         }
+    }
+
+    #[test]
+    fn a_load_not_committed_leaves_nothing_in_the_store() {
+        let store = GraphStore::new().unwrap();
+        let mut loader = store.loader().unwrap();
+        loader
+            .add_batch(vec![stated_in("https://example.org/graph/a")])
+            .unwrap();
+        drop(loader);
+        assert!(store.quads().unwrap().is_empty());
+        assert!(store.index.get().is_none());
+        // The writer let go of the store: another load goes in.
+        let mut loader = store.loader().unwrap();
+        loader
+            .add_batch(vec![stated_in("https://example.org/graph/b")])
+            .unwrap();
+        loader.commit().unwrap();
+        assert_eq!(store.quads().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn a_second_load_finds_the_merge_of_the_first_in_the_store() {
+        let store = GraphStore::new().unwrap();
+        let mut loader = store.loader().unwrap();
+        loader
+            .add_batch(vec![stated_in("https://example.org/graph/a")])
+            .unwrap();
+        loader.commit().unwrap();
+        let mut loader = store.loader().unwrap();
+        let other = Quad::new(
+            NamedNode::new_unchecked("https://example.org/other"),
+            NamedNode::new_unchecked("http://purl.org/dc/terms/identifier"),
+            Literal::new_simple_literal("2019Z15245"),
+            NamedNode::new_unchecked("https://example.org/graph/b"),
+        );
+        loader.add([other.as_ref()]).unwrap();
+        loader.commit().unwrap();
+        // No index now: the store answers, from a merge with both loads in it.
+        assert!(store.index.get().is_none());
+        assert_eq!(
+            count(&store, "SELECT (COUNT(*) AS ?n) { ?s dct:identifier ?z }"),
+            "2"
+        );
     }
 
     #[test]
