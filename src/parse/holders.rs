@@ -93,6 +93,10 @@ pub fn capitalise(title: &str) -> String {
 /// (`Faber – van de Klashorst` → `Faber-van de Klashorst`).
 pub fn clean_name(name: &str) -> String {
     let folded = fold_spaces(name);
+    // Few names hold a dash, and each replacement below makes a new string.
+    if !folded.contains(['–', '-', '—']) {
+        return folded;
+    }
     ["  – ", " – ", " - ", " — ", " –", "– "]
         .iter()
         .fold(folded, |name, dash| name.replace(dash, "-"))
