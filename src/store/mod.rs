@@ -483,33 +483,32 @@ mod tests {
         }
     }
 
+    /// A loader that was given the statement of `stated_in(graph)`, as one batch.
+    fn loader_with<'a>(store: &'a GraphStore, graph: &str) -> StoreLoader<'a> {
+        let mut loader = store.loader().unwrap();
+        loader.add_batch(vec![stated_in(graph)]).unwrap();
+        loader
+    }
+
     #[test]
     fn a_load_not_committed_leaves_nothing_in_the_store() {
         let store = GraphStore::new().unwrap();
-        let mut loader = store.loader().unwrap();
-        loader
-            .add_batch(vec![stated_in("https://example.org/graph/a")])
-            .unwrap();
-        drop(loader);
+        drop(loader_with(&store, "https://example.org/graph/a"));
         assert!(store.quads().unwrap().is_empty());
         assert!(store.index.get().is_none());
         // The writer let go of the store: another load goes in.
-        let mut loader = store.loader().unwrap();
-        loader
-            .add_batch(vec![stated_in("https://example.org/graph/b")])
+        loader_with(&store, "https://example.org/graph/b")
+            .commit()
             .unwrap();
-        loader.commit().unwrap();
         assert_eq!(store.quads().unwrap().len(), 1);
     }
 
     #[test]
     fn a_second_load_finds_the_merge_of_the_first_in_the_store() {
         let store = GraphStore::new().unwrap();
-        let mut loader = store.loader().unwrap();
-        loader
-            .add_batch(vec![stated_in("https://example.org/graph/a")])
+        loader_with(&store, "https://example.org/graph/a")
+            .commit()
             .unwrap();
-        loader.commit().unwrap();
         let mut loader = store.loader().unwrap();
         let other = Quad::new(
             NamedNode::new_unchecked("https://example.org/other"),
