@@ -107,6 +107,11 @@ fn bad_arguments_name_the_flag() {
     let run = workspace.run(&["query", "-e", "SELECT WHERE {"]);
     assert_eq!(run.code(), Some(2));
     assert!(run.stderr().contains("query syntax"), "{}", run.stderr());
+    // Where the problem is, said once: the message shows its cause, which is its source too.
+    let stderr = run.stderr();
+    let error = stderr.lines().find(|line| line.contains("query syntax"));
+    let error = error.expect("an error line");
+    assert_eq!(error.matches("error at 1:").count(), 1, "{error}");
 }
 
 /// `kamervragen export | head` stops reading early: that is not an error, whether the lines
