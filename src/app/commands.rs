@@ -8,11 +8,12 @@ use super::members::write_members;
 use super::report::{print_load_report, write_check_json, write_check_text, StreamedReport};
 use super::Outcome;
 use anyhow::{Context, Result};
+use kamervragen::iri::IriMinter;
 use kamervragen::pipeline::LoadReport;
 use kamervragen::pipeline::{self, Loaded};
 use kamervragen::publish::publish;
 use kamervragen::push;
-use kamervragen::results::write_results;
+use kamervragen::results::{write_results, ResultsFormat};
 use kamervragen::serve::{serve, Endpoint};
 use kamervragen::source::read_rdf_file;
 use kamervragen::store::GraphStore;
@@ -64,20 +65,28 @@ fn run_serve(config: ServeConfig) -> Result<Outcome> {
 }
 
 fn run_push(config: PushConfig) -> Result<Outcome> {
-    let (store, outcome) = match config.source {
+    match config.source {
         GraphSource::Files(inputs) => {
             let loaded = load(&inputs)?;
             let outcome = outcome(&loaded);
-            (loaded.store, outcome)
+            let pushed = push_store(&loaded.store, config.target, config.quiet);
+            keep_until_exit(loaded);
+            pushed.map(|()| outcome)
         }
-        GraphSource::Store { dir, .. } => (GraphStore::open_read_only(&dir)?, Outcome::Success),
-    };
+        GraphSource::Store { dir, .. } => {
+            let store = GraphStore::open_read_only(&dir)?;
+            push_store(&store, config.target, config.quiet).map(|()| Outcome::Success)
+        }
+    }
+}
+
+fn push_store(store: &GraphStore, target: PushTarget, quiet: bool) -> Result<()> {
     let mut out = BufWriter::new(io::stdout().lock());
-    match config.target {
+    match target {
         PushTarget::DryRun { endpoint } => {
             let (mut triples, mut bytes, mut graphs) = (0, 0, 0);
-            for graph in push::graph_names(&store)? {
-                let upload = push::upload(&store, &graph)?;
+            for graph in push::graph_names(store)? {
+                let upload = push::upload(store, &graph)?;
                 let target = match &endpoint {
                     Some(endpoint) => format!("PUT {}", push::graph_url(endpoint, graph.as_str())),
                     None => graph.to_string(),
@@ -98,8 +107,8 @@ fn run_push(config: PushConfig) -> Result<Outcome> {
             )?;
         }
         PushTarget::Endpoint(options) => {
-            let bar = (!config.quiet).then(super::progress::push_bar);
-            let report = push::push(&store, &options, &|done, total| {
+            let bar = (!quiet).then(super::progress::push_bar);
+            let report = push::push(store, &options, &|done, total| {
                 if let Some(bar) = &bar {
                     (bar.0)(done, total);
                 }
@@ -121,7 +130,7 @@ fn run_push(config: PushConfig) -> Result<Outcome> {
         }
     }
     out.flush()?;
-    Ok(outcome)
+    Ok(())
 }
 
 fn run_publish(config: PublishConfig) -> Result<Outcome> {
@@ -223,22 +232,43 @@ fn run_import_tk(config: ImportTkConfig) -> Result<Outcome> {
 
 fn run_members(inputs: Inputs) -> Result<Outcome> {
     let loaded = load(&inputs)?;
-    let mut out = BufWriter::new(io::stdout().lock());
-    write_members(&loaded, inputs.options.minter.base(), &mut out)?;
-    out.flush()?;
-    Ok(outcome(&loaded))
+    let written = write_to_stdout(|out| write_members(&loaded, inputs.options.minter.base(), out));
+    let outcome = outcome(&loaded);
+    keep_until_exit(loaded);
+    written.map(|()| outcome)
 }
 
 fn run_check(config: CheckConfig) -> Result<Outcome> {
     let loaded = pipeline::load(&config.inputs.roots, &config.inputs.options)?;
+    let written = write_to_stdout(|out| {
+        if config.json {
+            write_check_json(&loaded.report, out)?;
+        } else {
+            write_check_text(&loaded.report, out)?;
+        }
+        Ok(())
+    });
+    let outcome = outcome(&loaded);
+    keep_until_exit(loaded);
+    written.map(|()| outcome)
+}
+
+/// Writes to standard output through a buffer, flushed at the end.
+fn write_to_stdout(
+    write: impl FnOnce(&mut BufWriter<io::StdoutLock<'static>>) -> Result<()>,
+) -> Result<()> {
     let mut out = BufWriter::new(io::stdout().lock());
-    if config.json {
-        write_check_json(&loaded.report, &mut out)?;
-    } else {
-        write_check_text(&loaded.report, &mut out)?;
-    }
+    write(&mut out)?;
     out.flush()?;
-    Ok(outcome(&loaded))
+    Ok(())
+}
+
+/// Leaves what a command loaded in memory for the system to reclaim when the process ends, at
+/// once: freeing the store of 100,000 documents piece by piece took 2.5 s, after the answer
+/// was out. Only for what is in memory: a store on disk is closed, so that RocksDB shuts down
+/// as it should.
+fn keep_until_exit<T>(loaded: T) {
+    std::mem::forget(loaded);
 }
 
 fn load(inputs: &Inputs) -> Result<Loaded> {
@@ -339,20 +369,37 @@ fn write_dump<T>(
 }
 
 fn run_query(config: QueryConfig) -> Result<Outcome> {
-    let (store, minter, outcome) = match config.source {
+    match config.source {
         GraphSource::Files(inputs) => {
             let loaded = load(&inputs)?;
             let outcome = outcome(&loaded);
-            (loaded.store, inputs.options.minter, outcome)
+            let answered = answer(
+                &loaded.store,
+                &config.sparql,
+                &inputs.options.minter,
+                config.format,
+            );
+            keep_until_exit(loaded);
+            answered.map(|()| outcome)
         }
         GraphSource::Store { dir, minter } => {
-            (GraphStore::open_read_only(&dir)?, minter, Outcome::Success)
+            let store = GraphStore::open_read_only(&dir)?;
+            answer(&store, &config.sparql, &minter, config.format).map(|()| Outcome::Success)
         }
-    };
-    let results = store.query(&config.sparql, minter.base())?;
-    let writer = write_results(results, config.format, BufWriter::new(io::stdout().lock()))?;
+    }
+}
+
+/// Runs a query and writes its results to standard output.
+fn answer(
+    store: &GraphStore,
+    sparql: &str,
+    minter: &IriMinter,
+    format: ResultsFormat,
+) -> Result<()> {
+    let results = store.query(sparql, minter.base())?;
+    let writer = write_results(results, format, BufWriter::new(io::stdout().lock()))?;
     writer.into_inner().map_err(|e| e.into_error())?.flush()?;
-    Ok(outcome)
+    Ok(())
 }
 
 /// Writes beside `path` and renames into place, so a failed run never leaves half a file.

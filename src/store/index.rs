@@ -112,16 +112,33 @@ impl Permutation {
             .count()
     }
 
-    /// The tuples that begin with the pattern's first `length` places.
+    /// The tuples that begin with the pattern's first `length` places: where they begin, by
+    /// binary search, and where they end, by steps that double from there. Most runs are a few
+    /// tuples in a list of millions, and a query looks up one for each row it joins; a second
+    /// binary search over the rest of the list cost as much as the first.
     fn run(&self, pattern: &[Option<u32>; 4], length: usize) -> Range<usize> {
+        if length == 0 {
+            return 0..self.tuples.len();
+        }
         let mut prefix = [0; 4];
         for (slot, &at) in self.order[..length].iter().enumerate() {
             prefix[slot] = pattern[at].expect("the prefix is bound");
         }
-        let prefix = &prefix[..length];
-        let start = self.tuples.partition_point(|t| t[..length] < *prefix);
-        let end = start + self.tuples[start..].partition_point(|t| t[..length] == *prefix);
-        start..end
+        let wanted = leading(&prefix, length);
+        let in_run = |tuple: &Ids| leading(tuple, length) == wanted;
+        let start = self
+            .tuples
+            .partition_point(|tuple| leading(tuple, length) < wanted);
+        let rest = &self.tuples[start..];
+        let mut step = 1;
+        while step < rest.len() && in_run(&rest[step]) {
+            step *= 2;
+        }
+        // The run ends after `rest[step / 2]`, which is in it (or is its start), and at
+        // `rest[step]` at the latest.
+        let from = step / 2;
+        let end = from + rest[from..step.min(rest.len())].partition_point(in_run);
+        start..start + end
     }
 
     fn quad(&self, place: usize) -> Ids {
@@ -132,6 +149,15 @@ impl Permutation {
         }
         quad
     }
+}
+
+/// A tuple's first `length` places as one number, which orders as those places do: one
+/// comparison of two numbers where comparing the places was a call to compare memory.
+fn leading(tuple: &Ids, length: usize) -> u128 {
+    let whole = tuple
+        .iter()
+        .fold(0u128, |key, &id| key << 32 | u128::from(id));
+    whole >> (32 * (4 - length))
 }
 
 /// Terms, each under one number: numbers from `first` on, in the order the terms came.
@@ -714,6 +740,56 @@ mod tests {
         assert_eq!(statements, expected);
         assert_eq!(term(index.graphs[0]), a.to_string());
         assert_eq!(term(index.graphs[1]), b.to_string());
+    }
+
+    /// Runs of one to forty tuples, and prefixes with no run (before, between and after the
+    /// tuples): each run is what filtering the whole list finds.
+    #[test]
+    fn a_run_is_every_tuple_with_the_prefix_and_no_other() {
+        let mut tuples = Vec::new();
+        for first in [1, 3, 4] {
+            for second in 0..first * 10 {
+                tuples.extend((0..(second % 5) + 1).map(|third| [first, second, third, 7]));
+            }
+        }
+        tuples.sort_unstable();
+        let permutation = super::Permutation {
+            order: [
+                super::SUBJECT,
+                super::PREDICATE,
+                super::OBJECT,
+                super::GRAPH,
+            ],
+            tuples,
+        };
+        let mut prefixes = 0;
+        for first in 0..6 {
+            for second in [None, Some(0), Some(4), Some(9), Some(29), Some(40)] {
+                for third in [None, Some(0), Some(2), Some(5)] {
+                    let pattern = match (second, third) {
+                        (None, _) => [Some(first), None, None, None],
+                        (Some(second), None) => [Some(first), Some(second), None, None],
+                        (Some(second), Some(third)) => {
+                            [Some(first), Some(second), Some(third), Some(7)]
+                        }
+                    };
+                    let length = permutation.bound_prefix(&pattern);
+                    let found = permutation.run(&pattern, length);
+                    let expected: Vec<usize> = (0..permutation.tuples.len())
+                        .filter(|&place| {
+                            let tuple = permutation.tuples[place];
+                            (0..length).all(|at| Some(tuple[at]) == pattern[at])
+                        })
+                        .collect();
+                    assert_eq!(found.clone().collect::<Vec<_>>(), expected, "{pattern:?}");
+                    prefixes += usize::from(!expected.is_empty());
+                }
+            }
+        }
+        // First place 4: forty second places, with one to five tuples each.
+        assert_eq!(permutation.run(&[Some(4), None, None, None], 1).len(), 120);
+        assert!(prefixes > 40, "most prefixes have a run: {prefixes}");
+        assert_eq!(permutation.run(&[None; 4], 0), 0..permutation.tuples.len());
     }
 
     #[test]
