@@ -137,8 +137,9 @@ struct SetFinder {
     error: Option<SpillError>,
 }
 
-const KINDS: [DocumentKind; 3] = [
+const KINDS: [DocumentKind; 4] = [
     DocumentKind::Questions,
+    DocumentKind::Oral,
     DocumentKind::Answer,
     DocumentKind::Notice,
 ];

@@ -31,6 +31,7 @@ namespace!(
     /// The project's own vocabulary, declared in `ontology/kamervragen.ttl`.
     kv, "kv", "https://w3id.org/kamervragen/def#", {
     QUESTION_SET = "QuestionSet",
+    ORAL_QUESTION_SET = "OralQuestionSet",
     FOLLOWS_UP = "followsUp",
     EXPLANATION = "explanation",
     SOURCE_PATH = "sourcePath",
@@ -82,6 +83,7 @@ namespace!(
     /// The European Parliament's document types.
     ep_document_types, "ep-document-types", "https://data.europarl.europa.eu/def/ep-document-types/", {
     QUESTION_WRITTEN = "QUESTION_WRITTEN",
+    QUESTION_ORAL = "QUESTION_ORAL",
     QUESTION_WRITTEN_ANSWER = "QUESTION_WRITTEN_ANSWER",
 });
 

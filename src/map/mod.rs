@@ -151,7 +151,8 @@ impl Mapper<'_> {
     fn document(&mut self, document: &Document) -> NamedNode {
         let set = self.minter.question_set(self.key);
         let zaak = document.zaak.as_ref().map(ZaakNumber::as_str);
-        self.question_set(&set, zaak, &document.submitters, document.submitted);
+        let oral = document.kind == DocumentKind::Oral;
+        self.question_set(&set, zaak, oral, &document.submitters, document.submitted);
         if let Some(subject) = &document.subject {
             self.out.add(&set, dct::TITLE, nl(subject));
         }
@@ -170,7 +171,7 @@ impl Mapper<'_> {
             self.follow_up(&set, earlier);
         }
         let (topic, footnote_owner) = match document.kind {
-            DocumentKind::Questions => (set.clone(), FootnoteOwner::Set),
+            DocumentKind::Questions | DocumentKind::Oral => (set.clone(), FootnoteOwner::Set),
             DocumentKind::Answer | DocumentKind::Notice => {
                 let reply = self.reply(&set, document);
                 (reply.clone(), FootnoteOwner::Reply(reply))
@@ -187,17 +188,24 @@ impl Mapper<'_> {
     }
 
     /// What every set of questions has, whether read in full or only mentioned by a later set.
+    /// Oral questions are a class of their own, so that no query for written questions (and
+    /// none for unanswered ones) counts them.
     fn question_set(
         &mut self,
         set: &NamedNode,
         zaak: Option<&str>,
+        oral: bool,
         submitters: &[Submitter],
         submitted: Option<NaiveDate>,
     ) {
+        let (class, work_type) = if oral {
+            (kv::ORAL_QUESTION_SET, ep_document_types::QUESTION_ORAL)
+        } else {
+            (kv::QUESTION_SET, ep_document_types::QUESTION_WRITTEN)
+        };
         self.out.add_type(set, eli::WORK);
-        self.out.add_type(set, kv::QUESTION_SET);
-        self.out
-            .add(set, eli::WORK_TYPE, ep_document_types::QUESTION_WRITTEN);
+        self.out.add_type(set, class);
+        self.out.add(set, eli::WORK_TYPE, work_type);
         if let Some(zaak) = zaak {
             self.out
                 .add(set, dct::IDENTIFIER, Literal::new_simple_literal(zaak));
@@ -523,6 +531,7 @@ impl Mapper<'_> {
         self.question_set(
             &earlier_set,
             Some(key),
+            false,
             &earlier.submitters,
             earlier.submitted,
         );

@@ -6,6 +6,9 @@ use chrono::NaiveDate;
 pub enum DocumentKind {
     /// A set of written questions (`Vragen van het lid …`).
     Questions,
+    /// A set of oral questions (`Mondelinge vragen van het lid …`), put in the Kamer's
+    /// question hour: answered there, never in writing.
+    Oral,
     /// The government's answer to a set (`Antwoord van Minister …`).
     Answer,
     /// A postponement notice (`Mededeling van …`): the answer will take longer.
@@ -16,6 +19,7 @@ impl DocumentKind {
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Questions => "questions",
+            Self::Oral => "oral",
             Self::Answer => "answer",
             Self::Notice => "notice",
         }

@@ -30,13 +30,19 @@ pub struct Footnote {
 }
 
 impl Footnote {
-    /// The cited URL as an absolute IRI: `www.…` is read as `https://www.…`, as browsers do.
+    /// The cited URL as an absolute IRI: an address printed without a scheme (`www.…`,
+    /// `regiopurmerend.nl/…`) is read as the `https://` address it names, as browsers do.
     pub fn cited_iri(&self) -> Option<String> {
         let url = self.url.as_deref()?;
-        if url.starts_with("www.") {
+        if self.lacks_scheme() {
             Some(format!("https://{url}"))
         } else {
             Some(url.to_owned())
         }
+    }
+
+    /// Whether the URL was printed without a scheme (`http://`, `https://`, …).
+    pub fn lacks_scheme(&self) -> bool {
+        self.url.as_deref().is_some_and(|url| !url.contains("://"))
     }
 }
