@@ -22,10 +22,21 @@ pub fn find_date(text: &str) -> Option<NaiveDate> {
     let words: Vec<&str> = text
         .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | ',' | '.'))
         .filter(|w| !w.is_empty())
+        .flat_map(split_month_from_year)
         .collect();
     words
         .windows(3)
         .find_map(|w| date_from_words(w[0], w[1], w[2]))
+}
+
+/// `november2024`, a month glued to its year by PDF extraction → `november`, `2024`.
+fn split_month_from_year(word: &str) -> Vec<&str> {
+    match word.find(|c: char| c.is_ascii_digit()) {
+        Some(at) if at > 0 && word[..at].chars().all(char::is_alphabetic) => {
+            vec![&word[..at], &word[at..]]
+        }
+        _ => vec![word],
+    }
 }
 
 fn date_from_words(day: &str, month: &str, year: &str) -> Option<NaiveDate> {

@@ -66,7 +66,23 @@ pub fn find_body_starts_with(lines: &[Option<&str>], markers: &[Vec<Marker>]) ->
             index += 1;
             continue;
         };
-        if let Some(candidate) = candidate(line, expected) {
+        // A note whose marker stood earlier may open with a lower-case word glued to its
+        // number (`1de Limburger`).
+        let cited_note = || {
+            numbered_start(line)
+                .filter(|(number, offset)| {
+                    *number == expected
+                        && cited.contains(number)
+                        && *offset == number.to_string().len()
+                        && line[*offset..].starts_with(char::is_alphabetic)
+                })
+                .map(|(number, offset)| Candidate {
+                    number,
+                    offset,
+                    has_url: false,
+                })
+        };
+        if let Some(candidate) = candidate(line, expected).or_else(cited_note) {
             let zone = page_foot_zone(lines, index, candidate.number);
             if cited.contains(&candidate.number) || candidate.has_url || !zone.is_empty() {
                 let accepted = if zone.is_empty() {
@@ -98,7 +114,7 @@ struct Candidate {
 }
 
 fn candidate(line: &str, expected: u32) -> Option<Candidate> {
-    let (number, offset) = numbered_start(line)?;
+    let (number, offset) = numbered_start(line).or_else(|| bracketed_start(line))?;
     if number != expected && number != expected + 1 {
         return None;
     }
@@ -144,20 +160,39 @@ fn numbered_start(line: &str) -> Option<(u32, usize)> {
     Some((line[..digits].parse().ok()?, line.len() - body.len()))
 }
 
+/// `[3] Erasmus MC …`: a body opened by its marker in brackets, as DOCX text prints them.
+fn bracketed_start(line: &str) -> Option<(u32, usize)> {
+    let inside = line.strip_prefix('[')?;
+    let close = inside.find(']')?;
+    let digits = inside[..close].trim();
+    if digits.is_empty() || digits.len() > 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let body = inside[close + 1..].trim_start();
+    (!body.is_empty()).then(|| Some((digits.parse().ok()?, line.len() - body.len())))?
+}
+
 /// The bodies from `start` to the end of the page, when the lines there are footnote bodies in
 /// order (each body may run on over several lines); empty when the page does not end so.
 fn page_foot_zone(lines: &[Option<&str>], start: usize, first: u32) -> Vec<(usize, Candidate)> {
     let mut zone = Vec::new();
     let mut next = first;
+    // Lines since the last body: a body runs on over a few lines at most, and running text
+    // that only opens with a number (`2 Dit is …`, a marker pushed to the line's start) is
+    // followed by many more before the page ends.
+    let mut run_on = 0;
     for (index, line) in lines.iter().enumerate().skip(start) {
         let Some(line) = line else { return zone };
-        match candidate(line, next).filter(|c| c.number == next) {
+        let found = candidate(line, next).or_else(|| continuing_body(line, next, &zone));
+        match found.filter(|c| c.number == next) {
             Some(found) => {
                 zone.push((index, found));
                 next += 1;
+                run_on = 0;
             }
             None if index == start => return Vec::new(),
-            None => {}
+            None if run_on >= MAX_BODY_RUN_ON => return Vec::new(),
+            None => run_on += 1,
         }
         if index - start > 40 {
             return Vec::new();
@@ -165,6 +200,24 @@ fn page_foot_zone(lines: &[Option<&str>], start: usize, first: u32) -> Vec<(usiz
     }
     zone
 }
+
+/// Within a page's foot, after the body before it: the next body may open with a lower-case
+/// word (`5 pyrotechnische stoffen …`), as a note that defines a term does.
+fn continuing_body(line: &str, next: u32, zone: &[(usize, Candidate)]) -> Option<Candidate> {
+    if zone.is_empty() {
+        return None;
+    }
+    let (number, offset) = numbered_start(line)?;
+    let opens_with_a_word = line[offset..].starts_with(char::is_alphabetic);
+    (number == next && opens_with_a_word).then_some(Candidate {
+        number,
+        offset,
+        has_url: false,
+    })
+}
+
+/// How many lines one footnote body at a page's foot may run on after its first.
+const MAX_BODY_RUN_ON: usize = 4;
 
 /// Every footnote marker candidate in a line of running text, in order.
 pub fn markers(text: &str) -> Vec<Marker> {

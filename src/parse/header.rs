@@ -31,6 +31,9 @@ static NOTICE_ASKED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid pattern")
 });
 
+/// `(ingezonden`, as printed in any case.
+const SUBMITTED: &str = "(ingezonden";
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Header {
     pub submitters: Vec<Submitter>,
@@ -57,6 +60,7 @@ pub fn parse_header(text: &str, position: Position) -> Result<Header, SyntaxErro
         })?;
     let (offices, subject_and_date) = split_once_word(offices_and_rest, "over")
         .or_else(|| split_at_glued_over(offices_and_rest))
+        .map(|(offices, rest)| (without_absence(offices), rest))
         .ok_or_else(|| {
             SyntaxError::new(
                 position,
@@ -92,6 +96,32 @@ pub fn parse_header(text: &str, position: Position) -> Result<Header, SyntaxErro
     })
 }
 
+/// What can be read of a header the grammar does not fit: the members before `aan`, the date
+/// in `(ingezonden …)`; offices and subject only when `aan` and `over` are both found.
+pub fn salvage(text: &str) -> Option<Header> {
+    let text = repair_glued_words(&fold_spaces(text));
+    let rest = HEADER_OPENINGS
+        .iter()
+        .find_map(|opening| text.strip_prefix(opening))?;
+    let submitted = find_submitted(rest).and_then(|at| find_date(&rest[at..]));
+    let before_date = &rest[..find_submitted(rest).unwrap_or(rest.len())];
+    let (members, offices) = match split_once_word(before_date, "aan") {
+        Some((members, rest)) => (members, Some(rest)),
+        None => (before_date, None),
+    };
+    let addressees = offices
+        .and_then(|rest| split_once_word(rest, "over").or_else(|| split_at_glued_over(rest)))
+        .map(|(offices, _)| parse_offices(without_absence(offices)))
+        .unwrap_or_default();
+    let submitters = parse_submitters(members);
+    Some(Header {
+        submitters,
+        addressees,
+        subject: String::new(),
+        submitted,
+    })
+}
+
 /// The questions a notice's prose describes, where it describes them in one of the usual
 /// sentences. Offices and date are often left out there.
 pub fn header_in_notice(text: &str) -> Option<Header> {
@@ -108,7 +138,8 @@ pub fn header_in_notice(text: &str) -> Option<Header> {
     let submitted = submitted.or_else(|| {
         let whole = captures.get(0)?.as_str();
         whole
-            .find("(ingezonden")
+            .find(SUBMITTED)
+            .or_else(|| whole.find("(Ingezonden"))
             .and_then(|at| find_date(&whole[at..]))
     });
     (!submitters.is_empty() && !subject.is_empty()).then_some(Header {
@@ -125,12 +156,27 @@ pub fn repair_glued_words(text: &str) -> String {
     GLUED_PREPOSITION.replace_all(text, "$1 $2").into_owned()
 }
 
-/// `Welzijn en Sportover zorg`: PDF extraction lost the space before `over`.
+/// `Welzijn en Sportover zorg`, `Sport overhet verdwijnen`, `Sport overde`: PDF extraction
+/// lost the space before or after `over`. After it, only a word a subject opens with (an
+/// article, a capital, a quote) counts, so that `overleg` or `overheid` stay whole.
 fn split_at_glued_over(text: &str) -> Option<(&str, &str)> {
-    static GLUED_OVER: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\p{Ll}(over )").expect("valid pattern"));
-    let found = GLUED_OVER.captures(text)?.get(1)?;
-    Some((&text[..found.start()], &text[found.end()..]))
+    static GLUED_OVER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\p{Ll}over |(?:^| )over(?:de |het |een |\p{Lu}|[«“‘\x22'])")
+            .expect("valid pattern")
+    });
+    let found = GLUED_OVER.find(text)?;
+    let over = found.start() + found.as_str().find("over")?;
+    let rest = text[over + "over".len()..].trim_start();
+    Some((text[..over].trim_end(), rest))
+}
+
+/// The offices without `(bij afwezigheid van de Staatssecretaris van …)`: the office that
+/// would have answered but for its holder's absence is not addressed.
+fn without_absence(offices: &str) -> &str {
+    match offices.find("(bij afwezigheid") {
+        Some(at) => offices[..at].trim_end(),
+        None => offices,
+    }
 }
 
 /// Splits at the first ` word ` (the word standing alone).
@@ -142,14 +188,24 @@ fn split_once_word<'a>(text: &'a str, word: &str) -> Option<(&'a str, &'a str)> 
 
 /// `het bericht «…» (ingezonden 18 juli 2019).` → the subject and the date.
 fn split_subject_and_date(text: &str) -> (String, Option<NaiveDate>) {
-    match text.rfind("(ingezonden") {
+    match find_submitted(text) {
         Some(at) => (clean_subject(&text[..at]), find_date(&text[at..])),
         None => (clean_subject(text), None),
     }
 }
 
+/// Where the last `(ingezonden` or `(Ingezonden` stands.
+pub fn find_submitted(text: &str) -> Option<usize> {
+    let lower = text.rfind(SUBMITTED);
+    let upper = text.rfind("(Ingezonden");
+    lower.max(upper)
+}
+
 fn clean_subject(text: &str) -> String {
-    text.trim().trim_end_matches(['.', ',']).trim().to_owned()
+    text.trim()
+        .trim_end_matches(['.', ',', ':'])
+        .trim()
+        .to_owned()
 }
 
 #[cfg(test)]

@@ -22,7 +22,9 @@ pub struct HolderLine {
 }
 
 static HOLDER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i:\b(minister-president|minister|staatssecretaris))\s+([^()]+?)\s*\(([^()]*)\)")
+    // The portfolio's closing parenthesis is sometimes missing in the source
+    // (`Karremans (Volksgezondheid, Welzijn en Sport (ontvangen …`); the line's end closes it.
+    Regex::new(r"(?i:\b(minister-president|minister|staatssecretaris))\s+([^()]+?)\s*\(([^()]*?)\s*(?:\)|$)")
         .expect("valid pattern")
 });
 

@@ -121,6 +121,28 @@ impl Line {
         }
     }
 
+    /// Takes the number at `start..end` of the words out as the marker of `number`.
+    fn take_marker(&mut self, start: usize, end: usize, number: u32) {
+        let before = self.text[..start].trim_end();
+        let after = self.text[end..].trim_start();
+        let at = before.len();
+        let removed = self.text.len() - before.len() - after.len();
+        let joined = if after.is_empty() {
+            before.to_owned()
+        } else {
+            format!("{before} {after}")
+        };
+        let removed = removed - (joined.len() - before.len() - after.len());
+        for marker in &mut self.markers {
+            if marker.0 >= end {
+                marker.0 -= removed;
+            }
+        }
+        self.markers.push((at, number));
+        self.markers.sort_by_key(|&(at, _)| at);
+        self.text = joined;
+    }
+
     /// The line from byte `start` of its words on, the markers there kept.
     fn rest_from(&self, start: usize) -> Line {
         let text = self.text[start..].trim_start();
@@ -157,7 +179,7 @@ pub fn read_lines(cleaned: &[CleanLine]) -> Vec<Line> {
         .collect();
     let starts = footnotes::find_body_starts_with(&texts, &markers);
     let known: BTreeSet<u32> = starts.values().map(|(number, _)| *number).collect();
-    cleaned
+    let mut lines: Vec<Line> = cleaned
         .iter()
         .zip(&markers)
         .enumerate()
@@ -167,7 +189,267 @@ pub fn read_lines(cleaned: &[CleanLine]) -> Vec<Line> {
                 read_plain(*number, text, markers, starts.get(&index), &known)
             }
         })
-        .collect()
+        .collect();
+    move_markers_pushed_to_line_starts(&mut lines, &known, &starts);
+    find_spaced_markers_in_order(&mut lines, &known, &starts);
+    lines
+}
+
+/// Markers that extraction printed as a number standing between words (`in 2023 1 heb ik`,
+/// `een burstpercentage 5 van`): a number alone can be anything, so one counts only as the
+/// marker of the next footnote in order. Markers cite footnotes in ascending order; where
+/// footnote N has a body but no marker, and the markers before and after it are found, the
+/// first lone `N` between them in the running text is its marker.
+fn find_spaced_markers_in_order(
+    lines: &mut [Line],
+    known: &BTreeSet<u32>,
+    starts: &footnotes::FootnoteStarts,
+) {
+    let body_lines: BTreeSet<usize> = starts.keys().copied().collect();
+    let running = |index: &usize| !body_lines.contains(index);
+    let cited: BTreeSet<u32> = (0..lines.len())
+        .filter(running)
+        .flat_map(|index| lines[index].marker_numbers().collect::<Vec<_>>())
+        .collect();
+    let mut missing: Vec<u32> = known.difference(&cited).copied().collect();
+    if missing.is_empty() {
+        return;
+    }
+    missing.reverse();
+    let mut last_seen = 0;
+    for index in (0..lines.len()).filter(running) {
+        let Some(&want) = missing.last() else { return };
+        // The markers of this line before the lone number decide whether it comes in order.
+        let line = &lines[index];
+        let lone = lone_number_at(&line.text, want).filter(|&(start, _)| {
+            let before = line
+                .markers
+                .iter()
+                .filter(|(at, _)| *at <= start)
+                .map(|(_, n)| *n)
+                .max()
+                .unwrap_or(last_seen);
+            before.max(last_seen) < want
+                && line
+                    .markers
+                    .iter()
+                    .filter(|(at, _)| *at > start)
+                    .all(|(_, n)| *n > want)
+        });
+        if let Some((start, end)) = lone {
+            lines[index].take_marker(start, end, want);
+            missing.pop();
+        }
+        last_seen = last_seen.max(lines[index].marker_numbers().max().unwrap_or(0));
+        while missing.last().is_some_and(|&n| n < last_seen) {
+            missing.pop();
+        }
+    }
+}
+
+/// Where `number` stands alone between words in `text`: a space before it, and a space or the
+/// line's end after it, after a word that is not a number and not one that takes a number.
+fn lone_number_at(text: &str, number: u32) -> Option<(usize, usize)> {
+    let digits = number.to_string();
+    let mut from = 0;
+    while let Some(found) = text[from..].find(&digits) {
+        let start = from + found;
+        let end = start + digits.len();
+        from = end;
+        let before = &text[..start];
+        let after = &text[end..];
+        if !before.ends_with(' ') || !(after.is_empty() || after.starts_with(' ')) {
+            continue;
+        }
+        let word = before.trim_end().rsplit(' ').next().unwrap_or("");
+        let takes_a_number = word.chars().last().is_some_and(|c| c.is_ascii_digit())
+            || NUMBER_WORDS.contains(&word.to_lowercase().trim_end_matches(['.', ':']))
+            || word.is_empty();
+        let next = after.trim_start().split(' ').next().unwrap_or("");
+        let a_quantity = next.starts_with(|c: char| c.is_ascii_digit())
+            || UNIT_WORDS.contains(&next.trim_end_matches([',', '.']));
+        if !takes_a_number && !a_quantity {
+            return Some((start, end));
+        }
+    }
+    None
+}
+
+/// Words after which a number is a number, not a marker.
+const NUMBER_WORDS: &[&str] = &[
+    "artikel",
+    "art",
+    "nr",
+    "nummer",
+    "vraag",
+    "vragen",
+    "antwoord",
+    "lid",
+    "punt",
+    "pagina",
+    "p",
+    "blz",
+    "hoofdstuk",
+    "paragraaf",
+    "bijlage",
+    "fase",
+    "stap",
+    "categorie",
+    "niveau",
+    "groep",
+    "klasse",
+    "versie",
+    "tabel",
+    "figuur",
+    "en",
+    "of",
+    "tot",
+    "t/m",
+    "tussen",
+    "op",
+    "van",
+    "de",
+    "het",
+    "een",
+    "ruim",
+    "circa",
+    "ca",
+    "bijna",
+    "maximaal",
+    "minimaal",
+    "ongeveer",
+    "dan",
+    "met",
+    "is",
+    "zijn",
+    "om",
+    "per",
+    "à",
+    "week",
+    "dag",
+    "jaar",
+    "maand",
+    "uur",
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+    "boek",
+    "titel",
+    "afdeling",
+    "onderdeel",
+    "sub",
+    "co",
+    "covid",
+];
+
+/// Words after a number that make it a quantity.
+const UNIT_WORDS: &[&str] = &[
+    "procent",
+    "%",
+    "euro",
+    "jaar",
+    "jaren",
+    "maanden",
+    "maand",
+    "weken",
+    "week",
+    "dagen",
+    "dag",
+    "uur",
+    "minuten",
+    "keer",
+    "mensen",
+    "personen",
+    "kinderen",
+    "miljoen",
+    "miljard",
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+    "t/m",
+    "tot",
+    "en",
+    "of",
+    "x",
+    "km",
+    "kg",
+    "m",
+    "van",
+    "op",
+];
+
+/// PDF extraction puts a marker that stood after a sentence's end at the start of the next
+/// line (`… voor een handeling.` / `2 Dit is in 2022 …`). Where a line that is no footnote body
+/// opens with the number of a footnote no other marker cites, followed by a word, and the
+/// line before it ends a sentence, the number is that footnote's marker, and goes back to the
+/// end of the line before.
+fn move_markers_pushed_to_line_starts(
+    lines: &mut [Line],
+    known: &BTreeSet<u32>,
+    starts: &footnotes::FootnoteStarts,
+) {
+    if known.is_empty() {
+        return;
+    }
+    let body_lines: BTreeSet<usize> = starts.keys().copied().collect();
+    let mut cited: BTreeSet<u32> = lines
+        .iter()
+        .enumerate()
+        .filter(|(index, _)| !body_lines.contains(index))
+        .flat_map(|(_, line)| line.marker_numbers())
+        .collect();
+    for index in 1..lines.len() {
+        if body_lines.contains(&index) || body_lines.contains(&(index - 1)) {
+            continue;
+        }
+        let Some((number, rest)) = pushed_marker(&lines[index].text) else {
+            continue;
+        };
+        let before = &lines[index - 1];
+        let ends_sentence = before.text.ends_with(['.', '?', '!', '»', '”', '"', ')']);
+        if !known.contains(&number) || cited.contains(&number) || !ends_sentence {
+            continue;
+        }
+        cited.insert(number);
+        let cut = lines[index].text.len() - rest.len();
+        let moved = lines[index].rest_from(cut);
+        lines[index] = Line {
+            markers: moved.markers,
+            text: moved.text,
+            ..lines[index].clone()
+        };
+        let before = &mut lines[index - 1];
+        before.markers.push((before.text.len(), number));
+    }
+}
+
+/// `2 Dit is …` → 2 and `Dit is …`; `2 waarin …` likewise.
+fn pushed_marker(text: &str) -> Option<(u32, &str)> {
+    let (digits, rest) = text.split_once(' ')?;
+    if digits.len() > 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    rest.starts_with(char::is_alphabetic)
+        .then(|| Some((digits.parse().ok()?, rest)))
+        .flatten()
 }
 
 /// A line of a text that may be plain (PDF, DOCX) or Markdown.

@@ -5,6 +5,8 @@
 
 use super::lines::fold_spaces;
 use crate::model::{Office, Preposition};
+use regex::Regex;
+use std::sync::LazyLock;
 
 /// Titles as printed, longest first so that `Ministers` is not read as `Minister` + `s`,
 /// with the singular each one stands for.
@@ -26,12 +28,39 @@ struct Item {
 
 /// Reads the offices in the text between `aan` and `over`.
 pub fn parse_offices(text: &str) -> Vec<Office> {
-    let items: Vec<Item> = split_items(&fold_spaces(text))
+    let items: Vec<Item> = split_items(&repair_glued_office_words(&fold_spaces(text)))
         .iter()
         .map(|part| read_item(part))
         .collect();
     share_out(items)
 }
+
+/// The spaces PDF extraction lost inside a list of offices, whose words are the grammar's few
+/// small words and capitalised portfolio words: `MinisterKlimaat`, `BuitenlandseHandel`,
+/// `vanBuitenlandse`, `enSport` (a lower-case letter glued to a capitalised word) and
+/// `Klimaaten Groene` (`en` glued to the end of the portfolio word before it).
+fn repair_glued_office_words(text: &str) -> String {
+    static GLUED_CAPITAL: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(\p{Ll})(\p{Lu}\p{Ll})").expect("valid pattern"));
+    static GLUED_EN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(\p{Lu}\p{Ll}{3,}?)en (\p{Lu}\p{Ll})").expect("valid pattern")
+    });
+    let parted = GLUED_CAPITAL.replace_all(text, "$1 $2");
+    GLUED_EN
+        .replace_all(&parted, |captures: &regex::Captures<'_>| {
+            let word = format!("{}en", &captures[1]);
+            // Plural portfolio words that end in `en` themselves (`Zaken`, `Financiën`'s kin).
+            if PORTFOLIO_WORDS_IN_EN.contains(&word.as_str()) {
+                format!("{word} {}", &captures[2])
+            } else {
+                format!("{} en {}", &captures[1], &captures[2])
+            }
+        })
+        .into_owned()
+}
+
+/// Capitalised portfolio words that end in `en`: they are never `…` + a glued `en`.
+const PORTFOLIO_WORDS_IN_EN: &[&str] = &["Zaken", "Wonen", "Ouderen", "Rechten"];
 
 /// Splits at `, ` and ` en ` only where a new office starts, so that portfolios such as
 /// `Buitenlandse Handel en Ontwikkelingssamenwerking` stay whole.
@@ -190,6 +219,39 @@ mod tests {
         assert_eq!(
             labels("de Minister en Staatssecretaris van Financiën"),
             vec!["Minister van Financiën", "Staatssecretaris van Financiën"]
+        );
+    }
+
+    #[test]
+    fn words_glued_by_pdf_extraction_are_parted() {
+        assert_eq!(
+            labels("de Staatssecretaris van Binnenlandse Zaken en Koninkrijksrelaties en de MinisterKlimaat en Groene Groei"),
+            vec![
+                "Staatssecretaris van Binnenlandse Zaken en Koninkrijksrelaties",
+                "Minister van Klimaat en Groene Groei"
+            ]
+        );
+        assert_eq!(
+            labels(
+                "de Minister voor BuitenlandseHandel en Ontwikkelingshulp en vanBuitenlandse Zaken"
+            ),
+            vec![
+                "Minister voor Buitenlandse Handel en Ontwikkelingshulp",
+                "Minister van Buitenlandse Zaken"
+            ]
+        );
+        assert_eq!(
+            labels("de Minister van Klimaaten Groene Groei"),
+            vec!["Minister van Klimaat en Groene Groei"]
+        );
+        assert_eq!(
+            labels("de Staatssecretaris van Volksgezondheid, Welzijn enSport"),
+            vec!["Staatssecretaris van Volksgezondheid, Welzijn en Sport"]
+        );
+        // Words that end in `en` of their own stay whole.
+        assert_eq!(
+            labels("de Minister van Economische Zaken Klimaat"),
+            vec!["Minister van Economische Zaken Klimaat"]
         );
     }
 

@@ -5,7 +5,7 @@
 use super::header::{self, Header};
 use super::holders::{self, HolderLine};
 use super::normalize::Furniture;
-use super::sections::{Section, SectionKind};
+use super::sections::{Section, SectionKind, ORAL_OPENING};
 use super::text::{find_url, is_valid_iri, see_answers, split_inline_note};
 use super::{bytes, date, followup, references, Parsed};
 use crate::diagnostic::{Position, Warning};
@@ -20,6 +20,10 @@ pub(super) struct DocumentReader {
     zaak: Option<ZaakNumber>,
     header: Option<Header>,
     header_error: Option<SyntaxError>,
+    /// The header opened `Mondelinge vragen van`.
+    oral: bool,
+    /// The text of a header the grammar could not read, for what can be salvaged of it.
+    header_text: String,
     holder_line: Option<(DocumentKind, HolderLine)>,
     notice_seen: bool,
     questions: Vec<(usize, Question)>,
@@ -63,8 +67,16 @@ impl DocumentReader {
             SectionKind::Preamble => self.read_preamble(section, text),
             SectionKind::Zaak(zaak) => self.read_zaak(zaak, at),
             SectionKind::Header => match header::parse_header(&text, at) {
-                Ok(header) => self.header = Some(header),
-                Err(error) => self.header_error = Some(error),
+                _ if self.header.is_some() => {}
+                Ok(header) => {
+                    self.oral = text.starts_with(ORAL_OPENING);
+                    self.header = Some(header);
+                }
+                Err(error) => {
+                    self.oral = text.starts_with(ORAL_OPENING);
+                    self.header_error = Some(error);
+                    self.header_text.clone_from(&text);
+                }
             },
             SectionKind::AnswerHeader => self.read_holder_line(DocumentKind::Answer, &text),
             SectionKind::NoticeHeader => {
@@ -84,13 +96,9 @@ impl DocumentReader {
     }
 
     fn read_preamble(&mut self, section: &Section, text: String) {
-        if self.header.is_some() {
-            for paragraph in text.split("\n\n") {
-                self.loose_paragraphs.push((
-                    section.line,
-                    paragraph.to_owned(),
-                    section.body.cites.clone(),
-                ));
+        if self.header.is_some() || self.header_error.is_some() {
+            for (paragraph, cites) in section.body.paragraphs() {
+                self.loose_paragraphs.push((section.line, paragraph, cites));
             }
         }
         self.preamble.push_str(&text);
@@ -167,6 +175,13 @@ impl DocumentReader {
             return;
         }
         let url = match find_url(&text) {
+            Some(url) if is_valid_iri(&url) && !url.contains("://") => {
+                self.warn(
+                    at,
+                    format!("footnote {number}: `{url}` has no scheme; cited as https://{url}"),
+                );
+                Some(url)
+            }
             Some(url) if is_valid_iri(&url) => Some(url),
             Some(url) => {
                 self.warn(
@@ -191,11 +206,11 @@ impl DocumentReader {
         if let Some(header) = header {
             document.submitters = header.submitters;
             document.addressees = header.addressees;
-            document.subject = Some(header.subject);
+            document.subject = Some(header.subject).filter(|s| !s.is_empty());
             document.submitted = header.submitted;
         }
         if document.submitted.is_none() {
-            if let Some(at) = bytes::find(&self.preamble, "(ingezonden") {
+            if let Some(at) = header::find_submitted(&self.preamble) {
                 document.submitted = date::find_date(&self.preamble[at..]);
             }
         }
@@ -229,8 +244,14 @@ impl DocumentReader {
         match (&self.holder_line, self.notice_seen) {
             (Some((DocumentKind::Answer, _)), _) => Ok(DocumentKind::Answer),
             (Some(_), _) | (None, true) => Ok(DocumentKind::Notice),
-            (None, false) if self.header.is_some() || self.header_error.is_some() => {
+            (None, false) if self.oral => Ok(DocumentKind::Oral),
+            (None, false) if self.header.is_some() => Ok(DocumentKind::Questions),
+            // A header the grammar could not read is no reason to lose the questions.
+            (None, false) if self.header_error.is_some() && self.holds_questions() => {
                 Ok(DocumentKind::Questions)
+            }
+            (None, false) if self.header_error.is_some() => {
+                Err(self.header_error.clone().expect("checked"))
             }
             (None, false) if self.has_questions_without_header() => Ok(DocumentKind::Questions),
             (None, false) => Err(SyntaxError::new(
@@ -238,6 +259,11 @@ impl DocumentReader {
                 "expected a header opening with `Vragen van`, an answer (`Antwoord van …`) or a notice (`Mededeling van …`)",
             )),
         }
+    }
+
+    /// Whether any question was read, numbered or not.
+    fn holds_questions(&self) -> bool {
+        self.has_questions_without_header()
     }
 
     /// Text with questions but no header, as extracted from KOOP's XML: read, with a warning.
@@ -256,13 +282,16 @@ impl DocumentReader {
             return Ok(Some(header));
         }
         if let Some(error) = self.header_error.take() {
-            if kind == DocumentKind::Questions {
-                return Err(error);
-            }
             self.warn(
                 error.position,
-                format!("the questions' header could not be read: {}", error.message),
+                format!(
+                    "the questions' header could not be read whole: {}; what it says is left unknown",
+                    error.message
+                ),
             );
+            if matches!(kind, DocumentKind::Questions | DocumentKind::Oral) {
+                return Ok(header::salvage(&self.header_text));
+            }
         }
         if kind == DocumentKind::Notice {
             return Ok(header::header_in_notice(&self.notice_text));

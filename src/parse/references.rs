@@ -7,7 +7,12 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static AANHANGSEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"Aanhangsel (?:van de )?Handelingen(?: II)?,? ?vergaderjaar (\d{4}) ?[–-] ?(\d{4}),? ?(?:nr\.? ?)?(\d+)")
+    Regex::new(r"Aanhangsel ?(?:van de )?Handelingen(?: II)?,? ?vergaderjaar (\d{4}) ?[–-] ?(\d{4}),? ?(?:nr\.? ?)?(\d+)")
+        .expect("valid pattern")
+});
+/// The same with the year first: `vergaderjaar 2023–2024, Aanhangsel van de Handelingen, nr. 2386`.
+static AANHANGSEL_YEAR_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"vergaderjaar (\d{4}) ?[–-] ?(\d{4}),? Aanhangsel ?(?:van de )?Handelingen(?: II)?,? (?:nr\.? ?)?(\d+)")
         .expect("valid pattern")
 });
 static KAMERSTUK: LazyLock<Regex> = LazyLock::new(|| {
@@ -29,7 +34,10 @@ static EERSTE_KAMER: LazyLock<Regex> = LazyLock::new(|| {
 /// Every reference in `text`, in order of first appearance, each once, leaving out `own`.
 pub fn find_references(text: &str, own: Option<&str>) -> Vec<Reference> {
     let mut found: Vec<(usize, Reference)> = Vec::new();
-    for captures in AANHANGSEL.captures_iter(text) {
+    let aanhangsel = AANHANGSEL
+        .captures_iter(text)
+        .chain(AANHANGSEL_YEAR_FIRST.captures_iter(text));
+    for captures in aanhangsel {
         let id = format!("ah-tk-{}{}-{}", &captures[1], &captures[2], &captures[3]);
         if Some(id.as_str()) != own {
             found.push((start(&captures), Reference::Aanhangsel(id)));

@@ -12,7 +12,15 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// The ways a questions' header opens, longest first.
-pub const HEADER_OPENINGS: &[&str] = &["Mondelinge vragen van ", "Vragen van ", "Vraag van "];
+pub const HEADER_OPENINGS: &[&str] = &[
+    ORAL_OPENING,
+    "Aanvullende vragen van ",
+    "Vragen van ",
+    "Vraag van ",
+];
+
+/// How a set of oral questions (asked in the question hour) opens its header.
+pub const ORAL_OPENING: &str = "Mondelinge vragen van ";
 
 /// What a section is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,6 +66,10 @@ pub struct Body {
     open: String,
     /// Footnote numbers cited in the text, in order, each once.
     pub cites: Vec<u32>,
+    /// The footnote numbers cited in each paragraph, closed ones first, then the open one's:
+    /// where paragraphs are questions of their own, each cites only what it carries.
+    paragraph_cites: Vec<Vec<u32>>,
+    open_cites: Vec<u32>,
 }
 
 impl Body {
@@ -66,6 +78,9 @@ impl Body {
         for number in line.marker_numbers() {
             if !self.cites.contains(&number) {
                 self.cites.push(number);
+            }
+            if !self.open_cites.contains(&number) {
+                self.open_cites.push(number);
             }
         }
         if !text.is_empty() {
@@ -79,7 +94,28 @@ impl Body {
     fn end_paragraph(&mut self) {
         if !self.open.is_empty() {
             self.paragraphs.push(std::mem::take(&mut self.open));
+            self.paragraph_cites
+                .push(std::mem::take(&mut self.open_cites));
+        } else if let Some(last) = self.paragraph_cites.last_mut() {
+            // Markers alone on a line after a paragraph cite from that paragraph.
+            last.append(&mut self.open_cites);
         }
+    }
+
+    /// Each paragraph with the footnotes its own text cites.
+    pub fn paragraphs(&self) -> Vec<(String, Vec<u32>)> {
+        let mut paragraphs: Vec<(String, Vec<u32>)> = self
+            .paragraphs
+            .iter()
+            .cloned()
+            .zip(self.paragraph_cites.iter().cloned())
+            .collect();
+        if !self.open.is_empty() {
+            paragraphs.push((self.open.clone(), self.open_cites.clone()));
+        } else if let Some(last) = paragraphs.last_mut() {
+            last.1.extend(self.open_cites.iter().copied());
+        }
+        paragraphs
     }
 
     /// The text so far, on one line.
@@ -110,7 +146,7 @@ impl Body {
 /// The heading up to the white space after it: the words that follow are not matched, which
 /// keeps the search short on a line that goes on with a whole question.
 static BLOCK_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(Vraag|Vragen|Antwoord|Antwoorden)(?: op)?(?: (?:vraag|vragen))? (\d{1,3}(?:(?:, ?| en | t/m | tot en met )\d{1,3})*)(?:[.:])?(?:\s|$)")
+    Regex::new(r"^(Vraag|Vragen|Antwoord|Antwoorden)(?: op)?(?: (?:vraag|vragen))? (\d{1,3}(?:(?:, ?| en | t/m | tot en met |[-–])\d{1,3})*)(?:[.:])?(?:\s|$)")
         .expect("valid pattern")
 });
 /// `Vraag 7, 8, 9 10 en 11`: a list that lost a comma.
@@ -120,8 +156,9 @@ static LOOSE_LIST: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid pattern")
 });
+/// `3. Klopt het?`, or a number alone on its line (`3`, `3.`) with the question below it.
 static NUMBERED_LINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,2})[.)]\s+(\S.*)$").expect("valid pattern"));
+    LazyLock::new(|| Regex::new(r"^(\d{1,2})(?:[.)]\s+(\S.*)|[.)]?)$").expect("valid pattern"));
 
 /// Splits `lines` into sections, in document order.
 pub fn split(lines: &[Line]) -> Vec<Section> {
@@ -157,6 +194,8 @@ struct Splitter {
     /// No `Vraag n` headings anywhere: questions are numbered `1.` … (DOCX layout).
     numbered_questions: bool,
     next_numbered: u32,
+    /// The numbers of the last question opened: an answer headed `Antwoord` alone answers it.
+    last_question: Option<Vec<u32>>,
 }
 
 impl Splitter {
@@ -177,7 +216,13 @@ impl Splitter {
             self.open(kind, line.number);
             self.push(line, text);
             self.close_if_complete();
-        } else if let Some((kind, rest)) = heading.or_else(|| self.numbered_opening(text)) {
+        } else if let Some((kind, rest)) = heading
+            .or_else(|| self.numbered_opening(text))
+            .or_else(|| self.unnumbered_answer(text))
+        {
+            if let SectionKind::Question(numbers) = &kind {
+                self.last_question = Some(numbers.clone());
+            }
             self.open(kind, line.number);
             self.push_derived(&line.without_opening(&text[..text.len() - rest.len()]));
         } else if let Some(rest) = explanation_heading(text) {
@@ -216,11 +261,27 @@ impl Splitter {
             let number: u32 = captures[1].parse().ok()?;
             if number == self.next_numbered + 1 {
                 self.next_numbered = number;
-                let rest = captures.get(2)?.as_str();
+                let rest = captures.get(2).map_or("", |m| m.as_str());
                 return Some((SectionKind::Question(vec![number]), rest));
             }
         }
         None
+    }
+
+    /// `Antwoord`, `Antwoord:` or `Antwoord: Ja.` right after a question: its answer.
+    fn unnumbered_answer<'t>(&mut self, text: &'t str) -> Option<(SectionKind, &'t str)> {
+        let rest = text.strip_prefix("Antwoord")?;
+        let rest = match rest.strip_prefix(':') {
+            Some(after) => after.trim_start(),
+            None if rest.is_empty() => rest,
+            None => return None,
+        };
+        let numbers = self.last_question.take()?;
+        let in_question = matches!(
+            self.current.as_ref().map(|s| &s.kind),
+            Some(SectionKind::Question(_))
+        ) || self.interrupted.is_some();
+        in_question.then_some((SectionKind::Answer(numbers), rest))
     }
 
     /// A line that opens nothing continues the current section, or starts the body of a
@@ -305,14 +366,13 @@ impl Splitter {
     /// after them.
     fn close_if_complete(&mut self) {
         let complete = self.current.as_ref().is_some_and(|section| {
-            let keyword = match section.kind {
-                SectionKind::Header => "(ingezonden",
-                SectionKind::AnswerHeader | SectionKind::NoticeHeader => "(ontvangen",
+            let text = section.body.flat();
+            let date = match section.kind {
+                SectionKind::Header => super::header::find_submitted(&text),
+                SectionKind::AnswerHeader | SectionKind::NoticeHeader => text.rfind("(ontvangen"),
                 _ => return false,
             };
-            let text = section.body.flat();
-            text.rfind(keyword)
-                .is_some_and(|at| text[at..].contains(')'))
+            date.is_some_and(|at| text[at..].contains(')'))
         });
         if complete {
             self.close();
@@ -409,7 +469,9 @@ fn may_be_loose_list(text: &str) -> bool {
 
 /// `4 en 5`, `3, 4, 5 en 6`, `2 t/m 6` → the numbers; `None` for a range that makes no sense.
 pub fn number_list(list: &str) -> Option<Vec<u32>> {
-    let normalised = list.replace("tot en met", "t/m");
+    let normalised = list
+        .replace("tot en met", "t/m")
+        .replace(['-', '–'], " t/m ");
     let mut numbers = Vec::new();
     for part in normalised
         .split([',', ' '])
@@ -455,7 +517,7 @@ mod tests {
     /// first, then the whole line matched, its words after the heading captured.
     fn block_heading_by_whole_line(text: &str) -> Option<(SectionKind, &str)> {
         static WHOLE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"^(Vraag|Vragen|Antwoord|Antwoorden)(?: op)?(?: (?:vraag|vragen))? (\d{1,3}(?:(?:, ?| en | t/m | tot en met )\d{1,3})*)(?:[.:])?(?:\s+(.*))?$").unwrap()
+            Regex::new(r"^(Vraag|Vragen|Antwoord|Antwoorden)(?: op)?(?: (?:vraag|vragen))? (\d{1,3}(?:(?:, ?| en | t/m | tot en met |[-–])\d{1,3})*)(?:[.:])?(?:\s+(.*))?$").unwrap()
         });
         let (word, list, rest) = if let Some(captures) = LOOSE_LIST.captures(text) {
             (captures.get(1)?.as_str(), captures.get(2)?.as_str(), "")
