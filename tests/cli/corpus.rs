@@ -1,5 +1,8 @@
-//! Every document of the real corpus (`seeds/corpus/`), read by the parser and checked against
-//! the facts in `tests/corpus/*.toml`, which were written by reading the documents.
+//! Every real document, those shipped in `seeds/corpus/` and those of the second corpus kept as
+//! test material in `tests/fixtures/corpus-2/`, read by the parser and checked against the facts
+//! in `tests/corpus/*.toml` and `tests/corpus-2/*.toml`, which were written by reading the
+//! documents. A field left out of a TOML means "not printed" and is
+//! checked as such.
 
 use kamervragen::model::{Document, Office, Reference};
 use kamervragen::parse::parse;
@@ -7,6 +10,12 @@ use serde::Deserialize;
 use std::collections::BTreeSet;
 use std::fmt::Debug;
 use std::path::Path;
+
+/// The folders of real documents and of their facts, side by side.
+pub const CORPORA: [(&str, &str); 2] = [
+    ("seeds/corpus", "tests/corpus"),
+    ("tests/fixtures/corpus-2", "tests/corpus-2"),
+];
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -17,16 +26,26 @@ pub struct Expected {
     pub submitted: Option<String>,
     pub received: Option<String>,
     pub subject: Option<String>,
-    pub submitters: Option<Vec<Member>>,
-    pub addressees: Option<Vec<String>>,
-    answerers: Option<Vec<Holder>>,
-    on_behalf_of: Option<Vec<String>>,
-    pub questions: Option<Vec<u32>>,
-    answers: Option<Vec<u32>>,
-    footnote_urls: Option<Vec<String>>,
-    follow_ups: Option<Vec<String>>,
-    aanhangsel_refs: Option<Vec<String>>,
-    kamerstukken: Option<Vec<String>>,
+    #[serde(default)]
+    pub submitters: Vec<Member>,
+    #[serde(default)]
+    pub addressees: Vec<String>,
+    #[serde(default)]
+    answerers: Vec<Holder>,
+    #[serde(default)]
+    on_behalf_of: Vec<String>,
+    #[serde(default)]
+    pub questions: Vec<Passage>,
+    #[serde(default)]
+    pub answers: Vec<Passage>,
+    #[serde(default)]
+    pub footnotes: Vec<Note>,
+    #[serde(default)]
+    follow_ups: Vec<String>,
+    #[serde(default)]
+    aanhangsel_refs: Vec<String>,
+    #[serde(default)]
+    kamerstukken: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
@@ -44,6 +63,25 @@ struct Holder {
     portfolio: Option<String>,
 }
 
+/// A question or an answer: its number, how its text begins and ends, what it cites.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Passage {
+    pub number: u32,
+    starts: String,
+    ends: String,
+    #[serde(default)]
+    pub cites: Vec<u32>,
+}
+
+/// A footnote: its number and the address it names, if any.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Note {
+    pub number: u32,
+    pub url: Option<String>,
+}
+
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
@@ -53,15 +91,13 @@ fn check<T: PartialEq + Debug>(
     problems: &mut Vec<String>,
     file: &str,
     field: &str,
-    expected: Option<T>,
+    expected: T,
     actual: T,
 ) {
-    if let Some(expected) = expected {
-        if expected != actual {
-            problems.push(format!(
-                "{file}: {field}\n    expected {expected:?}\n    read     {actual:?}"
-            ));
-        }
+    if expected != actual {
+        problems.push(format!(
+            "{file}: {field}\n    expected {expected:?}\n    read     {actual:?}"
+        ));
     }
 }
 
@@ -69,27 +105,70 @@ fn set<T: Ord>(items: impl IntoIterator<Item = T>) -> BTreeSet<T> {
     items.into_iter().collect()
 }
 
+/// Text as `starts` and `ends` are compared: without white space and hyphens, which
+/// extractors lose, add and move.
+fn comparable(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '\u{ad}'))
+        .collect()
+}
+
+/// The passages read against those expected, in order: number, citations, and the text's
+/// first and last words.
+fn check_passages(
+    problems: &mut Vec<String>,
+    file: &str,
+    field: &str,
+    expected: &[Passage],
+    read: &[(u32, &str, &[u32])],
+) {
+    let numbers = |p: &[Passage]| p.iter().map(|p| p.number).collect::<Vec<_>>();
+    let read_numbers: Vec<u32> = read.iter().map(|r| r.0).collect();
+    if numbers(expected) != read_numbers {
+        check(problems, file, field, numbers(expected), read_numbers);
+        return;
+    }
+    for (passage, (number, text, cites)) in expected.iter().zip(read) {
+        let text = comparable(text);
+        let (starts, ends) = (comparable(&passage.starts), comparable(&passage.ends));
+        if !text.starts_with(&starts) || !text.ends_with(&ends) {
+            problems.push(format!(
+                "{file}: {field} {number}: text\n    expected {:?} … {:?}\n    read     {text:?}",
+                passage.starts, passage.ends
+            ));
+        }
+        check(
+            problems,
+            file,
+            &format!("{field} {number}: cites"),
+            passage.cites.as_slice(),
+            cites,
+        );
+    }
+}
+
 fn compare(file: &str, expected: Expected, document: &Document, problems: &mut Vec<String>) {
     let p = problems;
+    let owned = |s: Option<&str>| s.map(str::to_owned);
     check(
         p,
         file,
         "kind",
-        Some(expected.kind),
+        expected.kind,
         document.kind.as_str().to_owned(),
     );
     check(
         p,
         file,
         "zaak",
-        Some(expected.zaak),
-        document.zaak.as_ref().map(|z| z.as_str().to_owned()),
+        expected.zaak,
+        owned(document.zaak.as_ref().map(|z| z.as_str())),
     );
     check(
         p,
         file,
         "aanhangsel",
-        Some(expected.aanhangsel),
+        expected.aanhangsel,
         document.aanhangsel.clone(),
     );
     let iso = |d: Option<chrono::NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
@@ -97,14 +176,14 @@ fn compare(file: &str, expected: Expected, document: &Document, problems: &mut V
         p,
         file,
         "submitted",
-        Some(expected.submitted),
+        expected.submitted,
         iso(document.submitted),
     );
     check(
         p,
         file,
         "received",
-        Some(expected.received),
+        expected.received,
         iso(document.received),
     );
     check(
@@ -112,7 +191,7 @@ fn compare(file: &str, expected: Expected, document: &Document, problems: &mut V
         file,
         "subject",
         expected.subject,
-        document.subject.clone().unwrap_or_default(),
+        document.subject.clone(),
     );
     let members: Vec<Member> = document
         .submitters
@@ -122,21 +201,9 @@ fn compare(file: &str, expected: Expected, document: &Document, problems: &mut V
             party: s.party.clone(),
         })
         .collect();
-    check(
-        p,
-        file,
-        "submitters",
-        Some(expected.submitters.unwrap_or_default()),
-        members,
-    );
+    check(p, file, "submitters", expected.submitters, members);
     let offices: Vec<String> = document.addressees.iter().map(Office::label).collect();
-    check(
-        p,
-        file,
-        "addressees",
-        Some(expected.addressees.unwrap_or_default()),
-        offices,
-    );
+    check(p, file, "addressees", expected.addressees, offices);
     let holders: Vec<Holder> = document
         .answerers
         .iter()
@@ -146,47 +213,35 @@ fn compare(file: &str, expected: Expected, document: &Document, problems: &mut V
             portfolio: h.portfolio.clone(),
         })
         .collect();
-    check(
-        p,
-        file,
-        "answerers",
-        Some(expected.answerers.unwrap_or_default()),
-        holders,
-    );
+    check(p, file, "answerers", expected.answerers, holders);
     let on_behalf: Vec<String> = document.on_behalf_of.iter().map(Office::label).collect();
-    check(
-        p,
-        file,
-        "on_behalf_of",
-        Some(expected.on_behalf_of.unwrap_or_default()),
-        on_behalf,
-    );
-    check(
-        p,
-        file,
-        "questions",
-        expected.questions.map(set),
-        set(document.questions.iter().map(|q| q.number)),
-    );
-    check(
-        p,
-        file,
-        "answers",
-        expected.answers.map(set),
-        set(document.answers.iter().map(|a| a.number)),
-    );
-    check(
-        p,
-        file,
-        "footnote_urls",
-        expected.footnote_urls.map(set),
-        set(document.footnotes.iter().filter_map(|f| f.url.clone())),
-    );
+    check(p, file, "on_behalf_of", expected.on_behalf_of, on_behalf);
+    let questions: Vec<(u32, &str, &[u32])> = document
+        .questions
+        .iter()
+        .map(|q| (q.number, q.text.as_str(), q.cites.as_slice()))
+        .collect();
+    check_passages(p, file, "question", &expected.questions, &questions);
+    let answers: Vec<(u32, &str, &[u32])> = document
+        .answers
+        .iter()
+        .map(|a| (a.number, a.text.as_str(), a.cites.as_slice()))
+        .collect();
+    check_passages(p, file, "answer", &expected.answers, &answers);
+    let notes = |n: &[Note]| -> Vec<(u32, Option<String>)> {
+        n.iter().map(|n| (n.number, n.url.clone())).collect()
+    };
+    let read_notes: Vec<(u32, Option<String>)> = document
+        .footnotes
+        .iter()
+        .map(|f| (f.number, f.cited_iri()))
+        .collect();
+    check(p, file, "footnotes", notes(&expected.footnotes), read_notes);
     check(
         p,
         file,
         "follow_ups",
-        expected.follow_ups.map(set),
+        set(expected.follow_ups),
         set(document
             .follow_ups
             .iter()
@@ -203,54 +258,99 @@ fn compare(file: &str, expected: Expected, document: &Document, problems: &mut V
         p,
         file,
         "aanhangsel_refs",
-        expected.aanhangsel_refs.map(set),
+        set(expected.aanhangsel_refs),
         references(|r| matches!(r, Reference::Aanhangsel(_))),
     );
     check(
         p,
         file,
         "kamerstukken",
-        expected.kamerstukken.map(set),
+        set(expected.kamerstukken),
         references(|r| matches!(r, Reference::Kamerstuk(_))),
     );
 }
 
-/// Every expectation file: the corpus document's file name and its expected facts.
+/// The expectation files of the shipped corpus (`seeds/corpus/`): the document's path under
+/// the project and its expected facts.
 pub fn expectations() -> Vec<(String, Expected)> {
-    let mut paths: Vec<_> = std::fs::read_dir(root().join("tests/corpus"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-        .collect();
-    paths.sort();
-    paths
-        .into_iter()
-        .map(|path| {
-            let file = path.file_stem().unwrap().to_str().unwrap().to_owned();
+    expectations_of(&CORPORA[..1])
+}
+
+/// The expectation files of `corpora`.
+fn expectations_of(corpora: &[(&str, &str)]) -> Vec<(String, Expected)> {
+    let mut all = Vec::new();
+    for (documents, facts) in corpora {
+        let mut paths: Vec<_> = std::fs::read_dir(root().join(facts))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+            .collect();
+        paths.sort();
+        for path in paths {
+            let file = path.file_stem().unwrap().to_str().unwrap();
             let expected = toml::from_str(&std::fs::read_to_string(&path).unwrap())
                 .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-            (file, expected)
-        })
-        .collect()
+            all.push((format!("{documents}/{file}"), expected));
+        }
+    }
+    all
 }
+
+/// Every real document: one expectation file each, no more, no fewer.
+#[test]
+fn every_real_document_has_its_facts_written() {
+    let mut documents = BTreeSet::new();
+    for (folder, _) in CORPORA {
+        for entry in std::fs::read_dir(root().join(folder)).unwrap() {
+            let name = entry.unwrap().file_name().into_string().unwrap();
+            if name.ends_with(".txt") || name.ends_with(".md") && name != "README.md" {
+                documents.insert(format!("{folder}/{name}"));
+            }
+        }
+    }
+    let described: BTreeSet<String> = expectations_of(&CORPORA)
+        .into_iter()
+        .map(|(f, _)| f)
+        .collect();
+    assert_eq!(described, documents);
+    assert_eq!(documents.len(), 76);
+}
+
+/// Where the parser still reads a document otherwise than its facts say, one mismatch per
+/// entry, exactly as this test prints it. The list only shrinks: a mismatch not in it fails
+/// the test, and so does an entry the parser no longer gets wrong (remove it then).
+const KNOWN_GAPS: &str = "tests/corpus/known-gaps.txt";
 
 #[test]
 fn every_corpus_document_gives_its_expected_facts() {
     let mut problems = Vec::new();
-    let mut checked = 0;
-    for (file, expected) in expectations() {
-        let text = std::fs::read_to_string(root().join("seeds/corpus").join(&file)).unwrap();
+    for (file, expected) in expectations_of(&CORPORA) {
+        let text = std::fs::read_to_string(root().join(&file)).unwrap();
         match parse(&text) {
             Ok(parsed) => compare(&file, expected, &parsed.document, &mut problems),
             Err(error) => problems.push(format!("{file}: failed: {error}")),
         }
-        checked += 1;
     }
-    assert_eq!(checked, 46, "one expectation file per corpus document");
+    let known = std::fs::read_to_string(root().join(KNOWN_GAPS)).unwrap();
+    let known: Vec<&str> = known
+        .split("\n\n")
+        .map(str::trim_end)
+        .filter(|entry| !entry.is_empty() && !entry.starts_with('#'))
+        .collect();
+    let new: Vec<&String> = problems
+        .iter()
+        .filter(|p| !known.contains(&p.as_str()))
+        .collect();
+    let closed: Vec<&&str> = known
+        .iter()
+        .filter(|k| !problems.iter().any(|p| p == *k))
+        .collect();
     assert!(
-        problems.is_empty(),
-        "{} mismatches:\n{}",
-        problems.len(),
-        problems.join("\n")
+        new.is_empty() && closed.is_empty(),
+        "{} new mismatches:\n{}\n\n{} known gaps no longer seen (remove them from {KNOWN_GAPS}):\n{}",
+        new.len(),
+        new.iter().map(|p| p.as_str()).collect::<Vec<_>>().join("\n\n"),
+        closed.len(),
+        closed.iter().map(|k| **k).collect::<Vec<_>>().join("\n\n"),
     );
 }
