@@ -11,6 +11,7 @@ mod errors;
 mod export;
 mod http;
 mod identity;
+mod metamorphic;
 mod ontology;
 mod publish;
 mod push;
