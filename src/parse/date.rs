@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-const MONTHS: [&str; 12] = [
+pub(super) const MONTHS: [&str; 12] = [
     "januari",
     "februari",
     "maart",

@@ -7,6 +7,7 @@
 //! [`super::footnotes`], which also tells where footnote bodies start.
 
 use super::bytes::any_pair;
+use super::date::MONTHS;
 use super::footnotes::{self, Marker};
 use super::normalize::CleanLine;
 use std::collections::BTreeSet;
@@ -264,10 +265,12 @@ fn lone_number_at(text: &str, number: u32) -> Option<(usize, usize)> {
         let word = before.trim_end().rsplit(' ').next().unwrap_or("");
         let takes_a_number = word.chars().last().is_some_and(|c| c.is_ascii_digit())
             || NUMBER_WORDS.contains(&word.to_lowercase().trim_end_matches(['.', ':']))
+            || MONTHS.contains(&word.to_lowercase().as_str())
             || word.is_empty();
         let next = after.trim_start().split(' ').next().unwrap_or("");
         let a_quantity = next.starts_with(|c: char| c.is_ascii_digit())
-            || UNIT_WORDS.contains(&next.trim_end_matches([',', '.']));
+            || UNIT_WORDS.contains(&next.trim_end_matches([',', '.']))
+            || MONTHS.contains(&next.trim_end_matches([',', '.']));
         if !takes_a_number && !a_quantity {
             return Some((start, end));
         }
@@ -275,7 +278,8 @@ fn lone_number_at(text: &str, number: u32) -> Option<(usize, usize)> {
     None
 }
 
-/// Words after which a number is a number, not a marker.
+/// Words after which a number is a number, not a marker (and a month's name, before or after
+/// it: a date).
 const NUMBER_WORDS: &[&str] = &[
     "artikel",
     "art",
@@ -330,18 +334,6 @@ const NUMBER_WORDS: &[&str] = &[
     "jaar",
     "maand",
     "uur",
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
     "boek",
     "titel",
     "afdeling",
@@ -353,47 +345,9 @@ const NUMBER_WORDS: &[&str] = &[
 
 /// Words after a number that make it a quantity.
 const UNIT_WORDS: &[&str] = &[
-    "procent",
-    "%",
-    "euro",
-    "jaar",
-    "jaren",
-    "maanden",
-    "maand",
-    "weken",
-    "week",
-    "dagen",
-    "dag",
-    "uur",
-    "minuten",
-    "keer",
-    "mensen",
-    "personen",
-    "kinderen",
-    "miljoen",
-    "miljard",
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-    "t/m",
-    "tot",
-    "en",
-    "of",
-    "x",
-    "km",
-    "kg",
-    "m",
-    "van",
-    "op",
+    "procent", "%", "euro", "jaar", "jaren", "maanden", "maand", "weken", "week", "dagen", "dag",
+    "uur", "minuten", "keer", "mensen", "personen", "kinderen", "miljoen", "miljard", "t/m", "tot",
+    "en", "of", "x", "km", "kg", "m", "van", "op",
 ];
 
 /// PDF extraction puts a marker that stood after a sentence's end at the start of the next
