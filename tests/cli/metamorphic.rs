@@ -10,7 +10,7 @@ use super::corpus::CORPORA;
 use kamervragen::model::Document;
 use kamervragen::parse::parse;
 use proptest::prelude::*;
-use proptest::test_runner::{Config, TestRunner};
+use proptest::test_runner::{Config, TestRng, TestRunner};
 use std::path::Path;
 
 /// What must not change.
@@ -112,11 +112,14 @@ fn page_furniture_between_parts_changes_no_fact() {
             continue;
         };
         let expected = facts(&original.document);
-        let mut runner = TestRunner::new(Config {
+        let config = Config {
             cases,
             failure_persistence: None,
             ..Config::default()
-        });
+        };
+        // The same cases on every run, so that the list of documents known to change holds.
+        let rng = TestRng::deterministic_rng(config.rng_algorithm);
+        let mut runner = TestRunner::new_with_rng(config, rng);
         let result = runner.run(&proptest::collection::vec(any::<usize>(), 1..4), |before| {
             let perturbed = with_furniture(&text, &before);
             let read = parse(&perturbed).map_err(|e| TestCaseError::fail(e.to_string()))?;
