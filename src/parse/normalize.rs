@@ -127,7 +127,10 @@ pub fn clean(text: &str) -> Cleaned<'_> {
         after_header_block = false;
         if is_run_on(&line) {
             for part in split_run_on(&line) {
-                cleaned.push_part(number, Cow::Owned(part));
+                match part {
+                    Some(part) => cleaned.push_part(number, Cow::Owned(part)),
+                    None => cleaned.lines.push(CleanLine::PageBreak { number }),
+                }
             }
         } else {
             cleaned.push_part(number, line);
@@ -245,15 +248,59 @@ fn is_run_on(line: &str) -> bool {
 }
 
 /// Puts the parts of a run-on line back on lines of their own, without the page footers that
-/// stand in it.
-fn split_run_on(line: &str) -> Vec<String> {
-    let without_footers = INLINE_FOOTER.replace_all(line, " ");
-    let rejoined = join_inline_hyphenation(&without_footers);
-    let line = rejoined.as_str();
+/// stand in it. Each page's footnote bodies, which stand last before its footer, get lines of
+/// their own too; `None` stands for a page's end.
+fn split_run_on(line: &str) -> Vec<Option<String>> {
+    let mut lines = Vec::new();
     let mut parts = Vec::new();
+    let mut next_note = 1;
+    let mut from = 0;
+    let pages = INLINE_FOOTER
+        .find_iter(line)
+        .map(|footer| (footer.start(), footer.end()))
+        .chain(std::iter::once((line.len(), line.len())));
+    for (footer_start, footer_end) in pages {
+        if footer_start < from {
+            continue;
+        }
+        let page = &line[from..footer_start];
+        let at_a_footer = footer_end > footer_start;
+        let notes = if at_a_footer {
+            footnote_starts_before_foot(page, &mut next_note)
+        } else {
+            Vec::new()
+        };
+        let running_end = notes.first().copied().unwrap_or(page.len());
+        let first_page = lines.is_empty();
+        split_parts(
+            &join_inline_hyphenation(&page[..running_end]),
+            first_page,
+            &mut parts,
+        );
+        let ends = notes
+            .iter()
+            .skip(1)
+            .copied()
+            .chain(std::iter::once(page.len()));
+        for (start, end) in notes.iter().copied().zip(ends) {
+            parts.push(join_inline_hyphenation(page[start..end].trim()));
+        }
+        parts.retain(|part| !part.is_empty());
+        lines.extend(parts.drain(..).map(Some));
+        if at_a_footer {
+            lines.push(None);
+        }
+        from = footer_end;
+    }
+    lines
+}
+
+/// Splits running text at the parts that open a line of their own; on the first page, the
+/// header's `Vragen van` opens one wherever it stands.
+fn split_parts(line: &str, first_page: bool, parts: &mut Vec<String>) {
     let mut start = 0;
     for found in PART_START.find_iter(line) {
-        let opens_header = found.as_str() == "Vragen van " && parts.is_empty();
+        let opens_header = found.as_str() == "Vragen van " && first_page && start == 0;
         if found.start() > start
             && (opens_header || preceded_by_sentence_end(&line[..found.start()]))
         {
@@ -262,8 +309,64 @@ fn split_run_on(line: &str) -> Vec<String> {
         }
     }
     parts.push(line[start..].trim().to_owned());
-    parts.retain(|part| !part.is_empty());
-    parts
+}
+
+/// Where the footnote bodies at a page's foot start, in a page of run-on text: the last page's
+/// bodies run on in order (`… wordt 1 Financieel Dagblad, … 2 De Telegraaf, … 3 Kamerstuk, …`)
+/// up to the footer, so they are found backwards from it, each number the one before the next,
+/// down to `next_note`, the first number no earlier page had. A chain that does not reach back
+/// to `next_note` is no footnote block.
+fn footnote_starts_before_foot(page: &str, next_note: &mut u32) -> Vec<usize> {
+    static NOTE_START: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r" (\d{1,2}) [\p{Lu}«“(]").expect("valid pattern"));
+    // A number after a heading's word (`Vraag 2`, `Antwoord 2 en 3`) or in a list is none.
+    let heading_number = |before: &str| {
+        [
+            "Vraag",
+            "Vragen",
+            "Antwoord",
+            "Antwoorden",
+            "vraag",
+            "vragen",
+            " en",
+            "t/m",
+            "nr.",
+            ",",
+        ]
+        .iter()
+        .any(|word| before.trim_end().ends_with(word))
+    };
+    let candidates: Vec<(usize, u32)> = NOTE_START
+        .captures_iter(page)
+        .filter_map(|c| {
+            let number = c.get(1)?;
+            (!heading_number(&page[..number.start()]))
+                .then(|| Some((number.start(), number.as_str().parse().ok()?)))?
+        })
+        .collect();
+    // From each candidate as the page's last body, back down to `next_note`.
+    for last in (0..candidates.len()).rev() {
+        let mut chain = vec![candidates[last]];
+        let mut wanted = candidates[last].1;
+        for &(at, number) in candidates[..last].iter().rev() {
+            if wanted <= *next_note {
+                break;
+            }
+            if number == wanted - 1 {
+                chain.push((at, number));
+                wanted -= 1;
+            }
+        }
+        if wanted == *next_note && chain.len() as u32 == candidates[last].1 - *next_note + 1 {
+            *next_note = candidates[last].1 + 1;
+            return chain.into_iter().rev().map(|(at, _)| at).collect();
+        }
+        // Only the page's last few candidates can be its last body.
+        if candidates.len() - last > 3 {
+            break;
+        }
+    }
+    Vec::new()
 }
 
 /// In a text whose line breaks became spaces, `zieken- huisnota` was a word broken at a line
@@ -432,6 +535,38 @@ mod tests {
                 "Karabach",
                 "https://example.org/a-",
                 "b-c"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_run_on_page_gives_its_footnote_bodies_lines_of_their_own() {
+        let one_line = format!(
+            "Vragen van het lid X (P) aan de Minister van Y over Z (ingezonden 3 oktober 2014). Vraag 1 Kent u de berichten?1, 2 Antwoord 1 Ja. Vraag 2 Weet u {}dat? 1 Financieel Dagblad, 24 september 2014 2 De Telegraaf, 27 september 2014 ah-tk-20142015-698 ISSN 0921 - 7398 ’s-Gravenhage 2014 Tweede Kamer, vergaderjaar 2014–2015, Aanhangsel 1 en verder? Antwoord 2 Nee. Tweede Kamer, vergaderjaar 2014–2015, Aanhangsel 2",
+            "lange tekst ".repeat(30)
+        );
+        let cleaned = clean(&one_line);
+        let starts: Vec<String> = cleaned
+            .lines
+            .iter()
+            .map(|line| match line {
+                CleanLine::Text { text, .. } => text.chars().take(12).collect(),
+                CleanLine::PageBreak { .. } => "(page)".to_owned(),
+            })
+            .collect();
+        assert_eq!(
+            starts,
+            [
+                "Vragen van h",
+                "Vraag 1 Kent",
+                "Antwoord 1 J",
+                "Vraag 2 Weet",
+                "1 Financieel",
+                "2 De Telegra",
+                "(page)",
+                "en verder?",
+                "Antwoord 2 N",
+                "(page)"
             ]
         );
     }
