@@ -307,8 +307,32 @@ pub fn markers(text: &str) -> Vec<Marker> {
             end += more.get(0).expect("match").end();
         }
     }
+    // `Kamerstuk 36 095, nr. 5)`: a number a word asks for is that number, not a marker.
+    found.retain(|marker| !after_a_numbering_word(&text[..marker.start]));
     found.sort_by_key(|m| m.start);
     found
+}
+
+/// Whether `before` ends in a word that a number follows as its value (`nr.`, `artikel`).
+fn after_a_numbering_word(before: &str) -> bool {
+    let word = before
+        .trim_end()
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("");
+    matches!(
+        word.to_lowercase().trim_end_matches(['.', ':']),
+        "nr" | "nrs"
+            | "nummer"
+            | "artikel"
+            | "art"
+            | "lid"
+            | "vraag"
+            | "vragen"
+            | "pagina"
+            | "blz"
+            | "p"
+    )
 }
 
 /// Whether `text` begins and ends with a digit, as [`NUMBERS_ONLY`] wants: most lines with

@@ -263,7 +263,11 @@ fn lone_number_at(text: &str, number: u32) -> Option<(usize, usize)> {
             continue;
         }
         let word = before.trim_end().rsplit(' ').next().unwrap_or("");
-        let takes_a_number = word.chars().last().is_some_and(|c| c.is_ascii_digit())
+        // After a year (`7 november 2023 1 heb ik`) a number is no part of it.
+        let a_year = word.len() == 4
+            && (word.starts_with("19") || word.starts_with("20"))
+            && word.bytes().all(|b| b.is_ascii_digit());
+        let takes_a_number = (word.chars().last().is_some_and(|c| c.is_ascii_digit()) && !a_year)
             || NUMBER_WORDS.contains(&word.to_lowercase().trim_end_matches(['.', ':']))
             || MONTHS.contains(&word.to_lowercase().as_str())
             || word.is_empty();

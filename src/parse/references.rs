@@ -16,8 +16,11 @@ static AANHANGSEL_YEAR_FIRST: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid pattern")
 });
 static KAMERSTUK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:[Kk]amerstuk(?:ken)?(?: ?(?:II|ll))?,?(?: ?\d{4} ?[–/-] ?\d{2,4},?)?|TK \d{4}/\d{2,4},|vergaderjaar \d{4}[–-]\d{4},) (\d{2} ?\d{3})(?:[- ]([0-9]{2}|[IVXL]{1,6}|[A-Z]))?,? nr\.? ?(\d+)")
+    Regex::new(r"(?:[Kk]amer-?stuk(?:-?ken)?(?: ?(?:II|ll))?,?(?: ?vergaderjaar)?(?: ?\d{4} ?[–/-] ?\d{2,4},?)?|TK \d{4}/\d{2,4},|vergaderjaar \d{4}[–-]\d{4},) (\d{2} ?\d{3})(?:[- ]([0-9]{2}|[IVXL]{1,6}|[A-Z]))?,? nr\.? ?(\d+)")
         .expect("valid pattern")
+});
+static OTHER_DOSSIER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:,| en) (\d{2} ?\d{3}),? nr\.? ?(\d+)").expect("valid pattern")
 });
 static MORE_NUMBERS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:, nr\.? ?| en )(\d+)\b").expect("valid pattern"));
@@ -54,11 +57,20 @@ pub fn find_references(text: &str, own: Option<&str>) -> Vec<Reference> {
             at,
             Reference::Kamerstuk(format!("{paper}-{}", &captures[3])),
         ));
-        // `nr. 679, nr. 684 en 685`: more numbers in the same dossier.
+        // `nr. 679, nr. 684 en 685`: more numbers in the same dossier; `nr. 811 en 29 984,
+        // nr. 1207`: a number of another dossier.
         let mut end = captures.get(0).map_or(0, |m| m.end());
-        while let Some(more) = MORE_NUMBERS.captures(&text[end..]) {
-            found.push((at, Reference::Kamerstuk(format!("{paper}-{}", &more[1]))));
-            end += more.get(0).map_or(0, |m| m.end());
+        loop {
+            if let Some(other) = OTHER_DOSSIER.captures(&text[end..]) {
+                let id = format!("kst-{}-{}", other[1].replace(' ', ""), &other[2]);
+                found.push((at, Reference::Kamerstuk(id)));
+                end += other.get(0).map_or(0, |m| m.end());
+            } else if let Some(more) = MORE_NUMBERS.captures(&text[end..]) {
+                found.push((at, Reference::Kamerstuk(format!("{paper}-{}", &more[1]))));
+                end += more.get(0).map_or(0, |m| m.end());
+            } else {
+                break;
+            }
         }
     }
     for captures in EERSTE_KAMER.captures_iter(text) {
