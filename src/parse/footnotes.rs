@@ -82,9 +82,17 @@ pub fn find_body_starts_with(lines: &[Option<&str>], markers: &[Vec<Marker>]) ->
                     has_url: false,
                 })
         };
-        if let Some(candidate) = candidate(line, expected).or_else(cited_note) {
+        if let Some(candidate) = candidate(line, expected)
+            .or_else(cited_note)
+            .or_else(|| last_note_of_page(lines, index, expected))
+        {
             let zone = page_foot_zone(lines, index, candidate.number);
-            if cited.contains(&candidate.number) || candidate.has_url || !zone.is_empty() {
+            let at_foot = || last_note_of_page(lines, index, expected).is_some();
+            if cited.contains(&candidate.number)
+                || candidate.has_url
+                || !zone.is_empty()
+                || at_foot()
+            {
                 let accepted = if zone.is_empty() {
                     vec![(index, candidate)]
                 } else {
@@ -114,7 +122,9 @@ struct Candidate {
 }
 
 fn candidate(line: &str, expected: u32) -> Option<Candidate> {
-    let (number, offset) = numbered_start(line).or_else(|| bracketed_start(line))?;
+    let (number, offset) = numbered_start(line)
+        .map(|found| single_digit_start(line, expected).unwrap_or(found))
+        .or_else(|| bracketed_start(line))?;
     if number != expected && number != expected + 1 {
         return None;
     }
@@ -158,6 +168,43 @@ fn numbered_start(line: &str) -> Option<(u32, usize)> {
         _ => return None,
     };
     Some((line[..digits].parse().ok()?, line.len() - body.len()))
+}
+
+/// The expected note, whatever its first word (`3 bis: culturele basisinfrastructuur`,
+/// `3 1,92% van de totale loonsom …`), where it is the page's last text: a page break follows
+/// within the few lines a body runs on.
+fn last_note_of_page(lines: &[Option<&str>], index: usize, expected: u32) -> Option<Candidate> {
+    let (number, offset) = numbered_start(lines[index]?)?;
+    if number != expected {
+        return None;
+    }
+    let rest = lines.get(index + 1..)?;
+    let page_ends = rest
+        .iter()
+        .take(MAX_BODY_RUN_ON + 1)
+        .position(Option::is_none)?;
+    let runs_on_plainly = rest[..page_ends]
+        .iter()
+        .flatten()
+        .all(|line| numbered_start(line).is_none());
+    runs_on_plainly.then_some(Candidate {
+        number,
+        offset,
+        has_url: false,
+    })
+}
+
+/// `32024Z15585/2024D37938`: footnote 3, whose body opens with a digit, glued to its number.
+/// Read so only where two digits would make a number out of turn and one the expected one.
+fn single_digit_start(line: &str, expected: u32) -> Option<(u32, usize)> {
+    let bytes = line.as_bytes();
+    let two_digits = bytes.len() > 2 && bytes[0].is_ascii_digit() && bytes[1].is_ascii_digit();
+    let first = u32::from(*bytes.first()? - b'0');
+    let out_of_turn = two_digits && {
+        let both = u32::from(bytes[0] - b'0') * 10 + u32::from(bytes[1] - b'0');
+        both != expected && both != expected + 1
+    };
+    (out_of_turn && first == expected).then_some((first, 1))
 }
 
 /// `[3] Erasmus MC …`: a body opened by its marker in brackets, as DOCX text prints them.
@@ -264,7 +311,9 @@ pub fn markers(text: &str) -> Vec<Marker> {
             .rsplit(char::is_whitespace)
             .next()
             .unwrap_or("");
-        let in_url = word.contains(['/', '.', '_', '@', ':', '=']);
+        // A word with digits in it already is a code or a hash (`01aa75ed71a1`), not words.
+        let in_url = word.contains(['/', '.', '_', '@', ':', '='])
+            || word.bytes().any(|b| b.is_ascii_digit());
         if !in_url && ends_a_glued_marker(&text[end..]) {
             push(&mut found, &text[start..end], start, end);
         }
