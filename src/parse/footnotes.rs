@@ -82,17 +82,11 @@ pub fn find_body_starts_with(lines: &[Option<&str>], markers: &[Vec<Marker>]) ->
                     has_url: false,
                 })
         };
-        if let Some(candidate) = candidate(line, expected)
-            .or_else(cited_note)
-            .or_else(|| last_note_of_page(lines, index, expected))
-        {
+        if let Some(candidate) = candidate(line, expected).or_else(cited_note).or_else(|| {
+            last_note_of_page(lines, index, expected).filter(|found| cited.contains(&found.number))
+        }) {
             let zone = page_foot_zone(lines, index, candidate.number);
-            let at_foot = || last_note_of_page(lines, index, expected).is_some();
-            if cited.contains(&candidate.number)
-                || candidate.has_url
-                || !zone.is_empty()
-                || at_foot()
-            {
+            if cited.contains(&candidate.number) || candidate.has_url || !zone.is_empty() {
                 let accepted = if zone.is_empty() {
                     vec![(index, candidate)]
                 } else {
@@ -172,7 +166,8 @@ fn numbered_start(line: &str) -> Option<(u32, usize)> {
 
 /// The expected note, whatever its first word (`3 bis: culturele basisinfrastructuur`,
 /// `3 1,92% van de totale loonsom …`), where it is the page's last text: a page break follows
-/// within the few lines a body runs on.
+/// within the few lines a body runs on. Only for a note whose marker stood earlier: a date
+/// that runs on (`1 oktober 2024).`) or a numbered question (`2.`) can stand there too.
 fn last_note_of_page(lines: &[Option<&str>], index: usize, expected: u32) -> Option<Candidate> {
     let (number, offset) = numbered_start(lines[index]?)?;
     if number != expected {
