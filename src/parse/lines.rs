@@ -221,8 +221,14 @@ fn find_spaced_markers_in_order(
     for index in (0..lines.len()).filter(running) {
         let Some(&want) = missing.last() else { return };
         // The markers of this line before the lone number decide whether it comes in order.
+        let previous_word = index
+            .checked_sub(1)
+            .map(|before| &lines[before])
+            .filter(|before| !before.page_break && running(&(index - 1)))
+            .and_then(|before| before.text.rsplit(' ').next())
+            .unwrap_or("");
         let line = &lines[index];
-        let lone = lone_number_at(&line.text, want).filter(|&(start, _)| {
+        let lone = lone_number_at(&line.text, want, previous_word).filter(|&(start, _)| {
             let before = line
                 .markers
                 .iter()
@@ -238,7 +244,17 @@ fn find_spaced_markers_in_order(
                     .all(|(_, n)| *n > want)
         });
         if let Some((start, end)) = lone {
-            lines[index].take_marker(start, end, want);
+            if start == 0 {
+                // A marker at a line's start would open a footnote body: it goes back to the end
+                // of the line before, where it stood before extraction moved it.
+                let rest = lines[index].rest_from(end);
+                lines[index].text = rest.text;
+                lines[index].markers = rest.markers;
+                let before = &mut lines[index - 1];
+                before.markers.push((before.text.len(), want));
+            } else {
+                lines[index].take_marker(start, end, want);
+            }
             missing.pop();
         }
         last_seen = last_seen.max(lines[index].marker_numbers().max().unwrap_or(0));
@@ -248,9 +264,11 @@ fn find_spaced_markers_in_order(
     }
 }
 
-/// Where `number` stands alone between words in `text`: a space before it, and a space or the
-/// line's end after it, after a word that is not a number and not one that takes a number.
-fn lone_number_at(text: &str, number: u32) -> Option<(usize, usize)> {
+/// Where `number` stands as a marker no pattern reads: alone between words (a space before it,
+/// or the line's start, where `previous_word` ends the line before), or glued to a word of
+/// letters (`MIND3 dat`); then a space, punctuation or the line's end; not after a number or a
+/// word that takes one, and not before a unit.
+fn lone_number_at(text: &str, number: u32, previous_word: &str) -> Option<(usize, usize)> {
     let digits = number.to_string();
     let mut from = 0;
     while let Some(found) = text[from..].find(&digits) {
@@ -259,10 +277,27 @@ fn lone_number_at(text: &str, number: u32) -> Option<(usize, usize)> {
         from = end;
         let before = &text[..start];
         let after = &text[end..];
-        if !before.ends_with(' ') || !(after.is_empty() || after.starts_with(' ')) {
+        // Punctuation ends a marker, but not a decimal point or a thousands' one (`3.354`).
+        let ends_there = after.is_empty()
+            || after.starts_with([' ', ',', '.', ';', ':', '?', '!', '»', ')'])
+                && !after.chars().nth(1).is_some_and(|c| c.is_ascii_digit());
+        if !ends_there || before.ends_with(|c: char| c.is_ascii_digit()) {
             continue;
         }
-        let word = before.trim_end().rsplit(' ').next().unwrap_or("");
+        let glued_word = before.rsplit(' ').next().unwrap_or("");
+        if !before.is_empty() && !before.ends_with(' ') {
+            // Glued: to a word of letters only, longer than a chemical formula's (`CO2`).
+            let letters = glued_word.chars().all(char::is_alphabetic);
+            if letters && glued_word.chars().count() > 3 && !after.starts_with(['.', ':']) {
+                return Some((start, end));
+            }
+            continue;
+        }
+        let word = if before.is_empty() {
+            previous_word
+        } else {
+            before.trim_end().rsplit(' ').next().unwrap_or("")
+        };
         // After a year (`7 november 2023 1 heb ik`) a number is no part of it.
         let a_year = word.len() == 4
             && (word.starts_with("19") || word.starts_with("20"))
@@ -740,6 +775,58 @@ fn autolink(text: &str) -> Option<(&str, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each line's words and marker numbers, for a plain text with footnote bodies at its foot.
+    fn read_with_markers(text: &str) -> Vec<(String, Vec<u32>)> {
+        read_text(text)
+            .into_iter()
+            .filter(|line| !line.is_blank())
+            .map(|line| (line.text.clone(), line.marker_numbers().collect()))
+            .collect()
+    }
+
+    #[test]
+    fn markers_no_pattern_reads_are_found_in_the_order_of_the_notes() {
+        let text = "Vraag 1\n\
+            Hoe kijkt u naar de verwachting van MIND1 dat het CO2 gehalte stijgt?\n\
+            Vraag 2\n\
+            Wat is er gebeurd met het verzoek van de Consumentenbond\n\
+            2 die de NZa oproept? Het ging om 3.354 mensen.\n\
+            Vraag 3\n\
+            In mijn brief van 7 november 2023 3 heb ik het gemeld, zie vraag 3 hierboven.\n\
+            1 MIND, 13 november 2024\n\
+            2 Consumentenbond, 4 april 2024\n\
+            3 Kamerstuk 36 410, nr. 1\n";
+        let lines = read_with_markers(text);
+        let texts: Vec<(&str, &[u32])> = lines
+            .iter()
+            .map(|(text, markers)| (text.as_str(), markers.as_slice()))
+            .collect();
+        assert_eq!(
+            texts[..6],
+            [
+                ("Vraag 1", &[][..]),
+                (
+                    "Hoe kijkt u naar de verwachting van MIND dat het CO2 gehalte stijgt?",
+                    &[1][..]
+                ),
+                ("Vraag 2", &[][..]),
+                (
+                    "Wat is er gebeurd met het verzoek van de Consumentenbond",
+                    &[2][..]
+                ),
+                ("die de NZa oproept? Het ging om 3.354 mensen.", &[][..]),
+                ("Vraag 3", &[][..]),
+            ]
+        );
+        assert_eq!(
+            texts[6],
+            (
+                "In mijn brief van 7 november 2023 heb ik het gemeld, zie vraag 3 hierboven.",
+                &[3][..]
+            )
+        );
+    }
 
     #[test]
     fn keeps_markers_apart_from_the_words() {
