@@ -124,9 +124,16 @@ fn candidate(line: &str, expected: u32) -> Option<Candidate> {
     }
     let text = &line[offset..];
     let has_url = text.contains("http") || text.contains("www.");
+    // A body glued to its one-digit number may open with a digit where it is one token, a
+    // document's numbers (`32024Z15585/2024D37938`), not prose (`2024 is het jaar`).
+    let glued_digits = offset == 1
+        && text.starts_with(|c: char| c.is_ascii_digit())
+        && !text.contains(char::is_whitespace)
+        && text.contains(char::is_alphabetic);
     let opens_like_a_note = text.starts_with(|c: char| {
         c.is_uppercase() || matches!(c, '«' | '“' | '‘' | '"' | '\'' | '(' | '[')
-    }) || has_url;
+    }) || has_url
+        || glued_digits;
     opens_like_a_note.then_some(Candidate {
         number,
         offset,

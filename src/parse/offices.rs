@@ -30,9 +30,52 @@ struct Item {
 pub fn parse_offices(text: &str) -> Vec<Office> {
     let items: Vec<Item> = split_items(&repair_glued_office_words(&fold_spaces(text)))
         .iter()
-        .map(|part| read_item(part))
+        .flat_map(|part| split_plural(part))
+        .map(|part| read_item(&part))
         .collect();
     share_out(items)
+}
+
+/// `de Staatssecretarissen van Onderwijs, Cultuur en Wetenschap en Volksgezondheid, Welzijn en
+/// Sport`: a plural title over two portfolios with no `van` between them. A portfolio lists its
+/// words as `A, B en C`, so an ` en ` after which a comma comes before any other ` en ` opens
+/// the next portfolio. Without commas (`Justitie en Veiligheid en Asiel en Migratie`) nothing
+/// tells where one ends, and the item stays whole.
+fn split_plural(part: &str) -> Vec<String> {
+    let plural = [
+        "Ministers ",
+        "Staatssecretarissen ",
+        "ministers ",
+        "staatssecretarissen ",
+    ];
+    let Some(title_end) = plural
+        .iter()
+        .find_map(|title| part.find(title).map(|at| at + title.len()))
+    else {
+        return vec![part.to_owned()];
+    };
+    let rest = &part[title_end..];
+    let Some(portfolios) = rest.strip_prefix("van ") else {
+        return vec![part.to_owned()];
+    };
+    let starts = portfolios.match_indices(" en ").map(|(at, _)| at);
+    for at in starts {
+        let after = &portfolios[at + " en ".len()..];
+        let comma_first = match (after.find(", "), after.find(" en ")) {
+            (Some(comma), Some(en)) => comma < en,
+            (Some(_), None) => true,
+            _ => false,
+        };
+        let before_has_comma = portfolios[..at].contains(", ");
+        if comma_first && before_has_comma && after.starts_with(char::is_uppercase) {
+            let head = &part[..title_end];
+            return vec![
+                format!("{head}van {}", &portfolios[..at]),
+                format!("{head}van {after}"),
+            ];
+        }
+    }
+    vec![part.to_owned()]
 }
 
 /// The spaces PDF extraction lost inside a list of offices, whose words are the grammar's few
@@ -252,6 +295,22 @@ mod tests {
         assert_eq!(
             labels("de Minister van Economische Zaken Klimaat"),
             vec!["Minister van Economische Zaken Klimaat"]
+        );
+    }
+
+    #[test]
+    fn a_plural_title_over_two_portfolios_listed_with_commas() {
+        assert_eq!(
+            labels("de Staatssecretarissen van Onderwijs, Cultuur en Wetenschap enVolksgezondheid, Welzijn en Sport"),
+            vec![
+                "Staatssecretaris van Onderwijs, Cultuur en Wetenschap",
+                "Staatssecretaris van Volksgezondheid, Welzijn en Sport"
+            ]
+        );
+        // One portfolio under a plural title stays one.
+        assert_eq!(
+            labels("de Ministers van Volksgezondheid, Welzijn en Sport"),
+            vec!["Minister van Volksgezondheid, Welzijn en Sport"]
         );
     }
 
