@@ -277,7 +277,7 @@ pub fn expectations() -> Vec<(String, Expected)> {
 }
 
 /// The expectation files of `corpora`.
-fn expectations_of(corpora: &[(&str, &str)]) -> Vec<(String, Expected)> {
+pub fn expectations_of(corpora: &[(&str, &str)]) -> Vec<(String, Expected)> {
     let mut all = Vec::new();
     for (documents, facts) in corpora {
         let mut paths: Vec<_> = std::fs::read_dir(root().join(facts))
