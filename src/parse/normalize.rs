@@ -63,6 +63,13 @@ static FURNITURE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     .map(|pattern| Regex::new(pattern).expect("valid pattern"))
     .collect()
 });
+/// The masthead as officielebekendmakingen.nl and tweedekamer.nl pages flatten it: the
+/// chamber, the parliamentary year and the document's number in one run
+/// (`Tweede Kamer der Staten-Generaal2014-20151365`).
+static FLAT_MASTHEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^Tweede Kamer der Staten-Generaal ?(\d{4})[–-](\d{4}) ?(\d{1,5})$")
+        .expect("valid pattern")
+});
 static VERGADERJAAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^Vergaderjaar (\d{4})[–-](\d{4})\b").expect("valid pattern"));
 static AANHANGSEL_ID: LazyLock<Regex> =
@@ -202,6 +209,11 @@ fn furniture_kind(line: &str, furniture: &mut Furniture) -> Option<FurnitureKind
         || !FURNITURE_STARTS.iter().any(|start| line.starts_with(start))
     {
         return None;
+    }
+    if let Some(captures) = FLAT_MASTHEAD.captures(line) {
+        furniture.vergaderjaar = Some(format!("{}{}", &captures[1], &captures[2]));
+        furniture.aanhangsel_number = captures[3].parse().ok();
+        return Some(FurnitureKind::Other);
     }
     if let Some(captures) = VERGADERJAAR.captures(line) {
         furniture.vergaderjaar = Some(format!("{}{}", &captures[1], &captures[2]));

@@ -485,6 +485,59 @@ mod tests {
     }
 
     #[test]
+    fn a_web_page_text_with_its_title_and_flattened_masthead() {
+        let text = "Antwoord schriftelijke vragen : Antwoord op vragen van het lid Bouwmeester over ziekenhuisrekeningen\n\
+            Tweede Kamer der Staten-Generaal2014-20151365\n\
+            Vragen van het lid Bouwmeester (PvdA) aan de Minister van Volksgezondheid, Welzijn en Sport over onterechte ziekenhuisrekeningen (Ingezonden 3 oktober 2014).\n\
+            Antwoord van Minister Schippers (Volksgezondheid, Welzijn en Sport) (ontvangen 26 november 2014)\n\
+            Vraag 1\n\
+            Kent u het bericht?\n\
+            Antwoord 1\n\
+            Ja.\n";
+        let document = parse(text).unwrap().document;
+        assert_eq!(document.kind.as_str(), "answer");
+        assert_eq!(document.aanhangsel.as_deref(), Some("ah-tk-20142015-1365"));
+        assert_eq!(
+            document.submitted.map(|d| d.to_string()).as_deref(),
+            Some("2014-10-03")
+        );
+        assert_eq!(
+            document.received.map(|d| d.to_string()).as_deref(),
+            Some("2014-11-26")
+        );
+        assert_eq!(
+            document.subject.as_deref(),
+            Some("onterechte ziekenhuisrekeningen")
+        );
+        let numbers: Vec<(u32, &str)> = document
+            .answers
+            .iter()
+            .map(|a| (a.number, a.text.as_str()))
+            .collect();
+        assert_eq!(numbers, [(1, "Ja.")]);
+    }
+
+    #[test]
+    fn oral_questions_and_a_header_the_grammar_cannot_read() {
+        let oral = parse("Mondelinge vragen van het lid Krul (CDA) aan de Minister van Onderwijs, Cultuur en Wetenschap (bij afwezigheid van de Staatssecretaris van Onderwijs, Cultuur en Wetenschap) over leraren (ingezonden 19 november 2024).\n").unwrap();
+        assert_eq!(oral.document.kind.as_str(), "oral");
+        let offices: Vec<String> = oral.document.addressees.iter().map(|o| o.label()).collect();
+        assert_eq!(offices, ["Minister van Onderwijs, Cultuur en Wetenschap"]);
+        // No `aan … over` to be found: the members and the date are kept, the questions read.
+        let odd = parse("Vragen van het lid Jansen (SP) inzake de belasting (ingezonden 1 mei 2024).\n\nVraag 1\n\nKlopt het?\n").unwrap();
+        assert_eq!(odd.document.kind.as_str(), "questions");
+        assert_eq!(odd.document.submitters[0].name, "Jansen");
+        assert_eq!(odd.document.subject, None);
+        assert_eq!(odd.document.questions.len(), 1);
+        assert!(odd
+            .warnings
+            .iter()
+            .any(|w| w.message.contains("header could not be read")));
+        // A text with such a header and nothing else holds no Kamervraag: refused.
+        assert!(parse("Vragen van het lid Jansen (SP) inzake de belasting.\n").is_err());
+    }
+
+    #[test]
     fn a_text_without_header_is_an_error_at_line_one() {
         let error = parse("Zomaar wat tekst.\n").unwrap_err();
         assert_eq!(error.position, Position::line_start(1));
