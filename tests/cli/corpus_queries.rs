@@ -13,8 +13,13 @@ use std::path::Path;
 
 /// The shipped corpus, at the path it has in the project.
 fn corpus_workspace() -> Workspace {
+    workspace_of(&[SHIPPED])
+}
+
+/// The documents of `corpora`, each at the path it has in the project.
+fn workspace_of(corpora: &[(&str, &str)]) -> Workspace {
     let workspace = Workspace::empty();
-    for (folder, _) in [SHIPPED] {
+    for (folder, _) in corpora {
         let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
         for entry in std::fs::read_dir(corpus).unwrap() {
             let path = entry.unwrap().path();
@@ -314,20 +319,6 @@ fn unanswered_lists_the_sets_read_without_an_answer() {
     assert_eq!(rows(&corpus_workspace(), "unanswered.rq"), expected);
 }
 
-/// Both real corpora, each at the path it has in the project.
-fn both_corpora_workspace() -> Workspace {
-    let workspace = Workspace::empty();
-    for (folder, _) in CORPORA {
-        let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
-        for entry in std::fs::read_dir(corpus).unwrap() {
-            let path = entry.unwrap().path();
-            let name = path.file_name().unwrap().to_str().unwrap().to_owned();
-            workspace.write_bytes(&format!("{folder}/{name}"), &std::fs::read(&path).unwrap());
-        }
-    }
-    workspace
-}
-
 /// The host of an address, in lower case, without `www.`: what `cited-sources.rq` calls its
 /// domain, computed here from the URL as written in the facts.
 fn domain(url: &str) -> String {
@@ -366,7 +357,7 @@ fn cited_sources_lists_every_question_and_the_address_it_cites_over_both_corpora
             }
         }
     }
-    let workspace = both_corpora_workspace();
+    let workspace = workspace_of(&CORPORA);
     let file = query_path("cited-sources.rq");
     let csv = workspace
         .run(&[
