@@ -246,14 +246,12 @@ impl DocumentReader {
             (Some(_), _) | (None, true) => Ok(DocumentKind::Notice),
             (None, false) if self.oral => Ok(DocumentKind::Oral),
             (None, false) if self.header.is_some() => Ok(DocumentKind::Questions),
-            // A header the grammar could not read is no reason to lose the questions.
-            (None, false) if self.header_error.is_some() && self.holds_questions() => {
-                Ok(DocumentKind::Questions)
-            }
+            // A header the grammar could not read, or none (as in text extracted from KOOP's
+            // XML), is no reason to lose the questions.
+            (None, false) if self.holds_questions() => Ok(DocumentKind::Questions),
             (None, false) if self.header_error.is_some() => {
                 Err(self.header_error.clone().expect("checked"))
             }
-            (None, false) if self.has_questions_without_header() => Ok(DocumentKind::Questions),
             (None, false) => Err(SyntaxError::new(
                 Position::line_start(1),
                 "expected a header opening with `Vragen van`, an answer (`Antwoord van …`) or a notice (`Mededeling van …`)",
@@ -261,13 +259,9 @@ impl DocumentReader {
         }
     }
 
-    /// Whether any question was read, numbered or not.
+    /// Whether any question was read, numbered or not (a paragraph that asks something): a
+    /// text with questions is read, with a warning, whatever its header.
     fn holds_questions(&self) -> bool {
-        self.has_questions_without_header()
-    }
-
-    /// Text with questions but no header, as extracted from KOOP's XML: read, with a warning.
-    fn has_questions_without_header(&self) -> bool {
         !self.questions.is_empty()
             || self
                 .preamble
