@@ -4,7 +4,7 @@
 //! A library must not choose its users' allocator, so each program declares [`MiMalloc`] its
 //! global allocator itself and calls [`set_up`] first thing; nothing else enters or leaves.
 //! mimalloc rather than the C library's allocator: parsing, mapping and querying make many
-//! small strings and free them soon, which it does in a fraction of the time (README,
+//! small strings and free them soon, which it does in a fraction of the time (docs/performance.md,
 //! "Allocator").
 
 pub use mimalloc::MiMalloc;
@@ -17,7 +17,7 @@ const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 /// been free for 10 ms back to the system, and an allocation there later has the kernel zero
 /// fresh pages: loading frees and makes strings all along, and a query's sort makes and frees
 /// a row at a time; page faults took a seventh of the slowest queries' time. A streaming
-/// export keeps a few MB more (README, "Allocator").
+/// export keeps a few MB more (docs/performance.md, "Allocator").
 pub fn set_up() {
     // SAFETY: an option set to a value mimalloc documents for it (-1, never purge), before the
     // program starts a thread.
