@@ -178,7 +178,9 @@ impl DocumentReader {
             Some(url) if is_valid_iri(&url) && !url.contains("://") => {
                 self.warn(
                     at,
-                    format!("footnote {number}: `{url}` has no scheme; cited as https://{url}"),
+                    format!(
+                        "footnote {number}: an address without a scheme, cited as https://{url}"
+                    ),
                 );
                 Some(url)
             }
