@@ -18,7 +18,7 @@ pub type FootnoteStarts = BTreeMap<usize, (u32, usize)>;
 static BODY_START: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,2})(?:\)\s*|\s+|)(\S.*)$").expect("valid pattern"));
 static BRACKETED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\[(\d{1,2}) ?\]").expect("valid pattern"));
+    LazyLock::new(|| Regex::new(r"\[\d{1,2}(?:(?:, ?| )\d{1,2})* ?\]").expect("valid pattern"));
 static AFTER_PUNCTUATION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"([?!.»”\x22’)])( ?)(\d{1,2})").expect("valid pattern"));
 static GLUED_TO_WORD: LazyLock<Regex> =
@@ -291,8 +291,7 @@ pub fn markers(text: &str) -> Vec<Marker> {
     let mut found = Vec::new();
     if clues.bracket {
         for whole in BRACKETED.find_iter(text) {
-            let digits = whole.as_str()[1..].trim_end_matches([' ', ']']);
-            push(&mut found, digits, whole.start(), whole.end());
+            push_bracketed_list(&mut found, whole.as_str(), whole.start());
         }
     }
     if clues.parenthesis {
@@ -449,6 +448,23 @@ impl Clues {
     }
 }
 
+/// `[1 ]` or a list in one pair of brackets (`[4 5 ]`, `[4, 5]`): one marker per number, their
+/// spans tiling the brackets so that taking them all out leaves nothing of them behind.
+fn push_bracketed_list(found: &mut Vec<Marker>, brackets: &str, offset: usize) {
+    let numbers = numbers_in(brackets);
+    let last = numbers.len().saturating_sub(1);
+    let mut start = 0;
+    for (index, (number, _, end)) in numbers.iter().enumerate() {
+        let end = if index == last { brackets.len() } else { *end };
+        found.push(Marker {
+            number: *number,
+            start: offset + start,
+            end: offset + end,
+        });
+        start = end;
+    }
+}
+
 fn push(found: &mut Vec<Marker>, digits: &str, start: usize, end: usize) {
     if let Ok(number) = digits.parse() {
         found.push(Marker { number, start, end });
@@ -567,6 +583,20 @@ mod tests {
         assert!(numbers("Op 15 februari 2024 schreef u").is_empty());
         assert!(numbers("artikel 68 Grondwet?").is_empty());
         assert!(numbers("www.internetconsultatie.nl/huisvesting_evacuees/b1").is_empty());
+    }
+
+    #[test]
+    fn one_pair_of_brackets_may_hold_several_markers() {
+        // ah-tk-20232024-302: "zorgvraagtypering.[4 5 ] De NZa" cites footnotes 4 and 5.
+        let text = "zorgvraagtypering.[4 5 ] De NZa";
+        let found = markers(text);
+        let numbers: Vec<u32> = found.iter().map(|m| m.number).collect();
+        assert_eq!(numbers, [4, 5]);
+        assert_eq!(&text[..found[0].start], "zorgvraagtypering.");
+        assert_eq!(&text[found[1].end..], " De NZa");
+        assert_eq!(found[0].end, found[1].start);
+        let listed: Vec<u32> = markers("zie [2, 3] en").iter().map(|m| m.number).collect();
+        assert_eq!(listed, [2, 3]);
     }
 
     #[test]

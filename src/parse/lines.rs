@@ -465,6 +465,7 @@ fn read_plain(
     if let Some(numbers) = marker_line.filter(|n| n.iter().all(|n| known.contains(n))) {
         return Line::from_pieces(number, numbers.into_iter().map(Piece::Marker).collect());
     }
+    let text = without_unprinted_marker(text, known);
     let printed = strip_heading(text);
     if !has_markup(printed) {
         return read_unmarked(number, text, printed, markers, known);
@@ -485,6 +486,30 @@ fn read_plain(
             .collect();
     }
     Line::from_pieces(number, pieces)
+}
+
+/// A line's text without a marker that cites a footnote the text does not print (DOCX text
+/// from tweedekamer.nl ends questions with `? 1)` and leaves the notes out): the marker is no
+/// word of the question. Only the `N)` form after a sentence's end is taken, at the line's
+/// end: there a number in parentheses can be nothing else.
+fn without_unprinted_marker<'a>(text: &'a str, known: &BTreeSet<u32>) -> &'a str {
+    let Some(inside) = text.trim_end().strip_suffix(')') else {
+        return text;
+    };
+    let sentence = inside.trim_end_matches(|c: char| c.is_ascii_digit());
+    let number = &inside[sentence.len()..];
+    // At most one space between the sentence's end and the marker.
+    let sentence = sentence.strip_suffix(' ').unwrap_or(sentence);
+    let ends_sentence = sentence.ends_with(['?', '.', '!', '»', '”', '’', '"'])
+        && !sentence[..sentence.len() - 1].ends_with(|c: char| c.is_ascii_digit());
+    // `(zie vraag 2.1)`: the parenthesis closes one the line opened.
+    let closes_one = sentence.matches('(').count() > sentence.matches(')').count();
+    let cites_printed = number.parse().is_ok_and(|n: u32| known.contains(&n));
+    if (1..=2).contains(&number.len()) && ends_sentence && !closes_one && !cites_printed {
+        sentence
+    } else {
+        text
+    }
 }
 
 /// A line without markup (plain text, or Markdown prose, most lines of every layout): one run
@@ -783,6 +808,30 @@ mod tests {
             .filter(|line| !line.is_blank())
             .map(|line| (line.text.clone(), line.marker_numbers().collect()))
             .collect()
+    }
+
+    #[test]
+    fn a_marker_of_a_footnote_not_printed_is_no_word_of_the_text() {
+        // tkweb-AH613-2024Z14814.docx.txt prints "(Kassa, 28 september 2024)? 1)" and no notes.
+        let none = BTreeSet::new();
+        assert_eq!(
+            without_unprinted_marker("(Kassa, 28 september 2024)? 1)", &none),
+            "(Kassa, 28 september 2024)?"
+        );
+        assert_eq!(without_unprinted_marker("toeneemt?2)", &none), "toeneemt?");
+        for kept in [
+            "(zie het antwoord op vraag 2.1)",
+            "Dat staat in (onderdeel b. 3)",
+            "de antwoorden op vraag 1 en 2)",
+            "op 12 mei 2024)",
+        ] {
+            assert_eq!(without_unprinted_marker(kept, &none), kept);
+        }
+        let printed = BTreeSet::from([1]);
+        assert_eq!(
+            without_unprinted_marker("Klopt dat? 1)", &printed),
+            "Klopt dat? 1)"
+        );
     }
 
     #[test]
