@@ -8,6 +8,7 @@
 //! the body holds a URL, or it opens a run of numbered lines that ends where the page ends (the
 //! foot of a page); a marker is removed only when its footnote exists.
 
+use super::date::MONTHS;
 use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
@@ -61,6 +62,7 @@ pub fn find_body_starts_with(lines: &[Option<&str>], markers: &[Vec<Marker>]) ->
     let mut cited = BTreeSet::new();
     let mut expected = 1;
     let mut index = 0;
+    let mut after_last_body = 0;
     while index < lines.len() {
         let Some(line) = lines[index] else {
             index += 1;
@@ -82,11 +84,26 @@ pub fn find_body_starts_with(lines: &[Option<&str>], markers: &[Vec<Marker>]) ->
                     has_url: false,
                 })
         };
-        if let Some(candidate) = candidate(line, expected).or_else(cited_note).or_else(|| {
-            last_note_of_page(lines, index, expected).filter(|found| cited.contains(&found.number))
-        }) {
+        // A marker printed as a lone number (`de vrije ruimte 3 naar eigen behoefte`) is
+        // read as one only once its note is known: here, where the page's last note is the
+        // expected one, such a number in the text since the last note vouches for it.
+        let vouched = |number: u32| {
+            cited.contains(&number)
+                || lines[after_last_body..index]
+                    .iter()
+                    .flatten()
+                    .any(|text| lone_number_at(text, number, "").is_some())
+        };
+        let page_end_note =
+            || last_note_of_page(lines, index, expected).filter(|found| vouched(found.number));
+        let found = candidate(line, expected)
+            .or_else(cited_note)
+            .map(|found| (found, false))
+            .or_else(|| page_end_note().map(|found| (found, true)));
+        if let Some((candidate, vouched_for)) = found {
             let zone = page_foot_zone(lines, index, candidate.number);
-            if cited.contains(&candidate.number) || candidate.has_url || !zone.is_empty() {
+            let cited_before = vouched_for || cited.contains(&candidate.number);
+            if cited_before || candidate.has_url || !zone.is_empty() {
                 let accepted = if zone.is_empty() {
                     vec![(index, candidate)]
                 } else {
@@ -97,6 +114,7 @@ pub fn find_body_starts_with(lines: &[Option<&str>], markers: &[Vec<Marker>]) ->
                     expected = found.number + 1;
                 }
                 index = accepted.last().map_or(index, |(at, _)| *at) + 1;
+                after_last_body = index;
                 continue;
             }
         }
@@ -173,7 +191,7 @@ fn numbered_start(line: &str) -> Option<(u32, usize)> {
 
 /// The expected note, whatever its first word (`3 bis: culturele basisinfrastructuur`,
 /// `3 1,92% van de totale loonsom …`), where it is the page's last text: a page break follows
-/// within the few lines a body runs on. Only for a note whose marker stood earlier: a date
+/// within the few lines a body runs on, or the text ends. Only for a note whose marker stood earlier: a date
 /// that runs on (`1 oktober 2024).`) or a numbered question (`2.`) can stand there too.
 fn last_note_of_page(lines: &[Option<&str>], index: usize, expected: u32) -> Option<Candidate> {
     let (number, offset) = numbered_start(lines[index]?)?;
@@ -181,10 +199,12 @@ fn last_note_of_page(lines: &[Option<&str>], index: usize, expected: u32) -> Opt
         return None;
     }
     let rest = lines.get(index + 1..)?;
+    // The text's end ends its last page too.
     let page_ends = rest
         .iter()
         .take(MAX_BODY_RUN_ON + 1)
-        .position(Option::is_none)?;
+        .position(Option::is_none)
+        .or((rest.len() <= MAX_BODY_RUN_ON).then_some(rest.len()))?;
     let runs_on_plainly = rest[..page_ends]
         .iter()
         .flatten()
@@ -264,6 +284,131 @@ fn continuing_body(line: &str, next: u32, zone: &[(usize, Candidate)]) -> Option
         has_url: false,
     })
 }
+
+/// Where `number` stands as a marker no pattern reads: alone between words (a space before it,
+/// or the line's start, where `previous_word` ends the line before), or glued to a word of
+/// letters (`MIND3 dat`); then a space, punctuation or the line's end; not after a number or a
+/// word that takes one, and not before a unit.
+pub fn lone_number_at(text: &str, number: u32, previous_word: &str) -> Option<(usize, usize)> {
+    let digits = number.to_string();
+    let mut from = 0;
+    while let Some(found) = text[from..].find(&digits) {
+        let start = from + found;
+        let end = start + digits.len();
+        from = end;
+        let before = &text[..start];
+        let after = &text[end..];
+        // Punctuation ends a marker, but not a decimal point or a thousands' one (`3.354`).
+        let ends_there = after.is_empty()
+            || after.starts_with([' ', ',', '.', ';', ':', '?', '!', '»', ')'])
+                && !after.chars().nth(1).is_some_and(|c| c.is_ascii_digit());
+        if !ends_there || before.ends_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        let glued_word = before.rsplit(' ').next().unwrap_or("");
+        if !before.is_empty() && !before.ends_with(' ') {
+            // Glued: to a word of letters only, longer than a chemical formula's (`CO2`).
+            let letters = glued_word.chars().all(char::is_alphabetic);
+            if letters && glued_word.chars().count() > 3 && !after.starts_with(['.', ':']) {
+                return Some((start, end));
+            }
+            continue;
+        }
+        let word = if before.is_empty() {
+            previous_word
+        } else {
+            before.trim_end().rsplit(' ').next().unwrap_or("")
+        };
+        // After a year (`7 november 2023 1 heb ik`) a number is no part of it.
+        let a_year = word.len() == 4
+            && (word.starts_with("19") || word.starts_with("20"))
+            && word.bytes().all(|b| b.is_ascii_digit());
+        let takes_a_number = (word.chars().last().is_some_and(|c| c.is_ascii_digit()) && !a_year)
+            || NUMBER_WORDS.contains(&word.to_lowercase().trim_end_matches(['.', ':']))
+            || MONTHS.contains(&word.to_lowercase().as_str())
+            || word.is_empty();
+        let next = after.trim_start().split(' ').next().unwrap_or("");
+        let a_quantity = next.starts_with(|c: char| c.is_ascii_digit())
+            || UNIT_WORDS.contains(&next.trim_end_matches([',', '.']))
+            || MONTHS.contains(&next.trim_end_matches([',', '.']));
+        if !takes_a_number && !a_quantity {
+            return Some((start, end));
+        }
+    }
+    None
+}
+
+/// Words after which a number is a number, not a marker (and a month's name, before or after
+/// it: a date).
+const NUMBER_WORDS: &[&str] = &[
+    "artikel",
+    "art",
+    "nr",
+    "nummer",
+    "vraag",
+    "vragen",
+    "antwoord",
+    "lid",
+    "punt",
+    "pagina",
+    "p",
+    "blz",
+    "hoofdstuk",
+    "paragraaf",
+    "bijlage",
+    "fase",
+    "stap",
+    "categorie",
+    "niveau",
+    "groep",
+    "klasse",
+    "versie",
+    "tabel",
+    "figuur",
+    "en",
+    "of",
+    "tot",
+    "t/m",
+    "tussen",
+    "op",
+    "van",
+    "de",
+    "het",
+    "een",
+    "ruim",
+    "circa",
+    "ca",
+    "bijna",
+    "maximaal",
+    "minimaal",
+    "ongeveer",
+    "dan",
+    "met",
+    "is",
+    "zijn",
+    "om",
+    "per",
+    "à",
+    "week",
+    "dag",
+    "jaar",
+    "maand",
+    "uur",
+    "boek",
+    "titel",
+    "afdeling",
+    "onderdeel",
+    "sub",
+    "co",
+    "covid",
+];
+
+/// Words after a number that make it a quantity.
+const UNIT_WORDS: &[&str] = &[
+    "procent", "%", "euro", "jaar", "jaren", "maanden", "maand", "weken", "week", "dagen", "dag",
+    "uur", "minuten", "keer", "mensen", "personen", "kinderen", "miljoen", "miljard", "t/m", "tot",
+    "en", "of", "x", "km", "kg", "m", "van", "op",
+];
 
 /// How many lines one footnote body at a page's foot may run on after its first.
 const MAX_BODY_RUN_ON: usize = 4;

@@ -7,7 +7,6 @@
 //! [`super::footnotes`], which also tells where footnote bodies start.
 
 use super::bytes::any_pair;
-use super::date::MONTHS;
 use super::footnotes::{self, Marker};
 use super::normalize::CleanLine;
 use std::collections::BTreeSet;
@@ -228,21 +227,22 @@ fn find_spaced_markers_in_order(
             .and_then(|before| before.text.rsplit(' ').next())
             .unwrap_or("");
         let line = &lines[index];
-        let lone = lone_number_at(&line.text, want, previous_word).filter(|&(start, _)| {
-            let before = line
-                .markers
-                .iter()
-                .filter(|(at, _)| *at <= start)
-                .map(|(_, n)| *n)
-                .max()
-                .unwrap_or(last_seen);
-            before.max(last_seen) < want
-                && line
+        let lone =
+            footnotes::lone_number_at(&line.text, want, previous_word).filter(|&(start, _)| {
+                let before = line
                     .markers
                     .iter()
-                    .filter(|(at, _)| *at > start)
-                    .all(|(_, n)| *n > want)
-        });
+                    .filter(|(at, _)| *at <= start)
+                    .map(|(_, n)| *n)
+                    .max()
+                    .unwrap_or(last_seen);
+                before.max(last_seen) < want
+                    && line
+                        .markers
+                        .iter()
+                        .filter(|(at, _)| *at > start)
+                        .all(|(_, n)| *n > want)
+            });
         if let Some((start, end)) = lone {
             if start == 0 {
                 // A marker at a line's start would open a footnote body: it goes back to the end
@@ -263,131 +263,6 @@ fn find_spaced_markers_in_order(
         }
     }
 }
-
-/// Where `number` stands as a marker no pattern reads: alone between words (a space before it,
-/// or the line's start, where `previous_word` ends the line before), or glued to a word of
-/// letters (`MIND3 dat`); then a space, punctuation or the line's end; not after a number or a
-/// word that takes one, and not before a unit.
-fn lone_number_at(text: &str, number: u32, previous_word: &str) -> Option<(usize, usize)> {
-    let digits = number.to_string();
-    let mut from = 0;
-    while let Some(found) = text[from..].find(&digits) {
-        let start = from + found;
-        let end = start + digits.len();
-        from = end;
-        let before = &text[..start];
-        let after = &text[end..];
-        // Punctuation ends a marker, but not a decimal point or a thousands' one (`3.354`).
-        let ends_there = after.is_empty()
-            || after.starts_with([' ', ',', '.', ';', ':', '?', '!', '»', ')'])
-                && !after.chars().nth(1).is_some_and(|c| c.is_ascii_digit());
-        if !ends_there || before.ends_with(|c: char| c.is_ascii_digit()) {
-            continue;
-        }
-        let glued_word = before.rsplit(' ').next().unwrap_or("");
-        if !before.is_empty() && !before.ends_with(' ') {
-            // Glued: to a word of letters only, longer than a chemical formula's (`CO2`).
-            let letters = glued_word.chars().all(char::is_alphabetic);
-            if letters && glued_word.chars().count() > 3 && !after.starts_with(['.', ':']) {
-                return Some((start, end));
-            }
-            continue;
-        }
-        let word = if before.is_empty() {
-            previous_word
-        } else {
-            before.trim_end().rsplit(' ').next().unwrap_or("")
-        };
-        // After a year (`7 november 2023 1 heb ik`) a number is no part of it.
-        let a_year = word.len() == 4
-            && (word.starts_with("19") || word.starts_with("20"))
-            && word.bytes().all(|b| b.is_ascii_digit());
-        let takes_a_number = (word.chars().last().is_some_and(|c| c.is_ascii_digit()) && !a_year)
-            || NUMBER_WORDS.contains(&word.to_lowercase().trim_end_matches(['.', ':']))
-            || MONTHS.contains(&word.to_lowercase().as_str())
-            || word.is_empty();
-        let next = after.trim_start().split(' ').next().unwrap_or("");
-        let a_quantity = next.starts_with(|c: char| c.is_ascii_digit())
-            || UNIT_WORDS.contains(&next.trim_end_matches([',', '.']))
-            || MONTHS.contains(&next.trim_end_matches([',', '.']));
-        if !takes_a_number && !a_quantity {
-            return Some((start, end));
-        }
-    }
-    None
-}
-
-/// Words after which a number is a number, not a marker (and a month's name, before or after
-/// it: a date).
-const NUMBER_WORDS: &[&str] = &[
-    "artikel",
-    "art",
-    "nr",
-    "nummer",
-    "vraag",
-    "vragen",
-    "antwoord",
-    "lid",
-    "punt",
-    "pagina",
-    "p",
-    "blz",
-    "hoofdstuk",
-    "paragraaf",
-    "bijlage",
-    "fase",
-    "stap",
-    "categorie",
-    "niveau",
-    "groep",
-    "klasse",
-    "versie",
-    "tabel",
-    "figuur",
-    "en",
-    "of",
-    "tot",
-    "t/m",
-    "tussen",
-    "op",
-    "van",
-    "de",
-    "het",
-    "een",
-    "ruim",
-    "circa",
-    "ca",
-    "bijna",
-    "maximaal",
-    "minimaal",
-    "ongeveer",
-    "dan",
-    "met",
-    "is",
-    "zijn",
-    "om",
-    "per",
-    "à",
-    "week",
-    "dag",
-    "jaar",
-    "maand",
-    "uur",
-    "boek",
-    "titel",
-    "afdeling",
-    "onderdeel",
-    "sub",
-    "co",
-    "covid",
-];
-
-/// Words after a number that make it a quantity.
-const UNIT_WORDS: &[&str] = &[
-    "procent", "%", "euro", "jaar", "jaren", "maanden", "maand", "weken", "week", "dagen", "dag",
-    "uur", "minuten", "keer", "mensen", "personen", "kinderen", "miljoen", "miljard", "t/m", "tot",
-    "en", "of", "x", "km", "kg", "m", "van", "op",
-];
 
 /// PDF extraction puts a marker that stood after a sentence's end at the start of the next
 /// line (`… voor een handeling.` / `2 Dit is in 2022 …`). Where a line that is no footnote body
