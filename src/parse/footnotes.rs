@@ -327,10 +327,18 @@ pub fn lone_number_at(text: &str, number: u32, previous_word: &str) -> Option<(u
             || NUMBER_WORDS.contains(&word.to_lowercase().trim_end_matches(['.', ':']))
             || MONTHS.contains(&word.to_lowercase().as_str())
             || word.is_empty();
-        let next = after.trim_start().split(' ').next().unwrap_or("");
+        let mut following = after.split_whitespace();
+        let next = following.next().unwrap_or("");
+        let word = next.trim_end_matches([',', '.']);
+        // `2 en 3`, `5 tot 10`: a range or a list; `Peters 2 en over …`: a marker.
+        let ranges_on = RANGE_WORDS.contains(&word)
+            && following
+                .next()
+                .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
         let a_quantity = next.starts_with(|c: char| c.is_ascii_digit())
-            || UNIT_WORDS.contains(&next.trim_end_matches([',', '.']))
-            || MONTHS.contains(&next.trim_end_matches([',', '.']));
+            || UNIT_WORDS.contains(&word)
+            || ranges_on
+            || MONTHS.contains(&word);
         if !takes_a_number && !a_quantity {
             return Some((start, end));
         }
@@ -406,9 +414,12 @@ const NUMBER_WORDS: &[&str] = &[
 /// Words after a number that make it a quantity.
 const UNIT_WORDS: &[&str] = &[
     "procent", "%", "euro", "jaar", "jaren", "maanden", "maand", "weken", "week", "dagen", "dag",
-    "uur", "minuten", "keer", "mensen", "personen", "kinderen", "miljoen", "miljard", "t/m", "tot",
-    "en", "of", "x", "km", "kg", "m", "van", "op",
+    "uur", "minuten", "keer", "mensen", "personen", "kinderen", "miljoen", "miljard", "x", "km",
+    "kg", "m", "van", "op",
 ];
+
+/// Words that join a number to a second one (`2 en 3`, `5 tot 10`).
+const RANGE_WORDS: &[&str] = &["en", "of", "tot", "t/m"];
 
 /// How many lines one footnote body at a page's foot may run on after its first.
 const MAX_BODY_RUN_ON: usize = 4;
@@ -728,6 +739,18 @@ mod tests {
         assert!(numbers("Op 15 februari 2024 schreef u").is_empty());
         assert!(numbers("artikel 68 Grondwet?").is_empty());
         assert!(numbers("www.internetconsultatie.nl/huisvesting_evacuees/b1").is_empty());
+    }
+
+    #[test]
+    fn a_lone_number_before_a_joining_word_is_a_marker_unless_a_number_follows() {
+        // ah-tk-20242025-580: "de motie El Yassini en Peters" / "2 en over de invulling …".
+        assert_eq!(
+            lone_number_at("2 en over de invulling", 2, "Peters"),
+            Some((0, 1))
+        );
+        assert_eq!(lone_number_at("de kosten 2 en 3 samen", 2, ""), None);
+        assert_eq!(lone_number_at("kosten 2 tot 5 jaar", 2, ""), None);
+        assert_eq!(lone_number_at("kosten 2 of 3 keer", 2, ""), None);
     }
 
     #[test]
