@@ -252,7 +252,23 @@ fn page_foot_zone(lines: &[Option<&str>], start: usize, first: u32) -> Vec<(usiz
     let mut run_on = 0;
     for (index, line) in lines.iter().enumerate().skip(start) {
         let Some(line) = line else { return zone };
+        if index - start > 40 {
+            return Vec::new();
+        }
         let found = candidate(line, next).or_else(|| continuing_body(line, next, &zone));
+        // `2 Artikelen 74 en` / `76 van de DSA …` / `2Commission opens …`: the same number
+        // again, as a note opens, after lines of running text: the first was a marker pushed
+        // to a line's start, and this is the note.
+        let repeated = (run_on > 0)
+            .then(|| candidate(line, next - 1))
+            .flatten()
+            .filter(|c| c.number == next - 1);
+        if let Some(found) = repeated {
+            zone.pop();
+            zone.push((index, found));
+            run_on = 0;
+            continue;
+        }
         match found.filter(|c| c.number == next) {
             Some(found) => {
                 zone.push((index, found));
@@ -262,9 +278,6 @@ fn page_foot_zone(lines: &[Option<&str>], start: usize, first: u32) -> Vec<(usiz
             None if index == start => return Vec::new(),
             None if run_on >= MAX_BODY_RUN_ON => return Vec::new(),
             None => run_on += 1,
-        }
-        if index - start > 40 {
-            return Vec::new();
         }
     }
     zone
@@ -751,6 +764,27 @@ mod tests {
         assert_eq!(lone_number_at("de kosten 2 en 3 samen", 2, ""), None);
         assert_eq!(lone_number_at("kosten 2 tot 5 jaar", 2, ""), None);
         assert_eq!(lone_number_at("kosten 2 of 3 keer", 2, ""), None);
+    }
+
+    #[test]
+    fn the_same_number_opening_a_note_further_down_the_page_is_the_note() {
+        // ah-tk-20242025-597, the foot of page 2: the marker of note 2 was pushed to a line's
+        // start, and the note itself stands two lines below.
+        let lines = [
+            Some("Is dat zo? 1"),
+            Some("1 NOS, 11 oktober 2024"),
+            None,
+            Some("of er sprake is van overtredingen van de DSA."),
+            Some("2 Artikelen 74 en"),
+            Some("76 van de DSA geven de Commissie een bevoegdheid."),
+            Some("2Commission opens proceedings against TikTok under the DSA (europa.eu)"),
+            None,
+        ];
+        let found: Vec<(usize, u32)> = find_body_starts(&lines)
+            .iter()
+            .map(|(i, (n, _))| (*i, *n))
+            .collect();
+        assert_eq!(found, [(1, 1), (6, 2)]);
     }
 
     #[test]
