@@ -284,13 +284,14 @@ fn page_foot_zone(lines: &[Option<&str>], start: usize, first: u32) -> Vec<(usiz
 }
 
 /// Within a page's foot, after the body before it: the next body may open with a lower-case
-/// word (`5 pyrotechnische stoffen …`), as a note that defines a term does.
+/// word (`5 pyrotechnische stoffen …`), as a note that defines a term does, or a figure.
 fn continuing_body(line: &str, next: u32, zone: &[(usize, Candidate)]) -> Option<Candidate> {
     if zone.is_empty() {
         return None;
     }
     let (number, offset) = numbered_start(line)?;
-    let opens_with_a_word = line[offset..].starts_with(char::is_alphabetic);
+    // `11 10 miljoen euro toegekend …`: a note may open with a figure too.
+    let opens_with_a_word = line[offset..].starts_with(char::is_alphanumeric);
     (number == next && opens_with_a_word).then_some(Candidate {
         number,
         offset,
@@ -333,9 +334,17 @@ pub fn lone_number_at(text: &str, number: u32, previous_word: &str) -> Option<(u
             before.trim_end().rsplit(' ').next().unwrap_or("")
         };
         // After a year (`7 november 2023 1 heb ik`) a number is no part of it.
-        let a_year = word.len() == 4
-            && (word.starts_with("19") || word.starts_with("20"))
-            && word.bytes().all(|b| b.is_ascii_digit());
+        // … or after a range of years (`Cybersecuritystrategie 2022–2028 13. Deze`).
+        let year_digits = word.trim_start_matches(|c: char| !c.is_ascii_digit());
+        let last_year = word
+            .rsplit(['–', '-', '/'])
+            .next()
+            .filter(|_| year_digits.len() == word.len());
+        let a_year = last_year.is_some_and(|year| {
+            year.len() == 4
+                && (year.starts_with("19") || year.starts_with("20"))
+                && year.bytes().all(|b| b.is_ascii_digit())
+        });
         let takes_a_number = (word.chars().last().is_some_and(|c| c.is_ascii_digit()) && !a_year)
             || NUMBER_WORDS.contains(&word.to_lowercase().trim_end_matches(['.', ':']))
             || MONTHS.contains(&word.to_lowercase().as_str())
@@ -497,6 +506,18 @@ pub fn markers(text: &str) -> Vec<Marker> {
         let punctuation = whole.as_str().chars().next().map_or(0, char::len_utf8);
         let after_punctuation = whole.start() + punctuation;
         let glued = !text[after_punctuation..].starts_with(' ');
+        // `versie 1.2, door`, `3.354`: a point between digits is a number's, unless a new
+        // sentence follows (`vanaf 2023.13 De ekv-besluitvorming`).
+        let new_sentence = text[whole.end()..]
+            .strip_prefix(' ')
+            .is_some_and(|next| next.starts_with(char::is_uppercase));
+        let in_a_number = glued
+            && whole.as_str().starts_with('.')
+            && text[..whole.start()].ends_with(|c: char| c.is_ascii_digit())
+            && !new_sentence;
+        if in_a_number {
+            continue;
+        }
         let start_of_number = if glued {
             after_punctuation
         } else {
@@ -752,6 +773,9 @@ mod tests {
         assert!(numbers("Op 15 februari 2024 schreef u").is_empty());
         assert!(numbers("artikel 68 Grondwet?").is_empty());
         assert!(numbers("www.internetconsultatie.nl/huisvesting_evacuees/b1").is_empty());
+        // ah-tk-20232024-1178: no footnotes 2 and 3 in a version number.
+        assert!(numbers("«Transport Layer Security» versie 1.2, door de").is_empty());
+        assert!(numbers("gelijknamige versie 1.3.").is_empty());
     }
 
     #[test]
@@ -764,6 +788,15 @@ mod tests {
         assert_eq!(lone_number_at("de kosten 2 en 3 samen", 2, ""), None);
         assert_eq!(lone_number_at("kosten 2 tot 5 jaar", 2, ""), None);
         assert_eq!(lone_number_at("kosten 2 of 3 keer", 2, ""), None);
+        // ah-tk-20232024-1178: after a year or a range of years, a number is no part of it.
+        let text = "Cybersecuritystrategie 2022–2028 13. Deze stelt";
+        let at = text.find("13").unwrap();
+        assert_eq!(lone_number_at(text, 13, ""), Some((at, at + 2)));
+        assert_eq!(
+            lone_number_at("november 2023 1 heb ik", 1, ""),
+            Some((14, 15))
+        );
+        assert_eq!(lone_number_at("nr. 36 095 1 en", 1, ""), None);
     }
 
     #[test]
