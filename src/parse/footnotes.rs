@@ -21,7 +21,7 @@ static BODY_START: LazyLock<Regex> =
 static BRACKETED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\[\d{1,2}(?:(?:, ?| )\d{1,2})* ?\]").expect("valid pattern"));
 static AFTER_PUNCTUATION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"([?!.»”\x22’)])( ?)(\d{1,2})").expect("valid pattern"));
+    LazyLock::new(|| Regex::new(r"([?!.,»”\x22’)])( ?)(\d{1,2})").expect("valid pattern"));
 static GLUED_TO_WORD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\p{Ll})(\d{1,2})").expect("valid pattern"));
 static PARENTHESISED: LazyLock<Regex> =
@@ -515,7 +515,11 @@ pub fn markers(text: &str) -> Vec<Marker> {
             && whole.as_str().starts_with('.')
             && text[..whole.start()].ends_with(|c: char| c.is_ascii_digit())
             && !new_sentence;
-        if in_a_number {
+        // `Joseph-Agema,7 blijft`: after a comma only a marker glued to a word; `3,7` is a
+        // number and `5, 7 en 9` a list.
+        let after_comma = whole.as_str().starts_with(',');
+        let not_after_a_word = !text[..whole.start()].ends_with(char::is_alphabetic);
+        if in_a_number || after_comma && (!glued || not_after_a_word) {
             continue;
         }
         let start_of_number = if glued {
@@ -528,7 +532,7 @@ pub fn markers(text: &str) -> Vec<Marker> {
         let ends = if glued {
             ends_a_glued_marker(rest)
         } else {
-            ends_a_marker(rest) || rest.starts_with(['?', '!'])
+            ends_a_marker(rest) || rest.starts_with(['?', '!']) || opens_a_sentence(rest)
         };
         if !ends {
             continue;
@@ -627,7 +631,8 @@ impl Clues {
 
     #[inline(always)]
     fn see(&mut self, second: u8, previous: u8, byte: u8) {
-        let punctuation = |b: u8| matches!(b, b'?' | b'!' | b'.' | b'"' | b')') | !b.is_ascii();
+        let punctuation =
+            |b: u8| matches!(b, b'?' | b'!' | b'.' | b',' | b'"' | b')') | !b.is_ascii();
         let digit = byte.is_ascii_digit();
         self.digit |= digit;
         self.bracket |= byte == b'[';
@@ -670,6 +675,13 @@ fn ends_a_marker(rest: &str) -> bool {
     let after_space = rest.trim_start();
     rest.starts_with(char::is_whitespace)
         && after_space.starts_with(|c: char| c.is_uppercase() || matches!(c, '«' | '(' | '“'))
+}
+
+/// `gesproken. 3Toekomstige samenwerking`: extraction lost the space after the marker, and
+/// the next sentence's first word (a capital, then lower case) follows it directly.
+fn opens_a_sentence(rest: &str) -> bool {
+    let mut chars = rest.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.next().is_some_and(char::is_lowercase)
 }
 
 /// After a marker glued to what it marks (`afgewogen1;`, `c.s.2,`), punctuation may follow
@@ -758,6 +770,9 @@ mod tests {
         assert_eq!(numbers("tegen te gaan? 1"), [1]);
         assert_eq!(numbers("ziekenhuisnota»»?1, 2"), [1, 2]);
         assert_eq!(numbers("afspreekt? 3 Heeft de extra ronde"), [3]);
+        // ah-tk-20232024-1481 and -1980: the space after a marker, or before it, lost.
+        assert_eq!(numbers("gesproken. 3Toekomstige samenwerking"), [3]);
+        assert_eq!(numbers("de motie Joseph-Agema,7 blijft de keuze"), [7]);
         assert_eq!(numbers("«Netjes gezuiverd»[1 ] en «Goede»[2]?"), [1, 2]);
         assert_eq!(numbers("2, 3 en 4"), [2, 3, 4]);
         assert_eq!(numbers("1 2"), [1, 2]);
@@ -776,6 +791,8 @@ mod tests {
         // ah-tk-20232024-1178: no footnotes 2 and 3 in a version number.
         assert!(numbers("«Transport Layer Security» versie 1.2, door de").is_empty());
         assert!(numbers("gelijknamige versie 1.3.").is_empty());
+        assert!(numbers("groeide met 3,7 procent").is_empty());
+        assert!(numbers("de artikelen 5, 7 en 9").is_empty());
     }
 
     #[test]

@@ -846,22 +846,3 @@ mod tests {
         assert_eq!(Line::read(1, "#hashtag").text(), "#hashtag");
     }
 }
-#[cfg(test)]
-mod debug_tmp {
-    #[test]
-    fn dbg_doc() {
-        let path = std::env::var("DBG_DOC").unwrap();
-        let text = std::fs::read_to_string(path).unwrap();
-        for line in super::read_text(&text) {
-            if !line.markers.is_empty() || line.page_break {
-                eprintln!(
-                    "{} {:?} {:?}",
-                    line.number,
-                    line.markers,
-                    &line.text[..line.text.len().min(90)]
-                );
-            }
-        }
-        panic!();
-    }
-}
