@@ -352,11 +352,12 @@ pub fn lone_number_at(text: &str, number: u32, previous_word: &str) -> Option<(u
         let mut following = after.split_whitespace();
         let next = following.next().unwrap_or("");
         let word = next.trim_end_matches([',', '.']);
-        // `2 en 3`, `5 tot 10`: a range or a list; `Peters 2 en over …`: a marker.
+        // `2 en 3`, `5 tot 10`, `1 van de 5`: a range, a list or a share; `Peters 2 en over
+        // …` and `een actueel bericht 1 van de Belastingdienst`: a marker.
         let ranges_on = RANGE_WORDS.contains(&word)
             && following
-                .next()
-                .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+                .take(2)
+                .any(|w| w.starts_with(|c: char| c.is_ascii_digit()));
         let a_quantity = next.starts_with(|c: char| c.is_ascii_digit())
             || UNIT_WORDS.contains(&word)
             || ranges_on
@@ -437,11 +438,11 @@ const NUMBER_WORDS: &[&str] = &[
 const UNIT_WORDS: &[&str] = &[
     "procent", "%", "euro", "jaar", "jaren", "maanden", "maand", "weken", "week", "dagen", "dag",
     "uur", "minuten", "keer", "mensen", "personen", "kinderen", "miljoen", "miljard", "x", "km",
-    "kg", "m", "van", "op",
+    "kg", "m",
 ];
 
-/// Words that join a number to a second one (`2 en 3`, `5 tot 10`).
-const RANGE_WORDS: &[&str] = &["en", "of", "tot", "t/m"];
+/// Words that join a number to a second one (`2 en 3`, `5 tot 10`, `1 op de 4`).
+const RANGE_WORDS: &[&str] = &["en", "of", "tot", "t/m", "van", "op"];
 
 /// How many lines one footnote body at a page's foot may run on after its first.
 const MAX_BODY_RUN_ON: usize = 4;
@@ -805,6 +806,12 @@ mod tests {
         assert_eq!(lone_number_at("de kosten 2 en 3 samen", 2, ""), None);
         assert_eq!(lone_number_at("kosten 2 tot 5 jaar", 2, ""), None);
         assert_eq!(lone_number_at("kosten 2 of 3 keer", 2, ""), None);
+        assert_eq!(
+            lone_number_at("dat geldt voor 1 op de 4 scholen", 1, ""),
+            None
+        );
+        let text = "In een actueel bericht 1 van de Belastingdienst zijn";
+        assert_eq!(lone_number_at(text, 1, ""), Some((23, 24)));
         // ah-tk-20232024-1178: after a year or a range of years, a number is no part of it.
         let text = "Cybersecuritystrategie 2022–2028 13. Deze stelt";
         let at = text.find("13").unwrap();
