@@ -475,6 +475,16 @@ pub fn markers(text: &str) -> Vec<Marker> {
     }
     if clues.parenthesis {
         for whole in PARENTHESISED.find_iter(text) {
+            // `zijnde: 1) het niet naleven …; 2) de AP …`: an item of a list opens a clause
+            // after a colon, semicolon or comma (`het UWV 1) ook` is a marker).
+            let opens_an_item = text[whole.end()..]
+                .strip_prefix(' ')
+                .is_some_and(|next| next.starts_with(char::is_lowercase))
+                && (text[..whole.start()].trim_end().is_empty()
+                    || text[..whole.start()].ends_with([':', ';', ',']));
+            if opens_an_item {
+                continue;
+            }
             let digits = &whole.as_str()[1..whole.len() - 1];
             push(&mut found, digits, whole.start(), whole.end());
         }
@@ -774,6 +784,8 @@ mod tests {
         // ah-tk-20232024-1481 and -1980: the space after a marker, or before it, lost.
         assert_eq!(numbers("gesproken. 3Toekomstige samenwerking"), [3]);
         assert_eq!(numbers("de motie Joseph-Agema,7 blijft de keuze"), [7]);
+        // kv-tk-2024Z18559, question 56: a list, not three markers.
+        assert!(numbers("zijnde: 1) het niet naleven; 2) de AP kan; 3) werkwijze").is_empty());
         assert_eq!(numbers("«Netjes gezuiverd»[1 ] en «Goede»[2]?"), [1, 2]);
         assert_eq!(numbers("2, 3 en 4"), [2, 3, 4]);
         assert_eq!(numbers("1 2"), [1, 2]);
