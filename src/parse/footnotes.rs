@@ -103,7 +103,10 @@ pub fn find_body_starts_with(lines: &[Option<&str>], markers: &[Vec<Marker>]) ->
         if let Some((candidate, vouched_for)) = found {
             let zone = page_foot_zone(lines, index, candidate.number);
             let cited_before = vouched_for || cited.contains(&candidate.number);
-            if cited_before || candidate.has_url || !zone.is_empty() {
+            // A note out of turn (the one before it lost at a page break) needs more than
+            // one numbered line at a page's foot: `4 Daarin heb ik …` is a pushed marker.
+            let zone_vouches = zone.len() > 1 || zone.len() == 1 && candidate.number == expected;
+            if cited_before || candidate.has_url || zone_vouches {
                 let accepted = if zone.is_empty() {
                     vec![(index, candidate)]
                 } else {
@@ -269,7 +272,10 @@ fn page_foot_zone(lines: &[Option<&str>], start: usize, first: u32) -> Vec<(usiz
             run_on = 0;
             continue;
         }
-        match found.filter(|c| c.number == next) {
+        match found {
+            // `2 Dit is …` / `scherming …` / `4 In deze brief …`: numbers out of turn at a
+            // page's foot are markers pushed to line starts, not a zone of notes.
+            Some(found) if found.number != next => return Vec::new(),
             Some(found) => {
                 zone.push((index, found));
                 next += 1;
