@@ -168,10 +168,18 @@ pub fn split(lines: &[Line]) -> Vec<Section> {
         .iter()
         .map(|line| block_heading(line.text()))
         .collect();
+    let an_answer_letter = lines
+        .iter()
+        .any(|line| line.text().starts_with("Antwoord van "));
+    let headed_answers = lines.iter().zip(&headings).any(|(line, heading)| {
+        matches!(heading, Some((SectionKind::Answer(_), _)))
+            || line.text().starts_with("Antwoord") && !line.text().starts_with("Antwoord van ")
+    });
     let mut splitter = Splitter {
         numbered_questions: !headings
             .iter()
             .any(|heading| matches!(heading, Some((SectionKind::Question(_), _)))),
+        unheaded_answers: an_answer_letter && !headed_answers,
         ..Splitter::default()
     };
     for (line, heading) in lines.iter().zip(headings) {
@@ -194,6 +202,9 @@ struct Splitter {
     /// No `Vraag n` headings anywhere: questions are numbered `1.` … (DOCX layout).
     numbered_questions: bool,
     next_numbered: u32,
+    /// An answer whose answers have no heading at all: each follows its question, and opens
+    /// with the first sentence after the question's last question mark.
+    unheaded_answers: bool,
     /// The numbers of the last question opened: an answer headed `Antwoord` alone answers it.
     last_question: Option<Vec<u32>>,
 }
@@ -300,8 +311,27 @@ impl Splitter {
             if self.current.as_ref().map(|s| &s.kind) != Some(&kind) {
                 self.open(kind, line.number);
             }
+        } else if let Some(numbers) = self.unheaded_answer_opens(text) {
+            self.open(SectionKind::Answer(numbers), line.number);
         }
         self.push(line, text);
+    }
+
+    /// Where answers have no heading: the numbers of the question that `text` answers, when the
+    /// question so far ends with a question mark and `text` opens a sentence that asks nothing
+    /// (`Ja, ik ken het bericht.`, `Dat is niet bekend.`).
+    fn unheaded_answer_opens(&self, text: &str) -> Option<Vec<u32>> {
+        if !self.unheaded_answers || self.interrupted.is_some() {
+            return None;
+        }
+        let section = self.current.as_ref()?;
+        let SectionKind::Question(numbers) = &section.kind else {
+            return None;
+        };
+        let asked = section.body.flat().trim_end().ends_with('?');
+        let first_sentence_end = text.find(['.', '?', '!', ':']).map(|at| &text[at..at + 1]);
+        let opens_a_sentence = text.starts_with(|c: char| c.is_uppercase() || c.is_numeric());
+        (asked && opens_a_sentence && first_sentence_end != Some("?")).then(|| numbers.clone())
     }
 
     /// A blank line ends a paragraph; it ends a header or a footnote body altogether.
@@ -578,6 +608,47 @@ mod tests {
                 SectionKind::Question(vec![2])
             ]
         );
+    }
+
+    #[test]
+    fn an_answer_without_a_heading_opens_after_its_questions_last_question_mark() {
+        let text = "Antwoord van Minister Keijzer (Volkshuisvesting en Ruimtelijke Ordening) \
+            (ontvangen 3 december 2024)\n\
+            Vraag 1\nKent u het bericht «Huurders in de kou»? Zo ja, wat vindt u\n\
+            ervan?\nJa. Ik vind het\nzorgelijk.\n\
+            Vraag 2\nHoeveel huurders zijn het?\nDat is niet bekend. Wat wel bekend is?\n\
+            Vraag 3\nWilt u deze vragen apart beantwoorden?\n\nJa.\n";
+        let sections = split(&read_lines(text));
+        let parts: Vec<(&SectionKind, String)> = sections
+            .iter()
+            .skip(1)
+            .map(|s| (&s.kind, s.body.text()))
+            .collect();
+        let expected = [
+            (
+                SectionKind::Question(vec![1]),
+                "Kent u het bericht «Huurders in de kou»? Zo ja, wat vindt u ervan?",
+            ),
+            (SectionKind::Answer(vec![1]), "Ja. Ik vind het zorgelijk."),
+            (SectionKind::Question(vec![2]), "Hoeveel huurders zijn het?"),
+            (
+                SectionKind::Answer(vec![2]),
+                "Dat is niet bekend. Wat wel bekend is?",
+            ),
+            (
+                SectionKind::Question(vec![3]),
+                "Wilt u deze vragen apart beantwoorden?",
+            ),
+            (SectionKind::Answer(vec![3]), "Ja."),
+        ];
+        let expected: Vec<(&SectionKind, String)> =
+            expected.iter().map(|(k, t)| (k, (*t).to_owned())).collect();
+        assert_eq!(parts, expected);
+        // Where answers have headings, a line after a question mark stays in the question.
+        let headed = "Antwoord van Minister X (Financiën) (ontvangen 3 december 2024)\n\
+            Vraag 1\nKlopt het?\nZo ja, waarom.\nAntwoord 1\nJa.\n";
+        let sections = split(&read_lines(headed));
+        assert_eq!(sections[1].body.text(), "Klopt het? Zo ja, waarom.");
     }
 
     #[test]
