@@ -18,7 +18,7 @@
 
 use crate::iri::slug;
 use crate::model::{Office, OfficeHolder, Preposition, Submitter};
-use crate::reference::{Portfolio, ReferenceData, Zaak};
+use crate::reference::{Member, Portfolio, ReferenceData, Zaak};
 use chrono::NaiveDate;
 
 /// How an identity was decided.
@@ -85,13 +85,26 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    /// A member as a set of questions names them, at the set's date.
+    /// A member as a set of questions names them, at the set's date: the rows of that name who
+    /// sat for the printed party then; where none did (a party printed as the table does not
+    /// know it), the one row of that name who sat in the Kamer then.
     pub fn member(&self, submitter: &Submitter, date: Option<NaiveDate>) -> PersonIdentity {
         let party = submitter.party.as_deref().map(|label| self.party(label));
         let party_key = party.as_ref().map(|p| p.key.as_str());
-        let matches = self
+        let mut matches = self
             .reference
             .members_named(&submitter.name, party_key, date);
+        if matches.is_empty() && party_key.is_some() && date.is_some() {
+            let sitting: Vec<_> = self
+                .reference
+                .members_named(&submitter.name, None, date)
+                .into_iter()
+                .filter(|member| member.sat_at(date))
+                .collect();
+            if let [only] = sitting.as_slice() {
+                matches.push(only);
+            }
+        }
         let minted = match &party {
             Some(party) => (
                 format!("{} {}", submitter.name, party.key),
@@ -102,9 +115,17 @@ impl<'a> Resolver<'a> {
         decide(matches.iter().map(|m| m.key.clone()).collect(), minted)
     }
 
-    /// A member of the government as an answer or notice names them.
-    pub fn office_holder(&self, holder: &OfficeHolder) -> PersonIdentity {
-        let matches = self.reference.members_named(&holder.name, None, None);
+    /// A member of the government as an answer or notice names them, on the date it was
+    /// received: of the rows of that name, those who held an office of the government then,
+    /// and of those the ones whose office has the printed portfolio.
+    pub fn office_holder(&self, holder: &OfficeHolder, date: Option<NaiveDate>) -> PersonIdentity {
+        let mut matches = self.reference.members_named(&holder.name, None, None);
+        narrow(&mut matches, |member| member.held_office_at(None, date));
+        if let Some(portfolio) = &holder.portfolio {
+            narrow(&mut matches, |member| {
+                member.held_office_at(Some(portfolio), date)
+            });
+        }
         decide(
             matches.iter().map(|m| m.key.clone()).collect(),
             (holder.name.clone(), Basis::PrintedName),
@@ -154,6 +175,14 @@ impl<'a> Resolver<'a> {
             .map(|_| self.office(&office))
     }
 
+    /// The table's row for a person it decided.
+    pub fn table_row(&self, identity: &PersonIdentity) -> Option<&'a Member> {
+        match identity.basis {
+            Basis::ReferenceTable => self.reference.member(&identity.key),
+            _ => None,
+        }
+    }
+
     /// The set of questions in the Tweede Kamer's open data, where an import recorded it.
     pub fn tk_zaak(&self, nummer: &str) -> Option<&'a Zaak> {
         self.reference.zaken.get(nummer)
@@ -166,6 +195,13 @@ impl<'a> Resolver<'a> {
                 format!("Ministerie van {}", ministry.name),
             )
         })
+    }
+}
+
+/// Keeps the rows that pass `test`, where more than one matched and some pass.
+fn narrow(matches: &mut Vec<&Member>, test: impl Fn(&Member) -> bool) {
+    if matches.len() > 1 && matches.iter().any(|member| test(member)) {
+        matches.retain(|member| test(member));
     }
 }
 
@@ -204,11 +240,16 @@ mod tests {
 
     #[test]
     fn table_rows_decide_and_unknown_names_are_minted_with_their_party() {
-        assert_eq!(member("Sjoerdsma", "D66").key, "sjoerd-sjoerdsma");
-        assert_eq!(member("Sjoerdsma", "D66").basis, Basis::ReferenceTable);
-        assert_eq!(member("Dijk", "SP").key, "Dijk sp");
-        assert_eq!(member("Dijk", "SP").basis, Basis::PrintedNameAndParty);
-        assert_eq!(member("Inge van Dijk", "CDA").key, "inge-van-dijk");
+        // Sjoerdsma's TK Persoon GUID as the project's identifiers reference gives it.
+        let sjoerdsma = member("Sjoerdsma", "D66");
+        assert_eq!(sjoerdsma.key, "bf030048-0434-42f1-bbed-8b0c04014db4");
+        assert_eq!(sjoerdsma.basis, Basis::ReferenceTable);
+        assert_eq!(member("Nieuwlid", "SP").key, "Nieuwlid sp");
+        assert_eq!(member("Nieuwlid", "SP").basis, Basis::PrintedNameAndParty);
+        assert_eq!(
+            member("Inge van Dijk", "CDA").key,
+            "1ee767b9-67f3-47e5-9e28-045da1c37b05"
+        );
     }
 
     #[test]
@@ -221,11 +262,48 @@ mod tests {
             portfolio: Some("Asiel en Migratie".into()),
         };
         assert_eq!(
-            resolver.office_holder(&holder).key,
+            resolver.office_holder(&holder, None).key,
             member("Faber-Van de Klashorst", "PVV").key
         );
         let office = resolver.held_office(&holder).unwrap();
         assert_eq!(office.label, "Minister van Asiel en Migratie");
+    }
+
+    #[test]
+    fn one_person_across_roles_parties_and_spellings() {
+        let reference = ReferenceData::shipped();
+        let resolver = Resolver::new(&reference);
+        let at = |date: &str| NaiveDate::parse_from_str(date, "%Y-%m-%d").ok();
+        let asking = |name: &str, party: &str, date: &str| {
+            let submitter = Submitter {
+                name: name.into(),
+                party: Some(party.into()),
+            };
+            resolver.member(&submitter, at(date)).key
+        };
+        // Answering as Minister van Justitie en Veiligheid in May 2024, asking as a VVD member
+        // in December 2023, and printed by PDF text with the cedilla split off.
+        let yesilgoz = "9ab41898-332f-4c08-a834-d58b4669c990";
+        let minister = OfficeHolder {
+            title: "Minister".into(),
+            name: "Yeşilgöz-Zegerius".into(),
+            portfolio: Some("Justitie en Veiligheid".into()),
+        };
+        assert_eq!(
+            resolver.office_holder(&minister, at("2024-05-14")).key,
+            yesilgoz
+        );
+        assert_eq!(asking("Yeşilgöz-Zegerius", "VVD", "2023-12-20"), yesilgoz);
+        assert_eq!(asking("Yes¸ilgöz-Zegerius", "VVD", "2023-12-20"), yesilgoz);
+        // Bromet sat for GroenLinks in 2020 and for GroenLinks-PvdA in 2024.
+        let bromet = "ccea26dd-dcae-4174-8945-ec5cb568e951";
+        assert_eq!(asking("Bromet", "GroenLinks", "2020-06-01"), bromet);
+        assert_eq!(asking("Bromet", "GroenLinks-PvdA", "2024-06-01"), bromet);
+        // A party printed in error (`Teunissen (PvdA)`, 2024): the one Teunissen sitting then.
+        assert_eq!(
+            asking("Teunissen", "PvdA", "2024-03-01"),
+            "7564c685-2691-4796-9159-ebd5df4fdc8d"
+        );
     }
 
     #[test]

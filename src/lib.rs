@@ -37,6 +37,7 @@ pub mod identity;
 pub mod iri;
 pub mod links;
 pub mod map;
+pub mod members_import;
 pub mod model;
 pub mod parse;
 pub mod pipeline;

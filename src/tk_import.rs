@@ -433,11 +433,8 @@ fn merge_member(
             summary.members_updated += 1;
         }
         None => {
-            let key = slug(&format!(
-                "{} {}",
-                given.as_deref().unwrap_or(""),
-                surname_in_full(persoon)
-            ));
+            // The GUID, as `import-members` keys people: no spelling or party changes it.
+            let key = persoon.id.clone();
             merged.members.push(Member {
                 key,
                 surname,
@@ -446,7 +443,9 @@ fn merge_member(
                 tk_persoon: Some(persoon.id.clone()),
                 wikidata: None,
                 parlement_com: None,
+                also_printed: Vec::new(),
                 parties,
+                offices: Vec::new(),
             });
             summary.members_added += 1;
         }
@@ -467,18 +466,6 @@ fn surname(persoon: &Persoon) -> String {
         }
         None => achternaam,
     }
-}
-
-/// The surname after a given name (`van Dijk`), for the key.
-fn surname_in_full(persoon: &Persoon) -> String {
-    [
-        persoon.tussenvoegsel.as_deref(),
-        persoon.achternaam.as_deref(),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" ")
 }
 
 /// `2023-12-06T00:00:00+01:00` → 2023-12-06, as written (local time), not moved to UTC.
@@ -524,6 +511,5 @@ mod tests {
             initialen: None,
         };
         assert_eq!(surname(&persoon), "Van Dijk");
-        assert_eq!(surname_in_full(&persoon), "van Dijk");
     }
 }

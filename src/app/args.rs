@@ -105,6 +105,17 @@ pub enum Command {
     /// written questions into the tables, and writes the four tables to DIR. Use them with
     /// --reference DIR. Nothing is written unless every page reads and every reference resolves.
     ImportTk(ImportTkArgs),
+    /// Build the member tables from dated member and government data.
+    ///
+    /// Reads DIR laid out as ../shared/reference/members-data is: polder-tk/tk_mandates.csv
+    /// (seats in the Tweede Kamer with their fractie and dates), polder-government/
+    /// government_mandates.csv (ministers' and state secretaries' offices with dates) and, where
+    /// present, openkamer/person.json (Wikidata and Parlement.com ids, checked against the
+    /// others). Each person becomes one row keyed by their TK Persoon GUID, replacing the rows
+    /// of the tables that stand for them; a Wikidata id the sources disagree on is left out and
+    /// listed. Writes the tables to --output; use them with --reference, or write them to
+    /// seeds/reference/ to ship them.
+    ImportMembers(ImportMembersArgs),
 }
 
 #[derive(Debug, ClapArgs)]
@@ -269,6 +280,21 @@ pub struct ImportTkArgs {
     /// The JSON pages of the export.
     #[arg(value_name = "FILE", required = true)]
     pub files: Vec<PathBuf>,
+
+    /// Where to write parties.toml, members.toml, offices.toml and zaken.toml.
+    #[arg(short, long, value_name = "DIR")]
+    pub output: PathBuf,
+
+    /// The tables to merge into. [default: the built-in tables from seeds/reference/]
+    #[arg(long, value_name = "DIR")]
+    pub reference: Option<PathBuf>,
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct ImportMembersArgs {
+    /// The members-data folder.
+    #[arg(value_name = "DIR")]
+    pub folder: PathBuf,
 
     /// Where to write parties.toml, members.toml, offices.toml and zaken.toml.
     #[arg(short, long, value_name = "DIR")]

@@ -1,18 +1,21 @@
 //! Running a validated configuration: load the documents, then export or query.
 
 use super::config::{
-    CheckConfig, Config, ExportConfig, GraphSource, ImportTkConfig, Inputs, LoadConfig, Output,
-    PublishConfig, PushConfig, PushTarget, QueryConfig, ServeConfig, ValidateConfig, ValidateData,
+    CheckConfig, Config, ExportConfig, GraphSource, ImportMembersConfig, ImportTkConfig, Inputs,
+    LoadConfig, Output, PublishConfig, PushConfig, PushTarget, QueryConfig, ServeConfig,
+    ValidateConfig, ValidateData,
 };
 use super::members::write_members;
 use super::report::{print_load_report, write_check_json, write_check_text, StreamedReport};
 use super::Outcome;
 use anyhow::{Context, Result};
 use kamervragen::iri::IriMinter;
+use kamervragen::members_import::import_members;
 use kamervragen::pipeline::LoadReport;
 use kamervragen::pipeline::{self, Loaded};
 use kamervragen::publish::publish;
 use kamervragen::push;
+use kamervragen::reference::ReferenceData;
 use kamervragen::results::{write_results, ResultsFormat};
 use kamervragen::serve::{serve, Endpoint};
 use kamervragen::source::read_rdf_file;
@@ -34,6 +37,7 @@ pub fn execute(config: Config) -> Result<Outcome> {
         Config::Check(check) => run_check(check),
         Config::Members(inputs) => run_members(inputs),
         Config::ImportTk(import) => run_import_tk(import),
+        Config::ImportMembers(import) => run_import_members(import),
         Config::Publish(publish) => run_publish(*publish),
         Config::Validate(validate) => run_validate(validate),
         Config::Serve(serve) => run_serve(serve),
@@ -206,16 +210,7 @@ fn run_validate(config: ValidateConfig) -> Result<Outcome> {
 fn run_import_tk(config: ImportTkConfig) -> Result<Outcome> {
     let export = TkExport::read(&config.files)?;
     let (merged, summary) = export.merge(&config.reference)?;
-    let files = merged
-        .to_files()
-        .context("cannot write the tables as TOML")?;
-    fs::create_dir_all(&config.output)
-        .with_context(|| format!("cannot create `{}`", config.output.display()))?;
-    for (name, text) in files {
-        write_file_atomically(&config.output.join(name), |mut file| {
-            file.write_all(text.as_bytes())
-        })?;
-    }
+    write_tables(&merged, &config.output)?;
     let mut out = io::stdout().lock();
     writeln!(
         out,
@@ -228,6 +223,45 @@ fn run_import_tk(config: ImportTkConfig) -> Result<Outcome> {
         config.output.display()
     )?;
     Ok(Outcome::Success)
+}
+
+fn run_import_members(config: ImportMembersConfig) -> Result<Outcome> {
+    let (merged, summary) = import_members(&config.folder, &config.reference)?;
+    write_tables(&merged, &config.output)?;
+    let mut out = io::stdout().lock();
+    writeln!(
+        out,
+        "imported {} people ({} with a TK Persoon GUID, {} with a Wikidata id, {} of those from openkamer; {} listed twice read once), replacing {} rows; {} new parties; wrote the tables to {}",
+        summary.people,
+        summary.with_tk_persoon,
+        summary.with_wikidata,
+        summary.wikidata_from_openkamer,
+        summary.duplicates_merged,
+        summary.rows_replaced,
+        summary.parties_added,
+        config.output.display()
+    )?;
+    for (key, ours, theirs) in &summary.disagreements {
+        writeln!(
+            out,
+            "note: {key}: the sources give Wikidata ids {ours} and {theirs}; left out"
+        )?;
+    }
+    Ok(Outcome::Success)
+}
+
+/// The tables as TOML files in `folder`, each replaced whole or not at all.
+fn write_tables(tables: &ReferenceData, folder: &Path) -> Result<()> {
+    let files = tables
+        .to_files()
+        .context("cannot write the tables as TOML")?;
+    fs::create_dir_all(folder).with_context(|| format!("cannot create `{}`", folder.display()))?;
+    for (name, text) in files {
+        write_file_atomically(&folder.join(name), |mut file| {
+            file.write_all(text.as_bytes())
+        })?;
+    }
+    Ok(())
 }
 
 fn run_members(inputs: Inputs) -> Result<Outcome> {

@@ -32,6 +32,7 @@ pub enum Config {
     Check(CheckConfig),
     Members(Inputs),
     ImportTk(ImportTkConfig),
+    ImportMembers(ImportMembersConfig),
     Publish(Box<PublishConfig>),
     Validate(ValidateConfig),
     Serve(ServeConfig),
@@ -83,6 +84,12 @@ pub enum ValidateData {
 
 pub struct ImportTkConfig {
     pub files: Vec<PathBuf>,
+    pub output: PathBuf,
+    pub reference: ReferenceData,
+}
+
+pub struct ImportMembersConfig {
+    pub folder: PathBuf,
     pub output: PathBuf,
     pub reference: ReferenceData,
 }
@@ -148,6 +155,11 @@ impl Config {
             Command::ImportTk(import) => Self::ImportTk(ImportTkConfig {
                 reference: reference_tables(import.reference.as_deref())?,
                 files: import.files,
+                output: import.output,
+            }),
+            Command::ImportMembers(import) => Self::ImportMembers(ImportMembersConfig {
+                reference: reference_tables(import.reference.as_deref())?,
+                folder: import.folder,
                 output: import.output,
             }),
         })

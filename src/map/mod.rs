@@ -261,9 +261,12 @@ impl Mapper<'_> {
         let person = self.minter.person(&identity.key);
         self.out.add_type(&person, foaf::PERSON);
         let name = Literal::new_simple_literal(printed);
-        match identity.basis {
-            Basis::ReferenceTable => self.out.add(&person, skos::ALT_LABEL, name),
-            _ => self.out.add(&person, foaf::NAME, name),
+        match self.resolver.table_row(identity) {
+            Some(member) => {
+                self.out.add(&person, skos::ALT_LABEL, name);
+                reference::table_person(&mut self.out, self.minter, member);
+            }
+            None => self.out.add(&person, foaf::NAME, name),
         }
         self.out
             .add(&person, kv::IDENTITY_BASIS, basis_concept(identity.basis));
@@ -404,7 +407,7 @@ impl Mapper<'_> {
             self.out.add(&reply, eli_dl::ANSWERS_TO, set.clone());
         }
         for (index, holder) in document.answerers.iter().enumerate() {
-            self.answerer(&reply, index + 1, holder);
+            self.answerer(&reply, index + 1, holder, document.received);
         }
         for office in &document.on_behalf_of {
             let post = self.office(office);
@@ -425,8 +428,14 @@ impl Mapper<'_> {
         reply
     }
 
-    fn answerer(&mut self, reply: &NamedNode, position: usize, holder: &OfficeHolder) {
-        let identity = self.resolver.office_holder(holder);
+    fn answerer(
+        &mut self,
+        reply: &NamedNode,
+        position: usize,
+        holder: &OfficeHolder,
+        date: Option<NaiveDate>,
+    ) {
+        let identity = self.resolver.office_holder(holder, date);
         let person = self.person(&identity, &holder.name);
         let participation = self.minter.answerer_participation(reply, position);
         self.creator(reply, &person, &participation, kv::ANSWERER, position);

@@ -1,15 +1,17 @@
-//! The reference tables as a graph of their own: parties, members with their identifiers,
-//! ministries and posts. Tables enter; the quads of `{base}graph/reference` leave.
+//! The reference tables as a graph of their own: parties, ministries and posts. Tables enter;
+//! the quads of `{base}graph/reference` leave. A member of the tables is described where a
+//! document names them ([`table_person`]), so that the graph holds the people of its documents,
+//! not the thousand of the tables.
 
 use super::{QuadList, QuadWriter};
 use crate::iri::IriMinter;
 use crate::links;
-use crate::reference::ReferenceData;
+use crate::reference::{Member, ReferenceData};
 use crate::vocab::{foaf, kv, org, owl, rdfs, schema, skos};
 use oxigraph::model::Literal;
 
-/// The reference tables as a graph: parties with their labels and links, members with their
-/// identifiers, ministries and the posts of ministers without a ministry of their own.
+/// The reference tables as a graph: parties with their labels and links, ministries and the
+/// posts of ministers without a ministry of their own.
 pub fn reference_quads(minter: &IriMinter, reference: &ReferenceData) -> QuadList {
     let mut out = QuadWriter::new(minter.reference_graph());
     for party in &reference.parties {
@@ -26,38 +28,6 @@ pub fn reference_quads(minter: &IriMinter, reference: &ReferenceData) -> QuadLis
         }
         if let Some(id) = &party.wikidata {
             out.add(&iri, owl::SAME_AS, links::wikidata(id));
-        }
-    }
-    for member in &reference.members {
-        let iri = minter.person(&member.key);
-        out.add_type(&iri, foaf::PERSON);
-        out.add(
-            &iri,
-            foaf::NAME,
-            Literal::new_simple_literal(member.full_name()),
-        );
-        out.add(
-            &iri,
-            foaf::FAMILY_NAME,
-            Literal::new_simple_literal(&member.surname),
-        );
-        if let Some(given) = &member.given_name {
-            out.add(&iri, foaf::GIVEN_NAME, Literal::new_simple_literal(given));
-        }
-        if let Some(initials) = &member.initials {
-            out.add(&iri, kv::INITIALS, Literal::new_simple_literal(initials));
-        }
-        if let Some(id) = &member.wikidata {
-            out.add(&iri, owl::SAME_AS, links::wikidata(id));
-        }
-        if let Some(id) = &member.parlement_com {
-            out.add(&iri, foaf::PAGE, links::parlement_com(id));
-        }
-        if let Some(guid) = &member.tk_persoon {
-            out.add(&iri, rdfs::SEE_ALSO, links::tk_persoon(guid));
-        }
-        for membership in &member.parties {
-            out.add(&iri, org::MEMBER_OF, minter.party(&membership.party));
         }
     }
     for ministry in &reference.ministries {
@@ -84,4 +54,38 @@ pub fn reference_quads(minter: &IriMinter, reference: &ReferenceData) -> QuadLis
         }
     }
     out.quads
+}
+
+/// What the tables know of a person a document names: names, identifiers and the parties they
+/// sat for.
+pub(super) fn table_person(out: &mut QuadWriter<'_>, minter: &IriMinter, member: &Member) {
+    let iri = minter.person(&member.key);
+    out.add(
+        &iri,
+        foaf::NAME,
+        Literal::new_simple_literal(member.full_name()),
+    );
+    out.add(
+        &iri,
+        foaf::FAMILY_NAME,
+        Literal::new_simple_literal(&member.surname),
+    );
+    if let Some(given) = &member.given_name {
+        out.add(&iri, foaf::GIVEN_NAME, Literal::new_simple_literal(given));
+    }
+    if let Some(initials) = &member.initials {
+        out.add(&iri, kv::INITIALS, Literal::new_simple_literal(initials));
+    }
+    if let Some(id) = &member.wikidata {
+        out.add(&iri, owl::SAME_AS, links::wikidata(id));
+    }
+    if let Some(id) = &member.parlement_com {
+        out.add(&iri, foaf::PAGE, links::parlement_com(id));
+    }
+    if let Some(guid) = &member.tk_persoon {
+        out.add(&iri, rdfs::SEE_ALSO, links::tk_persoon(guid));
+    }
+    for membership in &member.parties {
+        out.add(&iri, org::MEMBER_OF, minter.party(&membership.party));
+    }
 }

@@ -91,7 +91,7 @@ fn the_set_of_questions() {
 #[test]
 fn the_submitter_their_party_and_role() {
     let set = kv_data("zaak/2019Z15244");
-    let person = kv_data("persoon/sjoerd-sjoerdsma");
+    let person = kv_data("persoon/bf030048-0434-42f1-bbed-8b0c04014db4");
     let party = kv_data("partij/d66");
     let participation = kv_data("zaak/2019Z15244/indiener/1");
     let triples = seed_triples();
@@ -229,8 +229,8 @@ fn footnotes_and_cited_sources() {
 fn the_follow_up_and_the_earlier_set() {
     let set = kv_data("zaak/2019Z15244");
     let earlier = kv_data("zaak/2019Z15131");
-    let van_ojik = kv_data("persoon/bram-van-ojik");
-    let diks = kv_data("persoon/isabelle-diks");
+    let van_ojik = kv_data("persoon/cefbf19c-653b-4af7-84a6-e17fba0e4a70");
+    let diks = kv_data("persoon/a901d2d2-35f6-4341-bbfb-38e5d9b21d07");
     let groenlinks = kv_data("partij/groenlinks");
     let triples = seed_triples();
     assert_contains(

@@ -76,9 +76,9 @@ fn submitters() {
         rows("submitters.rq"),
         [
             "zaak,position,member,party,role,person",
-            "2019Z15131,1,Bram van Ojik,GroenLinks,Indiener,https://w3id.org/kamervragen/persoon/bram-van-ojik",
-            "2019Z15131,2,Isabelle Diks,GroenLinks,Medeindiener,https://w3id.org/kamervragen/persoon/isabelle-diks",
-            "2019Z15244,1,Sjoerd Sjoerdsma,D66,Indiener,https://w3id.org/kamervragen/persoon/sjoerd-sjoerdsma",
+            "2019Z15131,1,Bram van Ojik,GroenLinks,Indiener,https://w3id.org/kamervragen/persoon/cefbf19c-653b-4af7-84a6-e17fba0e4a70",
+            "2019Z15131,2,Isabelle Diks,GroenLinks,Medeindiener,https://w3id.org/kamervragen/persoon/a901d2d2-35f6-4341-bbfb-38e5d9b21d07",
+            "2019Z15244,1,Sjoerd Sjoerdsma,D66,Indiener,https://w3id.org/kamervragen/persoon/bf030048-0434-42f1-bbed-8b0c04014db4",
         ]
     );
 }
@@ -187,6 +187,6 @@ fn construct_results_are_turtle() {
     assert_eq!(triples.len(), 3);
     assert!(triples.contains(&format!(
         "{} <http://xmlns.com/foaf/0.1/name> \"Sjoerd Sjoerdsma\"",
-        super::kv_data("persoon/sjoerd-sjoerdsma")
+        super::kv_data("persoon/bf030048-0434-42f1-bbed-8b0c04014db4")
     )));
 }
