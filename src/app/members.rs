@@ -10,7 +10,7 @@ use std::io::Write;
 
 /// Every person who put questions or answered them, in every document graph.
 const PEOPLE: &str = r#"
-SELECT ?person ?name ?party ?basis ?path ?candidate WHERE {
+SELECT ?person ?name ?party ?basis ?path ?candidate ?wikidata WHERE {
   GRAPH ?graph { ?work dct:creator ?person . }
   ?graph prov:wasDerivedFrom/kv:sourcePath ?path .
   ?person kv:identityBasis ?basis ;
@@ -26,6 +26,10 @@ SELECT ?person ?name ?party ?basis ?path ?candidate WHERE {
     ?party_iri skos:prefLabel ?party .
   }
   OPTIONAL { ?person kv:identityCandidate ?candidate }
+  OPTIONAL {
+    ?person owl:sameAs ?wikidata .
+    FILTER (STRSTARTS(STR(?wikidata), "http://www.wikidata.org/entity/"))
+  }
 }
 "#;
 
@@ -36,6 +40,7 @@ struct Person {
     basis: String,
     paths: BTreeSet<String>,
     candidates: BTreeSet<String>,
+    wikidata: bool,
 }
 
 pub fn write_members(loaded: &Loaded, base: &str, out: &mut impl Write) -> Result<()> {
@@ -63,7 +68,17 @@ pub fn write_members(loaded: &Loaded, base: &str, out: &mut impl Write) -> Resul
         .iter()
         .filter(|(_, p)| !p.candidates.is_empty())
         .collect();
-    writeln!(out, "{} people; {} undecided", rows.len(), undecided.len())?;
+    let from_tables = rows
+        .iter()
+        .filter(|(_, p)| p.basis == "ReferenceTable")
+        .count();
+    let with_wikidata = rows.iter().filter(|(_, p)| p.wikidata).count();
+    writeln!(
+        out,
+        "{} people: {from_tables} identified by the tables, {with_wikidata} linked to Wikidata; {} undecided",
+        rows.len(),
+        undecided.len()
+    )?;
     for (iri, person) in undecided {
         let candidates: Vec<&str> = person.candidates.iter().map(String::as_str).collect();
         writeln!(
@@ -91,6 +106,7 @@ fn gather(loaded: &Loaded, base: &str) -> Result<BTreeMap<String, Person>> {
         person.parties.extend(text("party"));
         person.paths.extend(text("path"));
         person.candidates.extend(text("candidate"));
+        person.wikidata |= solution.get("wikidata").is_some();
         if let Some(basis) = text("basis") {
             person.basis = basis.rsplit('#').next().unwrap_or(&basis).to_owned();
         }
