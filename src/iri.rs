@@ -112,6 +112,22 @@ impl IriMinter {
         self.mint(&["persoon", &slug(key)])
     }
 
+    /// `{person}/lidmaatschap/{n}`: the `n`th seat a person held for a party, in the table's
+    /// order; `…/periode` its period, `…/periode/begin` and `…/periode/einde` its ends.
+    pub fn membership(&self, person: &NamedNode, n: usize) -> NamedNode {
+        numbered_part(person, "lidmaatschap", n as u64)
+    }
+
+    /// `{membership}/periode`: when a seat was held.
+    pub fn membership_period(&self, membership: &NamedNode) -> NamedNode {
+        fixed_part(membership, "periode")
+    }
+
+    /// `{period}/begin` or `{period}/einde`: where a period starts or ends.
+    pub fn period_end(&self, period: &NamedNode, beginning: bool) -> NamedNode {
+        fixed_part(period, if beginning { "begin" } else { "einde" })
+    }
+
     /// `{base}partij/{key}`: a party, from its key in the parties table (or its printed label).
     pub fn party(&self, key: &str) -> NamedNode {
         self.mint(&["partij", &slug(key)])
@@ -214,6 +230,12 @@ impl IriMinter {
 }
 
 /// `{parent}/{kind}/{number}`: a numbered part of a minted resource.
+/// `{parent}/{word}`: a part named by a fixed word.
+fn fixed_part(parent: &NamedNode, word: &'static str) -> NamedNode {
+    // A valid IRI followed by `/` and a fixed ASCII word is a valid IRI.
+    NamedNode::new_unchecked(format!("{}/{word}", parent.as_str()))
+}
+
 fn numbered_part(parent: &NamedNode, kind: &'static str, number: u64) -> NamedNode {
     let mut iri = String::with_capacity(parent.as_str().len() + kind.len() + 22);
     for part in [parent.as_str(), "/", kind, "/"] {

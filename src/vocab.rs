@@ -134,6 +134,20 @@ namespace!(
     POST_IN = "postIn",
     HOLDS = "holds",
     HELD_BY = "heldBy",
+    MEMBERSHIP = "Membership",
+    MEMBER = "member",
+    ORGANIZATION_PROPERTY = "organization",
+    MEMBER_DURING = "memberDuring",
+});
+
+namespace!(
+    /// OWL-Time, for the periods of a membership.
+    time, "time", "http://www.w3.org/2006/time#", {
+    INTERVAL = "Interval",
+    INSTANT = "Instant",
+    HAS_BEGINNING = "hasBeginning",
+    HAS_END = "hasEnd",
+    IN_XSD_DATE = "inXSDDate",
 });
 
 namespace!(
@@ -304,6 +318,7 @@ pub fn prefixes() -> Vec<(&'static str, &'static str)> {
         (rdfs::PREFIX, rdfs::NAMESPACE),
         (void::PREFIX, void::NAMESPACE),
         (dcat::PREFIX, dcat::NAMESPACE),
+        (time::PREFIX, time::NAMESPACE),
     ];
     all.extend_from_slice(OTHER_PREFIXES);
     all.sort_unstable();

@@ -37,7 +37,7 @@ pub enum Command {
     /// The default graph is the merge of all graphs: each triple once, however many documents
     /// state it; `GRAPH ?g { … }` reaches one document's own graph. These prefixes are declared:
     /// kv, eli, eli-dl, epvoc, ep-document-types, dct, foaf, org, schema, cito, bibo, skos,
-    /// prov, spdx, rdf, rdfs, xsd, owl, dcat, void. Relative IRIs resolve against --base.
+    /// prov, spdx, rdf, rdfs, xsd, owl, dcat, void, time. Relative IRIs resolve against --base.
     Query(QueryArgs),
     /// Read the documents and report, for every file, what was read or what went wrong.
     ///

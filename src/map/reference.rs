@@ -7,7 +7,8 @@ use super::{QuadList, QuadWriter};
 use crate::iri::IriMinter;
 use crate::links;
 use crate::reference::{Member, ReferenceData};
-use crate::vocab::{foaf, kv, org, owl, rdfs, schema, skos};
+use crate::vocab::{foaf, kv, org, owl, rdfs, schema, skos, time};
+use oxigraph::model::vocab::xsd;
 use oxigraph::model::Literal;
 
 /// The reference tables as a graph: parties with their labels and links, ministries and the
@@ -85,7 +86,33 @@ pub(super) fn table_person(out: &mut QuadWriter<'_>, minter: &IriMinter, member:
     if let Some(guid) = &member.tk_persoon {
         out.add(&iri, rdfs::SEE_ALSO, links::tk_persoon(guid));
     }
-    for membership in &member.parties {
-        out.add(&iri, org::MEMBER_OF, minter.party(&membership.party));
+    for (index, seat) in member.parties.iter().enumerate() {
+        let party = minter.party(&seat.party);
+        out.add(&iri, org::MEMBER_OF, party.clone());
+        let membership = minter.membership(&iri, index + 1);
+        out.add_type(&membership, org::MEMBERSHIP);
+        out.add(&membership, org::MEMBER, iri.clone());
+        out.add(&membership, org::ORGANIZATION_PROPERTY, party);
+        if seat.from.is_none() && seat.until.is_none() {
+            continue;
+        }
+        let period = minter.membership_period(&membership);
+        out.add(&membership, org::MEMBER_DURING, period.clone());
+        out.add_type(&period, time::INTERVAL);
+        let ends = [
+            (seat.from, time::HAS_BEGINNING, true),
+            (seat.until, time::HAS_END, false),
+        ];
+        for (date, predicate, beginning) in ends {
+            let Some(date) = date else { continue };
+            let instant = minter.period_end(&period, beginning);
+            out.add(&period, predicate, instant.clone());
+            out.add_type(&instant, time::INSTANT);
+            out.add(
+                &instant,
+                time::IN_XSD_DATE,
+                Literal::new_typed_literal(date.to_string(), xsd::DATE),
+            );
+        }
     }
 }

@@ -22,6 +22,7 @@ fn p(prefixed: &str) -> String {
         "dct" => "http://purl.org/dc/terms/",
         "foaf" => "http://xmlns.com/foaf/0.1/",
         "org" => "http://www.w3.org/ns/org#",
+        "time" => "http://www.w3.org/2006/time#",
         "schema" => "http://schema.org/",
         "cito" => "http://purl.org/spar/cito/",
         "bibo" => "http://purl.org/ontology/bibo/",
@@ -117,6 +118,26 @@ fn the_submitter_their_party_and_role() {
             ),
             triple(&participation, "schema:position", &integer(1)),
             triple(&person, "kv:identityBasis", &p("kv:ReferenceTable")),
+        ],
+    );
+    // His seat for D66 as the members data dates it (polder-tk: 2012-09-20 to 2023-12-05).
+    let seat = kv_data("persoon/bf030048-0434-42f1-bbed-8b0c04014db4/lidmaatschap/1");
+    let period = kv_data("persoon/bf030048-0434-42f1-bbed-8b0c04014db4/lidmaatschap/1/periode");
+    let begin =
+        kv_data("persoon/bf030048-0434-42f1-bbed-8b0c04014db4/lidmaatschap/1/periode/begin");
+    let end = kv_data("persoon/bf030048-0434-42f1-bbed-8b0c04014db4/lidmaatschap/1/periode/einde");
+    assert_contains(
+        &triples,
+        &[
+            triple(&seat, "rdf:type", &p("org:Membership")),
+            triple(&seat, "org:member", &person),
+            triple(&seat, "org:organization", &party),
+            triple(&seat, "org:memberDuring", &period),
+            triple(&period, "rdf:type", &p("time:Interval")),
+            triple(&period, "time:hasBeginning", &begin),
+            triple(&period, "time:hasEnd", &end),
+            triple(&begin, "time:inXSDDate", &date("2012-09-20")),
+            triple(&end, "time:inXSDDate", &date("2023-12-05")),
         ],
     );
     let creators = triples
