@@ -48,6 +48,21 @@ impl fmt::Display for ReferenceError {
     }
 }
 
+/// Where the shipped member tables come from: the data `import-members` read, as an address,
+/// a title and the address of its licence (docs/reference-data.md tells more).
+pub const TABLE_SOURCES: &[(&str, &str, &str)] = &[
+    (
+        "https://github.com/anneschuth/polder/tree/82b2d3b07f6d8ec2cfc2efe79e60856e56008227",
+        "polder: members of the Tweede Kamer and of the government, with dated seats and offices",
+        "http://creativecommons.org/publicdomain/zero/1.0/",
+    ),
+    (
+        "https://github.com/openkamer/openkamer/tree/535b83a21d7ccf7d2c0ee5f52562a9ab5a86e1f2",
+        "openkamer: Wikidata and Parlement.com ids of members",
+        "https://opensource.org/licenses/MIT",
+    ),
+];
+
 /// What the parties table says of itself, written with it.
 const PARTIES_HEADER: &str = "# Parties and groups (fracties) in the Tweede Kamer.
 #

@@ -12,7 +12,8 @@ use super::statistics::Statistics;
 use crate::export::ExportFormat;
 use crate::iri::{dataset_part, IriMinter};
 use crate::links::FAMILIES;
-use crate::vocab::{self, dcat, dct, foaf, rdfs, skos, spdx, vcard, void};
+use crate::reference::TABLE_SOURCES;
+use crate::vocab::{self, dcat, dct, foaf, prov, rdfs, skos, spdx, vcard, void};
 use chrono::NaiveDate;
 use oxigraph::model::vocab::{rdf, xsd};
 use oxigraph::model::{Literal, NamedNode, NamedNodeRef, Term, Triple};
@@ -70,6 +71,7 @@ pub fn describe(
     if let Some(endpoint) = &settings.sparql_endpoint {
         out.add(dataset, void::SPARQL_ENDPOINT, endpoint.clone());
     }
+    out.table_sources(dataset);
     out.add(dataset, dct::CONFORMS_TO, conformance.shapes.clone());
     out.add_type(&conformance.shapes, dct::STANDARD);
     out.triples
@@ -100,6 +102,17 @@ impl Description {
     ) {
         self.add(subject, predicate, object.clone());
         self.add_type(object, class);
+    }
+
+    /// The data the member tables were built from, with its licence.
+    fn table_sources(&mut self, dataset: &NamedNode) {
+        for (address, title, licence) in TABLE_SOURCES {
+            let source = NamedNode::new_unchecked(*address);
+            self.add(dataset, prov::WAS_DERIVED_FROM, source.clone());
+            self.add(&source, dct::TITLE, Literal::new_simple_literal(*title));
+            let licence = NamedNode::new_unchecked(*licence);
+            self.linked(&source, dct::LICENSE, &licence, dct::LICENSE_DOCUMENT);
+        }
     }
 
     fn catalogue_fields(&mut self, settings: &PublishSettings, statistics: &Statistics) {

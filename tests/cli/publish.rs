@@ -95,6 +95,27 @@ fn writes_the_dumps_the_vocabulary_the_shapes_and_their_description() {
         licence,
         ["<http://creativecommons.org/publicdomain/zero/1.0/>"]
     );
+    // The member tables' sources, each with its licence (docs/reference-data.md).
+    let polder =
+        "<https://github.com/anneschuth/polder/tree/82b2d3b07f6d8ec2cfc2efe79e60856e56008227>";
+    let openkamer =
+        "<https://github.com/openkamer/openkamer/tree/535b83a21d7ccf7d2c0ee5f52562a9ab5a86e1f2>";
+    assert_eq!(
+        objects(
+            &description,
+            DATASET,
+            "http://www.w3.org/ns/prov#wasDerivedFrom"
+        ),
+        [polder, openkamer]
+    );
+    assert_eq!(
+        objects(&description, polder, "http://purl.org/dc/terms/license"),
+        ["<http://creativecommons.org/publicdomain/zero/1.0/>"]
+    );
+    assert_eq!(
+        objects(&description, openkamer, "http://purl.org/dc/terms/license"),
+        ["<https://opensource.org/licenses/MIT>"]
+    );
     let publisher = objects(&description, DATASET, "http://purl.org/dc/terms/publisher");
     assert_eq!(publisher, ["<https://example.org/publisher>"]);
     let contact = objects(&description, DATASET, &format!("{DCAT}contactPoint"));
