@@ -1,6 +1,6 @@
 //! Dutch dates as the documents print them (`18 juli 2019`).
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate, Weekday};
 
 pub(super) const MONTHS: [&str; 12] = [
     "januari",
@@ -48,6 +48,20 @@ fn date_from_words(day: &str, month: &str, year: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, month as u32 + 1, day)
 }
 
+/// The parliamentary year (vergaderjaar) a date falls in, as Aanhangsel ids write it
+/// (`20242025`): it opens on the third Tuesday of September, Prinsjesdag.
+pub fn vergaderjaar(date: NaiveDate) -> String {
+    let year = date.year();
+    let opens = third_tuesday_of_september(year);
+    let first = if date >= opens { year } else { year - 1 };
+    format!("{first}{}", first + 1)
+}
+
+fn third_tuesday_of_september(year: i32) -> NaiveDate {
+    NaiveDate::from_weekday_of_month_opt(year, 9, Weekday::Tue, 3)
+        .expect("every September has a third Tuesday")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -68,5 +82,15 @@ mod tests {
     fn rejects_impossible_dates() {
         assert_eq!(find_date("31 februari 2019"), None);
         assert_eq!(find_date("in juli 2019"), None);
+    }
+
+    #[test]
+    fn a_vergaderjaar_opens_on_the_third_tuesday_of_september() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        // Prinsjesdag 2024 was 17 September.
+        assert_eq!(vergaderjaar(day(2024, 9, 16)), "20232024");
+        assert_eq!(vergaderjaar(day(2024, 9, 17)), "20242025");
+        assert_eq!(vergaderjaar(day(2024, 11, 20)), "20242025");
+        assert_eq!(vergaderjaar(day(2025, 1, 10)), "20242025");
     }
 }

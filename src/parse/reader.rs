@@ -220,6 +220,12 @@ impl DocumentReader {
             document.answerers = line.holders;
             document.on_behalf_of = line.on_behalf_of;
             document.received = line.received;
+            // `AH 613` (DOCX text) prints no year: the date received gives it.
+            if document.aanhangsel.is_none() {
+                document.aanhangsel = self.furniture.aanhangsel_number.zip(document.received).map(
+                    |(number, received)| format!("ah-tk-{}-{number}", date::vergaderjaar(received)),
+                );
+            }
             if kind == DocumentKind::Answer {
                 // The reference may wrap past the answer line, so the whole text is searched.
                 document.earlier_notice = line.see_also.or_else(|| self.see_also());

@@ -127,7 +127,8 @@ fn an_answer_is_its_own_work_linked_to_the_set_and_its_questions() {
 fn a_notice_postpones_its_set() {
     let triples = export(&["tkweb-AH600-2024Z17067.docx.txt"]);
     let set = kv_data("zaak/2024Z17067");
-    let notice = kv_data("zaak/2024Z17067/mededeling");
+    // `AH 600`, received 20 November 2024: nr. 600 of the Aanhangsel of 2024–2025.
+    let notice = kv_data("aanhangsel/ah-tk-20242025-600");
     assert_has(
         &triples,
         &[
@@ -136,6 +137,11 @@ fn a_notice_postpones_its_set() {
             t(&notice, &format!("{KV}postpones"), &set),
             t(&notice, &format!("{DCT}references"), &set),
             t(&notice, &format!("{DCT}dateAccepted"), &date("2024-11-20")),
+            t(
+                &notice,
+                &format!("{DCT}identifier"),
+                "\"ah-tk-20242025-600\"",
+            ),
             t(
                 &notice,
                 &format!("{DCT}creator"),
@@ -170,7 +176,7 @@ fn an_answer_names_its_earlier_notice_and_who_it_answers_for() {
             ),
         ],
     );
-    let docx_answer = kv_data("zaak/2024Z14419/antwoord");
+    let docx_answer = kv_data("aanhangsel/ah-tk-20242025-608");
     assert_has(
         &triples,
         &[
