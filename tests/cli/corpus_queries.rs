@@ -432,3 +432,11 @@ fn submitters_lists_every_set_with_a_submitter() {
         "SELECT DISTINCT ?set_iri WHERE { ?set_iri a kv:QuestionSet ; epvoc:workHadParticipation ?p . ?p eli-dl:participation_role ?role }",
     );
 }
+
+#[test]
+fn addressees_lists_every_set_with_an_addressee() {
+    covers_every_set(
+        "addressees.rq",
+        "SELECT DISTINCT ?set_iri WHERE { ?set_iri a kv:QuestionSet ; bibo:recipient ?post }",
+    );
+}

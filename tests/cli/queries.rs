@@ -88,8 +88,8 @@ fn addressees() {
     assert_eq!(
         rows("addressees.rq"),
         [
-            "zaak,office,ministry",
-            "2019Z15244,Minister voor Buitenlandse Handel en Ontwikkelingssamenwerking,Ministerie van Buitenlandse Zaken",
+            "set,office,ministry,set_iri",
+            "2019Z15244,Minister voor Buitenlandse Handel en Ontwikkelingssamenwerking,Ministerie van Buitenlandse Zaken,https://w3id.org/kamervragen/zaak/2019Z15244",
         ]
     );
 }
