@@ -111,18 +111,11 @@ pub fn import_members(
         let party = party_key(&mut merged, &seat.fractie, &mut summary);
         let member = people.entry(seat.person_id.clone()).or_insert_with(|| {
             order.push(seat.person_id.clone());
-            Member {
-                key: person_key(&seat.person_id, &seat.tk_persoon_id),
-                surname: seat.family.clone(),
-                given_name: non_empty(&seat.given),
-                initials: non_empty(&seat.initials),
-                tk_persoon: non_empty(&seat.tk_persoon_id),
-                wikidata: non_empty(&seat.wikidata),
-                parlement_com: None,
-                also_printed: Vec::new(),
-                parties: Vec::new(),
-                offices: Vec::new(),
-            }
+            let mut member = person(&seat.person_id, &seat.tk_persoon_id, &seat.family);
+            member.given_name = non_empty(&seat.given);
+            member.initials = non_empty(&seat.initials);
+            member.wikidata = non_empty(&seat.wikidata);
+            member
         });
         member.parties.push(PartyMembership {
             party,
@@ -133,18 +126,12 @@ pub fn import_members(
     for mandate in &mandates {
         let member = people.entry(mandate.person_id.clone()).or_insert_with(|| {
             order.push(mandate.person_id.clone());
-            Member {
-                key: person_key(&mandate.person_id, &mandate.tk_persoon_id),
-                surname: surname_of(&mandate.full_name, &mandate.family),
-                given_name: given_of(&mandate.full_name, &mandate.family),
-                initials: non_empty(&mandate.initials),
-                tk_persoon: non_empty(&mandate.tk_persoon_id),
-                wikidata: non_empty(&mandate.wikidata),
-                parlement_com: None,
-                also_printed: Vec::new(),
-                parties: Vec::new(),
-                offices: Vec::new(),
-            }
+            let surname = surname_of(&mandate.full_name, &mandate.family);
+            let mut member = person(&mandate.person_id, &mandate.tk_persoon_id, &surname);
+            member.given_name = given_of(&mandate.full_name, &mandate.family);
+            member.initials = non_empty(&mandate.initials);
+            member.wikidata = non_empty(&mandate.wikidata);
+            member
         });
         member.offices.push(OfficeMandate {
             office: mandate.role.clone(),
@@ -195,6 +182,22 @@ pub fn import_members(
     merged.members.extend(imported);
     merged.reindex();
     Ok((merged, summary))
+}
+
+/// A person of the source with their key and surname, and nothing else known yet.
+fn person(person_id: &str, tk_persoon: &str, surname: &str) -> Member {
+    Member {
+        key: person_key(person_id, tk_persoon),
+        surname: surname.to_owned(),
+        given_name: None,
+        initials: None,
+        tk_persoon: non_empty(tk_persoon),
+        wikidata: None,
+        parlement_com: None,
+        also_printed: Vec::new(),
+        parties: Vec::new(),
+        offices: Vec::new(),
+    }
 }
 
 /// The IRI key: the Tweede Kamer's Persoon GUID where known, which no party, role or spelling

@@ -256,11 +256,7 @@ impl Member {
 
     fn sat_for(&self, party: &str, date: Option<NaiveDate>) -> bool {
         self.parties.iter().any(|membership| {
-            let in_period = date.is_none_or(|date| {
-                membership.from.is_none_or(|from| from <= date)
-                    && membership.until.is_none_or(|until| date <= until)
-            });
-            membership.party == party && in_period
+            membership.party == party && in_period(date, membership.from, membership.until)
         })
     }
 }
