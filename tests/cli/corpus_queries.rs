@@ -168,15 +168,21 @@ fn answer_times_has_a_row_for_every_answer_whose_set_has_a_date() {
         let folded = text.split_whitespace().collect::<Vec<_>>().join(" ");
         let notice = folded.contains("Zie ook Aanhangsel");
         let days = (date(received) - date(submitted)).num_days();
+        // The set by its Zaak number, else by this answer's Aanhangsel id.
+        let answer = facts.aanhangsel.clone().unwrap_or_default();
+        let set = facts.zaak.clone().unwrap_or_else(|| answer.clone());
         expected.insert(format!(
-            "{},{},{submitted},{received},{days},{},{notice}",
-            facts.zaak.clone().unwrap_or_default(),
-            facts.aanhangsel.clone().unwrap_or_default(),
+            "{set},{answer},{submitted},{received},{days},{},{notice}",
             days > 21
         ));
     }
     assert!(expected.len() >= 25, "{expected:?}");
-    assert_eq!(rows(&workspace, "answer-times.rq"), expected);
+    // The last column, the set's IRI, is minted, not printed (and holds no comma).
+    let read: BTreeSet<String> = rows(&workspace, "answer-times.rq")
+        .into_iter()
+        .map(|row| row[..row.rfind(',').unwrap()].to_owned())
+        .collect();
+    assert_eq!(read, expected);
 }
 
 /// The days `answer-times.rq` counts, taken from the file itself and run over dates where a
