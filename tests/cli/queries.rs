@@ -18,8 +18,8 @@ fn follow_ups() {
     assert_eq!(
         rows("follow-ups.rq"),
         [
-            "later,later_submitted,earlier,earlier_submitted",
-            "2019Z15244,2019-07-18,2019Z15131,2019-07-18",
+            "later,later_submitted,earlier,earlier_submitted,later_iri,earlier_iri",
+            "2019Z15244,2019-07-18,2019Z15131,2019-07-18,https://w3id.org/kamervragen/zaak/2019Z15244,https://w3id.org/kamervragen/zaak/2019Z15131",
         ]
     );
 }
