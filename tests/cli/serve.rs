@@ -823,7 +823,8 @@ fn yasgui_on_another_origin_queries_it_when_cors_is_on() {
 
     let dom = open(&Server::start(&workspace, &["--cors"]));
     // Every row of `kamervragen query` is a row of YASGUI's results table: the Zaak numbers,
-    // and the dates of both sets as typed literals (`"2019-07-18"^^<…#date>`).
+    // and the dates of both sets as typed literals (`"2019-07-18"^^<…#date>`). (The last two
+    // columns, the sets' IRIs, YASGUI shows as links; the first four are compared.)
     let rows: Vec<&str> = expected.lines().skip(1).collect();
     assert!(!rows.is_empty());
     assert!(
@@ -833,7 +834,7 @@ fn yasgui_on_another_origin_queries_it_when_cors_is_on() {
     let table = &dom[dom.find("<tbody>").expect("a results table")..];
     let rendered: Vec<&str> = table.split("<tr").skip(1).collect();
     for (row, shown) in rows.iter().zip(&rendered) {
-        for value in row.trim_end().split(',').filter(|v| !v.is_empty()) {
+        for value in row.trim_end().split(',').take(4).filter(|v| !v.is_empty()) {
             let cell = |text: String| shown.contains(&format!("<span class=\"nonIri\">{text}"));
             assert!(
                 cell(format!("{value}<")) || cell(format!("\"{value}\"<sup>")),
