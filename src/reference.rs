@@ -63,6 +63,18 @@ pub const TABLE_SOURCES: &[(&str, &str, &str)] = &[
     ),
 ];
 
+/// The sources of the member table, as comment lines above it.
+fn sources_header() -> String {
+    let mut text = String::from("# Built from:\n");
+    for (address, title, licence) in TABLE_SOURCES {
+        text.push_str(&format!(
+            "# - {title}\n#   {address} (licence: {licence})\n"
+        ));
+    }
+    text.push('\n');
+    text
+}
+
 /// What the parties table says of itself, written with it.
 const PARTIES_HEADER: &str = "# Parties and groups (fracties) in the Tweede Kamer.
 #
@@ -445,7 +457,10 @@ impl ReferenceData {
         })?;
         Ok(vec![
             ("parties.toml", format!("{header}{PARTIES_HEADER}{parties}")),
-            ("members.toml", format!("{header}{members}")),
+            (
+                "members.toml",
+                format!("{header}{}{members}", sources_header()),
+            ),
             ("offices.toml", format!("{header}{offices}")),
             ("zaken.toml", format!("{header}{zaken}")),
         ])

@@ -113,8 +113,8 @@ pub enum Command {
     /// present, openkamer/person.json (Wikidata and Parlement.com ids, checked against the
     /// others). Each person becomes one row keyed by their TK Persoon GUID, replacing the rows
     /// of the tables that stand for them; a Wikidata id the sources disagree on is left out and
-    /// listed. Writes the tables to --output; use them with --reference, or write them to
-    /// seeds/reference/ to ship them.
+    /// listed. Writes the four tables to --output; use them with --reference, or copy
+    /// members.toml and parties.toml into seeds/reference/ to ship them.
     ImportMembers(ImportMembersArgs),
 }
 
