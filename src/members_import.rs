@@ -359,8 +359,10 @@ fn read_csv<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<Vec<T>, Members
 
 /// openkamer's people by TK Persoon GUID; no file, no people.
 fn read_openkamer(path: &Path) -> Result<BTreeMap<String, OpenkamerPerson>, MembersImportError> {
-    let Ok(text) = std::fs::read_to_string(path) else {
-        return Ok(BTreeMap::new());
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(BTreeMap::new()),
+        Err(error) => return Err(MembersImportError::new(path, None, error.to_string())),
     };
     let records: Vec<Fixture<serde_json::Value>> =
         serde_json::from_str(&text).map_err(|error| {
