@@ -7,11 +7,9 @@
 //! text can produce an invalid IRI. The patterns are listed in the README.
 
 use crate::error::Error;
-use crate::model::Document;
 use iri_string::percent_encode::PercentEncodedForIri;
 use iri_string::types::IriAbsoluteStr;
 use oxigraph::model::NamedNode;
-use sha2::{Digest, Sha256};
 use std::fmt::Write;
 
 /// The base used when none is configured.
@@ -51,7 +49,7 @@ impl IriMinter {
         &self.base
     }
 
-    /// `{base}zaak/{key}`: a set of questions (see [`set_key`] for the key).
+    /// `{base}zaak/{key}`: a set of questions (see [`crate::set_identity`] for the key).
     pub fn question_set(&self, key: &str) -> NamedNode {
         self.mint(&["zaak", key])
     }
@@ -292,32 +290,6 @@ fn push_path_segment(iri: &mut String, segment: &str) {
 pub(crate) fn is_unreserved(text: &str) -> bool {
     text.bytes()
         .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~'))
-}
-
-/// The key of the set of questions a document is about: its Zaak number where printed;
-/// otherwise `ingezonden-{date}-{first submitter}-{subject hash}` from the header, so that an
-/// answer and a notice that repeat the same header meet on one set; with no header either,
-/// `bron-{first 12 hex digits of the file's SHA-256}`.
-pub fn set_key(document: &Document, sha256: &str) -> String {
-    if let Some(zaak) = &document.zaak {
-        return zaak.as_str().to_owned();
-    }
-    let mut parts = Vec::new();
-    if let Some(date) = document.submitted {
-        parts.push(format!("ingezonden-{}", date.format("%Y-%m-%d")));
-    }
-    if let Some(first) = document.submitters.first() {
-        parts.push(slug(&first.name));
-    }
-    if let Some(subject) = &document.subject {
-        let digest = Sha256::digest(slug(subject).as_bytes());
-        parts.push(digest.iter().take(4).map(|b| format!("{b:02x}")).collect());
-    }
-    if parts.is_empty() {
-        format!("bron-{}", &sha256[..sha256.len().min(12)])
-    } else {
-        parts.join("-")
-    }
 }
 
 /// `Minister voor Buitenlandse Handel` → `minister-voor-buitenlandse-handel`. Letters outside

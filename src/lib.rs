@@ -46,6 +46,7 @@ pub mod push;
 pub mod reference;
 pub mod results;
 pub mod serve;
+pub mod set_identity;
 pub mod source;
 pub mod spill;
 pub mod store;

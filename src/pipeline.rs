@@ -8,11 +8,12 @@
 
 use crate::diagnostic::{Position, Warning};
 use crate::error::{Error, ParseError, SourceError};
-use crate::iri::{set_key, IriMinter};
+use crate::iri::IriMinter;
 use crate::map::{map_document, reference_quads, LinkCounter, QuadList, SourceFacts};
 use crate::model::{DocumentKind, ZaakNumber};
-use crate::parse::parse;
+use crate::parse::{parse, Parsed};
 use crate::reference::ReferenceData;
+use crate::set_identity::{SetHeader, SetIdentity, SetIndex};
 use crate::source::{self, SourceEntry};
 use crate::store::{GraphStore, QuadBatch};
 use chrono::{DateTime, Utc};
@@ -46,8 +47,10 @@ impl std::fmt::Debug for ProgressHook {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReadSummary {
     pub kind: DocumentKind,
-    /// The key the set of questions is minted under (see [`crate::iri::set_key`]).
+    /// The key the set of questions is minted under (see [`crate::set_identity`]).
     pub set_key: String,
+    /// The sets the header matched equally, when it matched more than one (so was kept apart).
+    pub set_candidates: Vec<String>,
     pub zaak: Option<ZaakNumber>,
     pub aanhangsel: Option<String>,
     pub questions: usize,
@@ -211,6 +214,8 @@ pub struct Mapped {
 pub struct MappedDocument<'a, Q = QuadList> {
     pub entry: &'a SourceEntry,
     pub sha256: String,
+    /// The key of the set the document was taken to describe.
+    pub set_key: String,
     pub quads: Q,
 }
 
@@ -238,7 +243,7 @@ pub fn for_each_prepared<P: Send>(
     batches(
         roots,
         options,
-        |_, _| false,
+        |_, _, _| false,
         prepare,
         |batch| {
             batch
@@ -249,13 +254,13 @@ pub fn for_each_prepared<P: Send>(
     )
 }
 
-/// Like [`for_each_document`], but hands on a batch of documents at a time, and does not parse
-/// the files `unchanged` recognises by their entry and SHA-256: those go to
+/// Like [`for_each_document`], but hands on a batch of documents at a time, and does not map
+/// the files `unchanged` recognises by their entry, SHA-256 and set: those go to
 /// [`Outcomes::unchanged`].
 pub fn for_each_batch(
     roots: &[PathBuf],
     options: &LoadOptions,
-    unchanged: impl Fn(&SourceEntry, &str) -> bool + Sync,
+    unchanged: impl Fn(&SourceEntry, &str, &SetIdentity) -> bool + Sync,
     consume: impl FnMut(Vec<MappedDocument<'_>>) -> Result<(), Error>,
     outcomes: &mut impl Outcomes,
 ) -> Result<(), Error> {
@@ -267,7 +272,7 @@ pub fn for_each_batch(
 fn batches<P: Send>(
     roots: &[PathBuf],
     options: &LoadOptions,
-    unchanged: impl Fn(&SourceEntry, &str) -> bool + Sync,
+    unchanged: impl Fn(&SourceEntry, &str, &SetIdentity) -> bool + Sync,
     prepare: impl Fn(QuadList) -> P + Sync,
     mut consume: impl FnMut(Vec<MappedDocument<'_, P>>) -> Result<(), Error>,
     outcomes: &mut impl Outcomes,
@@ -281,12 +286,16 @@ fn batches<P: Send>(
     };
     report_progress(0);
     outcomes.expect(total);
+    let sets = identify_sets(&entries)?;
     for first in (0..total).step_by(BATCH) {
         let batch = entries.range(first..first + BATCH)?;
         let mapped: Vec<Result<Option<(Mapped, P)>, DocumentError>> = batch
             .par_iter()
-            .map(|entry| {
-                let mapped = map_changed(entry, options, &unchanged)?;
+            .enumerate()
+            .map(|(offset, entry)| {
+                // The sets were decided over this same list of files.
+                let set = &sets[first + offset];
+                let mapped = map_changed(entry, set, options, &unchanged)?;
                 Ok(mapped.map(|mut mapped| {
                     let prepared = prepare(std::mem::take(&mut mapped.quads));
                     (mapped, prepared)
@@ -302,6 +311,7 @@ fn batches<P: Send>(
                     documents.push(MappedDocument {
                         entry,
                         sha256: mapped.sha256,
+                        set_key: mapped.summary.set_key.clone(),
                         quads: prepared,
                     });
                     Some(Ok(mapped.summary))
@@ -324,43 +334,73 @@ fn batches<P: Send>(
     Ok(())
 }
 
+/// Reads and parses every file for its header, and decides from all the headers which set each
+/// document describes: an answer that does not print its Zaak number can only be matched to
+/// the questions once every header is known. A file that cannot be read or parsed here is
+/// reported when it is mapped.
+fn identify_sets(entries: &source::SourceList) -> Result<SetIndex, Error> {
+    let mut headers = Vec::with_capacity(entries.len());
+    for first in (0..entries.len()).step_by(BATCH) {
+        let batch = entries.range(first..first + BATCH)?;
+        headers.par_extend(batch.par_iter().map(|entry| {
+            let file = source::read(entry).ok()?;
+            let parsed = parse(&file.text).ok()?;
+            Some(SetHeader::of(&parsed.document, &file.sha256))
+        }));
+    }
+    Ok(SetIndex::build(&headers))
+}
+
 /// Reads one document and, unless `unchanged` recognises it, parses and maps it.
 fn map_changed(
     entry: &SourceEntry,
+    set: &SetIdentity,
     options: &LoadOptions,
-    unchanged: &(impl Fn(&SourceEntry, &str) -> bool + Sync),
+    unchanged: &(impl Fn(&SourceEntry, &str, &SetIdentity) -> bool + Sync),
 ) -> Result<Option<Mapped>, DocumentError> {
     let file = source::read(entry)?;
-    if unchanged(entry, &file.sha256) {
+    if unchanged(entry, &file.sha256, set) {
         return Ok(None);
     }
-    map_read(entry, &file, options).map(Some)
+    let parsed = parse_file(entry, &file)?;
+    Ok(Some(map_parsed(entry, &file, parsed, set, options)))
 }
 
-/// Reads, parses and maps one document.
+/// Reads, parses and maps one document as if it were the only one: its set is decided from
+/// its own header.
 pub fn map_one(entry: &SourceEntry, options: &LoadOptions) -> Result<Mapped, DocumentError> {
-    map_read(entry, &source::read(entry)?, options)
+    let file = source::read(entry)?;
+    let parsed = parse_file(entry, &file)?;
+    let set = SetIndex::single(&SetHeader::of(&parsed.document, &file.sha256));
+    Ok(map_parsed(entry, &file, parsed, &set, options))
 }
 
-fn map_read(
-    entry: &SourceEntry,
-    file: &source::SourceFile,
-    options: &LoadOptions,
-) -> Result<Mapped, DocumentError> {
-    let parsed = parse(&file.text).map_err(|syntax| ParseError {
+fn parse_file(entry: &SourceEntry, file: &source::SourceFile) -> Result<Parsed, DocumentError> {
+    Ok(parse(&file.text).map_err(|syntax| ParseError {
         path: entry.path.clone(),
         syntax,
-    })?;
+    })?)
+}
+
+fn map_parsed(
+    entry: &SourceEntry,
+    file: &source::SourceFile,
+    parsed: Parsed,
+    set: &SetIdentity,
+    options: &LoadOptions,
+) -> Mapped {
     let facts = SourceFacts {
         source_path: &entry.source_path,
         sha256: &file.sha256,
         generated_at: options.generated_at,
     };
-    let quads = map_document(&options.minter, &options.reference, &parsed.document, facts);
+    let reference = &options.reference;
+    let quads = map_document(&options.minter, reference, &parsed.document, set, facts);
     let document = parsed.document;
     let summary = ReadSummary {
         kind: document.kind,
-        set_key: set_key(&document, &file.sha256),
+        set_key: set.key.clone(),
+        set_candidates: set.candidates.clone(),
         zaak: document.zaak,
         aanhangsel: document.aanhangsel,
         questions: document.questions.len(),
@@ -369,11 +409,11 @@ fn map_read(
         quads: quads.len(),
         warnings: parsed.warnings,
     };
-    Ok(Mapped {
+    Mapped {
         quads,
         summary,
         sha256: file.sha256.clone(),
-    })
+    }
 }
 
 #[cfg(test)]

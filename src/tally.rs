@@ -246,6 +246,7 @@ mod tests {
             result: Ok(ReadSummary {
                 kind,
                 set_key: set_key.to_owned(),
+                set_candidates: Vec::new(),
                 zaak: None,
                 aanhangsel: None,
                 questions: 1,

@@ -55,11 +55,14 @@ pub fn update(
     // changed, or a load did not finish, every file is mapped and written again.
     let mapping = mapping_stamp(options);
     let same_mapping = store.mapping()?.as_deref() == Some(mapping.as_str());
-    let has_as_is = |path: &str, sha256: &str| {
+    // A file is as it was when its text is, and the set it describes is still the one the
+    // store has it describe: a new answer or a new questions document can change that.
+    let has_as_is = |path: &str, sha256: &str, set_key: &str| {
         same_mapping
-            && stored
-                .get(path)
-                .is_some_and(|document| document.sha256 == sha256)
+            && stored.get(path).is_some_and(|document| {
+                document.sha256 == sha256
+                    && document.set.as_deref() == Some(minter.question_set(set_key).as_str())
+            })
     };
     let shared_graph = GraphName::from(minter.shared_graph());
     let mut shared_stated = HashSet::new();
@@ -69,7 +72,7 @@ pub fn update(
         roots,
         options,
         // With `prune` every file is mapped again: its shared statements are needed.
-        |entry, sha256| !prune && has_as_is(&entry.source_path, sha256),
+        |entry, sha256, set| !prune && has_as_is(&entry.source_path, sha256, &set.key),
         |batch| {
             let mut added = Vec::new();
             let mut replaced = Vec::new();
@@ -82,7 +85,7 @@ pub fn update(
                     shared_stated.extend(shared.map(statement_hash));
                 }
                 let path = &document.entry.source_path;
-                if has_as_is(path, &document.sha256) {
+                if has_as_is(path, &document.sha256, &document.set_key) {
                     report.unchanged += 1;
                     continue;
                 }
@@ -305,6 +308,32 @@ mod tests {
         assert!(report.load.documents.is_empty());
         assert_eq!(report.load.unchanged.len(), 4);
         assert_eq!(contents(&store), before);
+    }
+
+    #[test]
+    fn a_questions_document_that_arrives_maps_again_the_notice_it_gives_a_zaak_number() {
+        let corpus = Corpus::empty();
+        let notice = fs::read_to_string(format!("{SEEDS}/corpus/ah-tk-20242025-562.pdf.txt"))
+            .unwrap()
+            .replace("(2024Z16988)", "");
+        fs::write(corpus.path().join("notice.txt"), &notice).unwrap();
+        let store = GraphStore::new().unwrap();
+        run(corpus.path(), &store, false);
+        // The questions, as the notice repeats them, with their Zaak number.
+        let questions =
+            &notice[notice.find("Vraag 1").unwrap()..notice.find("Mededeling\n").unwrap()];
+        let header = "2024Z16988\nVragen van de leden Van den Hil (VVD) en Bikker (ChristenUnie) aan de \
+            Staatssecretaris van Volksgezondheid, Welzijn en Sport over het bericht «Wachttijden ggz \
+            niet goed vastgelegd, zeggen onderzoekers» (ingezonden 25 oktober 2024).\n";
+        fs::write(
+            corpus.path().join("questions.txt"),
+            format!("{header}{questions}"),
+        )
+        .unwrap();
+
+        let report = run(corpus.path(), &store, false);
+        assert_eq!((report.added, report.replaced, report.unchanged), (1, 1, 0));
+        assert_eq!(contents(&store), fresh(corpus.path()));
     }
 
     #[test]

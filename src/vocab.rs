@@ -50,6 +50,11 @@ namespace!(
     PRINTED_NAME_AND_PARTY = "PrintedNameAndParty",
     PRINTED_NAME = "PrintedName",
     AMBIGUOUS = "Ambiguous",
+    PRINTED_ZAAK = "PrintedZaak",
+    MATCHED_HEADER = "MatchedHeader",
+    PRINTED_HEADER = "PrintedHeader",
+    AMBIGUOUS_HEADER = "AmbiguousHeader",
+    SOURCE_FILE = "SourceFile",
     INITIALS = "initials",
 });
 
@@ -92,6 +97,7 @@ namespace!(
     dct, "dct", "http://purl.org/dc/terms/", {
     IDENTIFIER = "identifier",
     TITLE = "title",
+    ALTERNATIVE = "alternative",
     DESCRIPTION = "description",
     DATE_SUBMITTED = "dateSubmitted",
     DATE_ACCEPTED = "dateAccepted",
@@ -123,6 +129,7 @@ namespace!(
     FAMILY_NAME = "familyName",
     PAGE = "page",
     PRIMARY_TOPIC = "primaryTopic",
+    TOPIC = "topic",
 });
 
 namespace!(

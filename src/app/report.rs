@@ -132,6 +132,7 @@ pub fn write_check_text(report: &LoadReport, out: &mut impl Write) -> io::Result
             Ok(summary) => {
                 writeln!(out, "{path}: {}", describe(summary))?;
                 write_warnings(&document.entry, summary, out)?;
+                write_undecided_set(&document.entry, summary, out)?;
             }
             Err(error) => writeln!(
                 out,
@@ -180,6 +181,25 @@ fn write_warnings(
         writeln!(out, "{}:{warning}", entry.path.display())?;
     }
     Ok(())
+}
+
+/// A header that matched several sets equally: the file was kept apart, for a person to decide.
+fn write_undecided_set(
+    entry: &SourceEntry,
+    summary: &ReadSummary,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    if summary.set_candidates.is_empty() {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "note: {}: its header matches {} sets equally ({}), so it is kept apart as {}",
+        entry.path.display(),
+        summary.set_candidates.len(),
+        summary.set_candidates.join(", "),
+        summary.set_key
+    )
 }
 
 fn write_shared_sets(tally: &Tally, out: &mut impl Write) -> io::Result<()> {
@@ -245,6 +265,9 @@ struct FileJson {
     aanhangsel: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     set: Option<String>,
+    /// The sets its header matched equally, so that it was kept apart from all of them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    set_candidates: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     counts: Option<CountsJson>,
     warnings: Vec<ProblemJson>,
@@ -282,6 +305,7 @@ impl FileJson {
             zaak: None,
             aanhangsel: None,
             set: None,
+            set_candidates: Vec::new(),
             counts: None,
             warnings: Vec::new(),
             error: None,
@@ -297,6 +321,7 @@ impl FileJson {
                 file.zaak = summary.zaak.as_ref().map(|z| z.as_str().to_owned());
                 file.aanhangsel = summary.aanhangsel.clone();
                 file.set = Some(summary.set_key.clone());
+                file.set_candidates = summary.set_candidates.clone();
                 file.counts = Some(CountsJson {
                     questions: summary.questions,
                     answers: summary.answers,

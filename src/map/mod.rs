@@ -21,13 +21,14 @@ pub use quads::{GraphId, Object, QuadList};
 pub use reference::reference_quads;
 
 use crate::identity::{Basis, OfficeIdentity, PersonIdentity, Resolver};
-use crate::iri::{set_key, IriMinter};
+use crate::iri::IriMinter;
 use crate::links;
 use crate::model::{
     Answer, Document, DocumentKind, FollowUp, Footnote, Office, OfficeHolder, Question, Reference,
     Role, Submitter, ZaakNumber,
 };
 use crate::reference::ReferenceData;
+use crate::set_identity::{SetBasis, SetIdentity, SubjectRole};
 use crate::vocab::{
     bibo, cito, dct, eli, eli_dl, ep_document_types, epvoc, foaf, kv, org, rdfs, schema, skos,
 };
@@ -51,18 +52,19 @@ pub fn map_document(
     minter: &IriMinter,
     reference: &ReferenceData,
     document: &Document,
+    set: &SetIdentity,
     source: SourceFacts<'_>,
 ) -> QuadList {
     let graph = minter.document_graph(source.source_path);
-    let key = set_key(document, source.sha256);
     let mut mapper = Mapper {
         minter,
         resolver: Resolver::new(reference),
         out: QuadWriter::for_document(graph.clone(), minter, expected_quads(document)),
-        key: &key,
+        set,
     };
     let topic = mapper.document(document);
-    provenance(minter, &graph, &topic, source, mapper.out.quads)
+    let set = minter.question_set(&set.key);
+    provenance(minter, &graph, &topic, &set, source, mapper.out.quads)
 }
 
 /// About how many quads a document maps to, so that the list is allocated once rather than
@@ -142,19 +144,24 @@ struct Mapper<'a> {
     minter: &'a IriMinter,
     resolver: Resolver<'a>,
     out: QuadWriter<'a>,
-    /// The key of the set of questions the document is about.
-    key: &'a str,
+    /// The set of questions the document is about, as decided over all documents.
+    set: &'a SetIdentity,
 }
 
 impl Mapper<'_> {
     /// Maps the document; returns the resource it is about (the set, or the answer or notice).
     fn document(&mut self, document: &Document) -> NamedNode {
-        let set = self.minter.question_set(self.key);
+        let set = self.minter.question_set(&self.set.key);
         let zaak = document.zaak.as_ref().map(ZaakNumber::as_str);
         let oral = document.kind == DocumentKind::Oral;
         self.question_set(&set, zaak, oral, &document.submitters, document.submitted);
+        self.set_identity(&set);
         if let Some(subject) = &document.subject {
-            self.out.add(&set, dct::TITLE, nl(subject));
+            match self.set.subject {
+                SubjectRole::Title => self.out.add(&set, dct::TITLE, nl(subject)),
+                SubjectRole::Variant => self.out.add(&set, dct::ALTERNATIVE, nl(subject)),
+                SubjectRole::Repeated => {}
+            }
         }
         for office in &document.addressees {
             let post = self.office(office);
@@ -185,6 +192,17 @@ impl Mapper<'_> {
             self.out.add(&topic, dct::REFERENCES, target);
         }
         topic
+    }
+
+    /// How this document's set was decided (each document states its own decision, so a set
+    /// described by several documents may carry several), and the sets it could also be.
+    fn set_identity(&mut self, set: &NamedNode) {
+        self.out
+            .add(set, kv::IDENTITY_BASIS, set_basis_concept(self.set.basis));
+        for candidate in &self.set.candidates {
+            let other = self.minter.question_set(candidate);
+            self.out.add(set, kv::IDENTITY_CANDIDATE, other);
+        }
     }
 
     /// What every set of questions has, whether read in full or only mentioned by a later set.
@@ -382,7 +400,7 @@ impl Mapper<'_> {
         };
         let reply = self
             .minter
-            .reply(document.aanhangsel.as_deref(), self.key, kind);
+            .reply(document.aanhangsel.as_deref(), &self.set.key, kind);
         self.out.add_type(&reply, eli::WORK);
         self.out.add_type(&reply, class);
         if let Some(id) = &document.aanhangsel {
@@ -577,6 +595,16 @@ fn basis_concept(basis: Basis) -> NamedNodeRef<'static> {
         Basis::PrintedNameAndParty => kv::PRINTED_NAME_AND_PARTY,
         Basis::PrintedName => kv::PRINTED_NAME,
         Basis::Ambiguous => kv::AMBIGUOUS,
+    }
+}
+
+fn set_basis_concept(basis: SetBasis) -> NamedNodeRef<'static> {
+    match basis {
+        SetBasis::PrintedZaak => kv::PRINTED_ZAAK,
+        SetBasis::MatchedHeader => kv::MATCHED_HEADER,
+        SetBasis::PrintedHeader => kv::PRINTED_HEADER,
+        SetBasis::Ambiguous => kv::AMBIGUOUS_HEADER,
+        SetBasis::SourceFile => kv::SOURCE_FILE,
     }
 }
 

@@ -10,11 +10,14 @@ use oxigraph::model::vocab::xsd;
 use oxigraph::model::{Literal, NamedNode};
 
 /// The provenance of one document graph: the file it was derived from, with its path and
-/// SHA-256, and the set of questions it is about; added after the document's own `quads`.
+/// SHA-256, the resource it is about and the set of questions it was taken to describe (so
+/// that an update can tell when that decision changed); added after the document's own
+/// `quads`.
 pub(super) fn provenance(
     minter: &IriMinter,
     graph: &NamedNode,
     topic: &NamedNode,
+    set: &NamedNode,
     source: SourceFacts<'_>,
     quads: QuadList,
 ) -> QuadList {
@@ -24,6 +27,7 @@ pub(super) fn provenance(
     out.add_type(graph, prov::ENTITY);
     out.add(graph, prov::WAS_DERIVED_FROM, file.clone());
     out.add(graph, foaf::PRIMARY_TOPIC, topic.clone());
+    out.add(graph, foaf::TOPIC, set.clone());
     if let Some(time) = source.generated_at {
         let stamp = time.to_rfc3339_opts(SecondsFormat::Secs, true);
         out.add(

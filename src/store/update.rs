@@ -7,7 +7,7 @@
 //! above) exact: a triple leaves the merge when the last named graph stating it lets it go.
 
 use super::{in_default_graph, GraphStore, StoreError};
-use crate::vocab::{kv, spdx};
+use crate::vocab::{foaf, kv, prov, spdx};
 use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, Quad, Term};
 use oxigraph::store::Transaction;
 use std::collections::{BTreeMap, HashSet};
@@ -28,6 +28,8 @@ pub struct DocumentGraphs {
 pub struct StoredDocument {
     pub source_path: String,
     pub sha256: String,
+    /// The set of questions the document was taken to describe (`foaf:topic` of its graph).
+    pub set: Option<String>,
 }
 
 impl GraphStore {
@@ -58,17 +60,46 @@ impl GraphStore {
                 .transpose()?
                 .flatten();
             if let Some(Term::Literal(sha256)) = sha256 {
+                let set = self.set_of_source(quad.subject.as_ref(), graph)?;
                 let source_path = path.value().to_owned();
                 documents.insert(
                     source_path.clone(),
                     StoredDocument {
                         source_path,
                         sha256: sha256.value().to_owned(),
+                        set,
                     },
                 );
             }
         }
         Ok(documents)
+    }
+
+    /// The set recorded for the document graph derived from `source`.
+    fn set_of_source(
+        &self,
+        source: oxigraph::model::NamedOrBlankNodeRef<'_>,
+        graph: GraphNameRef<'_>,
+    ) -> Result<Option<String>, StoreError> {
+        let derived = self
+            .store
+            .quads_for_pattern(
+                None,
+                Some(prov::WAS_DERIVED_FROM),
+                Some(source.into()),
+                Some(graph),
+            )
+            .next()
+            .transpose()?;
+        let Some(derived) = derived else {
+            return Ok(None);
+        };
+        Ok(
+            match self.object_of(derived.subject.as_ref(), foaf::TOPIC, graph)? {
+                Some(Term::NamedNode(set)) => Some(set.into_string()),
+                _ => None,
+            },
+        )
     }
 
     fn object_of(

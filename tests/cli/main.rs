@@ -18,6 +18,7 @@ mod push;
 mod queries;
 mod robustness;
 mod serve;
+mod sets;
 mod store;
 mod tk_import;
 mod validate;
