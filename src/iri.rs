@@ -116,7 +116,13 @@ impl IriMinter {
         numbered_part(person, "lidmaatschap", n as u64)
     }
 
-    /// `{membership}/periode`: when a seat was held.
+    /// `{person}/ambt/{n}`: the `n`th office of the government a person held, in the table's
+    /// order; its period as a seat's.
+    pub fn office_mandate(&self, person: &NamedNode, n: usize) -> NamedNode {
+        numbered_part(person, "ambt", n as u64)
+    }
+
+    /// `{membership}/periode`: when a seat or an office was held.
     pub fn membership_period(&self, membership: &NamedNode) -> NamedNode {
         fixed_part(membership, "periode")
     }

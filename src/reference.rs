@@ -266,6 +266,33 @@ impl Member {
         })
     }
 
+    /// The office of the government the member held on `date` (a known date: a holding
+    /// without one is not dated), with its place in the table: the one whose name holds the
+    /// portfolio, else the only one held then.
+    pub fn office_at(
+        &self,
+        portfolio: Option<&str>,
+        date: NaiveDate,
+    ) -> Option<(usize, &OfficeMandate)> {
+        let held: Vec<(usize, &OfficeMandate)> = self
+            .offices
+            .iter()
+            .enumerate()
+            .filter(|(_, mandate)| in_period(Some(date), mandate.from, mandate.until))
+            .collect();
+        let portfolio = portfolio.map(comparable);
+        let named = held.iter().find(|(_, mandate)| {
+            portfolio
+                .as_ref()
+                .is_some_and(|p| comparable(&mandate.office).contains(p.as_str()))
+        });
+        match (named, held.as_slice()) {
+            (Some(found), _) => Some(*found),
+            (None, [only]) => Some(*only),
+            _ => None,
+        }
+    }
+
     fn sat_for(&self, party: &str, date: Option<NaiveDate>) -> bool {
         self.parties.iter().any(|membership| {
             membership.party == party && in_period(date, membership.from, membership.until)

@@ -43,6 +43,7 @@ namespace!(
     POSTPONES = "postpones",
     ON_BEHALF_OF = "onBehalfOf",
     PORTFOLIO = "portfolio",
+    POST = "post",
     TITLE = "title",
     IDENTITY_BASIS = "identityBasis",
     IDENTITY_CANDIDATE = "identityCandidate",

@@ -472,8 +472,47 @@ impl Mapper<'_> {
         if let Some(office) = self.resolver.held_office(holder) {
             let post = self.post(&office);
             self.out.add(&person, org::HOLDS, post.clone());
-            self.out.add(&post, org::HELD_BY, person);
+            self.out.add(&post, org::HELD_BY, person.clone());
+            self.dated_holding(&person, &post, &office, &identity, holder, date);
         }
+    }
+
+    /// The office held as the table dates it: an `org:Membership` of the person in the
+    /// ministry, for the post (`kv:post`), during the mandate the table records for the date
+    /// the document was received.
+    fn dated_holding(
+        &mut self,
+        person: &NamedNode,
+        post: &NamedNode,
+        office: &OfficeIdentity,
+        identity: &PersonIdentity,
+        holder: &OfficeHolder,
+        date: Option<NaiveDate>,
+    ) {
+        let Some(member) = self.resolver.table_row(identity) else {
+            return;
+        };
+        let Some((index, mandate)) =
+            date.and_then(|date| member.office_at(holder.portfolio.as_deref(), date))
+        else {
+            return;
+        };
+        let membership = self.minter.office_mandate(person, index + 1);
+        self.out.add_type(&membership, org::MEMBERSHIP);
+        self.out.add(&membership, org::MEMBER, person.clone());
+        self.out.add(&membership, kv::POST, post.clone());
+        if let Some((key, _)) = &office.ministry {
+            let ministry = self.minter.ministry(key);
+            self.out
+                .add(&membership, org::ORGANIZATION_PROPERTY, ministry);
+        }
+        reference::member_during(
+            &mut self.out,
+            self.minter,
+            &membership,
+            mandate.from,
+            mandate.until,
+        );
     }
 
     fn answer(&mut self, set: &NamedNode, reply: &NamedNode, answer: &Answer) {

@@ -8,8 +8,9 @@ use crate::iri::IriMinter;
 use crate::links;
 use crate::reference::{Member, ReferenceData};
 use crate::vocab::{foaf, kv, org, owl, rdfs, schema, skos, time};
+use chrono::NaiveDate;
 use oxigraph::model::vocab::xsd;
-use oxigraph::model::Literal;
+use oxigraph::model::{Literal, NamedNode};
 
 /// The reference tables as a graph: parties with their labels and links, ministries and the
 /// posts of ministers without a ministry of their own.
@@ -93,26 +94,38 @@ pub(super) fn table_person(out: &mut QuadWriter<'_>, minter: &IriMinter, member:
         out.add_type(&membership, org::MEMBERSHIP);
         out.add(&membership, org::MEMBER, iri.clone());
         out.add(&membership, org::ORGANIZATION_PROPERTY, party);
-        if seat.from.is_none() && seat.until.is_none() {
-            continue;
-        }
-        let period = minter.membership_period(&membership);
-        out.add(&membership, org::MEMBER_DURING, period.clone());
-        out.add_type(&period, time::INTERVAL);
-        let ends = [
-            (seat.from, time::HAS_BEGINNING, true),
-            (seat.until, time::HAS_END, false),
-        ];
-        for (date, predicate, beginning) in ends {
-            let Some(date) = date else { continue };
-            let instant = minter.period_end(&period, beginning);
-            out.add(&period, predicate, instant.clone());
-            out.add_type(&instant, time::INSTANT);
-            out.add(
-                &instant,
-                time::IN_XSD_DATE,
-                Literal::new_typed_literal(date.to_string(), xsd::DATE),
-            );
-        }
+        member_during(out, minter, &membership, seat.from, seat.until);
+    }
+}
+
+/// When a membership (a seat, or an office held) lasted: `org:memberDuring` a `time:Interval`
+/// with the ends the table knows; nothing where it knows neither.
+pub(super) fn member_during(
+    out: &mut QuadWriter<'_>,
+    minter: &IriMinter,
+    membership: &NamedNode,
+    from: Option<NaiveDate>,
+    until: Option<NaiveDate>,
+) {
+    if from.is_none() && until.is_none() {
+        return;
+    }
+    let period = minter.membership_period(membership);
+    out.add(membership, org::MEMBER_DURING, period.clone());
+    out.add_type(&period, time::INTERVAL);
+    let ends = [
+        (from, time::HAS_BEGINNING, true),
+        (until, time::HAS_END, false),
+    ];
+    for (date, predicate, beginning) in ends {
+        let Some(date) = date else { continue };
+        let instant = minter.period_end(&period, beginning);
+        out.add(&period, predicate, instant.clone());
+        out.add_type(&instant, time::INSTANT);
+        out.add(
+            &instant,
+            time::IN_XSD_DATE,
+            Literal::new_typed_literal(date.to_string(), xsd::DATE),
+        );
     }
 }

@@ -310,7 +310,9 @@ fn unanswered_lists_the_sets_read_without_an_answer() {
             continue;
         }
         let notice = (facts.kind == "notice").then(|| facts.aanhangsel.clone().unwrap_or_default());
-        let entry = read.entry(identity).or_insert_with(|| (facts.clone(), None));
+        let entry = read
+            .entry(identity)
+            .or_insert_with(|| (facts.clone(), None));
         if facts.subject.is_some() && entry.0.subject.is_none() {
             entry.0 = facts.clone();
         }

@@ -194,6 +194,29 @@ fn the_office_held_is_linked_to_the_person() {
     )));
 }
 
+/// The office an answering minister held, dated as `polder-government/government_mandates.csv`
+/// dates it: Yeşilgöz-Zegerius (TK Persoon 9ab41898-…) answers ah-tk-20232024-1949 as Minister
+/// van Justitie en Veiligheid, which she was from 2022-01-10 to 2024-07-02 (its line 553).
+#[test]
+fn the_office_held_is_dated_by_the_government_mandates() {
+    let workspace = Workspace::with_all_seeds();
+    let query = "SELECT ?membership ?ministry ?from ?until WHERE {
+        ?membership org:member <https://w3id.org/kamervragen/persoon/9ab41898-332f-4c08-a834-d58b4669c990> ;
+            kv:post/skos:prefLabel \"Minister van Justitie en Veiligheid\" ;
+            org:organization/skos:prefLabel ?ministry ;
+            org:memberDuring ?period .
+        ?period time:hasBeginning/time:inXSDDate ?from ; time:hasEnd/time:inXSDDate ?until }";
+    let csv = workspace
+        .run(&["query", "seeds", "-f", "csv", "-e", query])
+        .success();
+    assert_eq!(
+        csv,
+        "membership,ministry,from,until\r\n\
+         https://w3id.org/kamervragen/persoon/9ab41898-332f-4c08-a834-d58b4669c990/ambt/3,\
+         Ministerie van Justitie en Veiligheid,2022-01-10,2024-07-02\r\n"
+    );
+}
+
 fn query_rows(workspace: &Workspace, args: &[&str], query: &str) -> Vec<String> {
     let file = query_path(query);
     let mut all = vec!["query", "-q", file.to_str().unwrap(), "-f", "csv"];
