@@ -546,3 +546,11 @@ fn addressed_offices_counts_every_set_addressed_to_an_office() {
         "SELECT ?office (COUNT(DISTINCT ?set) AS ?sets) WHERE { ?set a kv:QuestionSet ; bibo:recipient/skos:prefLabel ?office } GROUP BY ?office",
     );
 }
+
+#[test]
+fn answer_times_lists_every_set_with_a_dated_answer() {
+    covers_every_set(
+        "answer-times.rq",
+        "SELECT DISTINCT ?set_iri WHERE { ?reply a kv:AnswerDocument ; eli-dl:answers_to ?set_iri ; dct:dateAccepted ?received . ?set_iri dct:dateSubmitted ?submitted }",
+    );
+}
