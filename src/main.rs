@@ -12,5 +12,19 @@ static ALLOCATOR: kamervragen::allocator::MiMalloc = kamervragen::allocator::MiM
 
 fn main() -> std::process::ExitCode {
     kamervragen::allocator::set_up();
-    app::run()
+    // Queries are parsed and evaluated on the thread that runs the command; the parser and the
+    // evaluator recurse once per level of the query, so it gets the stack a query needs.
+    let command = std::thread::Builder::new()
+        .name("kamervragen".to_owned())
+        .stack_size(kamervragen::store::QUERY_STACK)
+        .spawn(app::run);
+    match command.map(std::thread::JoinHandle::join) {
+        Ok(Ok(code)) => code,
+        // A panic has printed its message; an unspawnable thread is the machine's limit.
+        Ok(Err(_)) => std::process::ExitCode::from(101),
+        Err(error) => {
+            eprintln!("kamervragen: error: cannot start: {error}");
+            std::process::ExitCode::from(2)
+        }
+    }
 }

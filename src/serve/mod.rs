@@ -28,7 +28,7 @@ use reply::Reply;
 
 use crate::export::{self, ExportFormat};
 use crate::iri::IriMinter;
-use crate::store::{GraphStore, QueryControl, StoreError};
+use crate::store::{GraphStore, QueryControl, StoreError, QUERY_STACK};
 use crate::vocab::{formats, sd};
 use oxhttp::model::header::{
     ACCEPT, ACCESS_CONTROL_ALLOW_HEADERS, ACCESS_CONTROL_ALLOW_METHODS,
@@ -267,10 +267,19 @@ impl Endpoint {
             accept: accept.map(str::to_owned),
             token: token.clone(),
         };
-        std::thread::spawn(move || {
-            // The receiver is gone when the time ran out: nobody waits for this answer.
-            let _ = sender.send(work(job));
-        });
+        let evaluation = std::thread::Builder::new()
+            .name("query".to_owned())
+            .stack_size(QUERY_STACK)
+            .spawn(move || {
+                // The receiver is gone when the time ran out: nobody waits for this answer.
+                let _ = sender.send(work(job));
+            });
+        if evaluation.is_err() {
+            return Err(Refusal::new(
+                503,
+                "the endpoint cannot start another query now",
+            ));
+        }
         match receiver.recv_timeout(self.options.timeout) {
             Ok(result) => result,
             Err(_) => {
@@ -422,6 +431,7 @@ impl Job {
             StoreError::Syntax(error) => {
                 Refusal::new(400, format!("the query does not parse: {error}"))
             }
+            StoreError::Shape(error) => Refusal::new(400, error.to_string()),
             StoreError::Evaluation(QueryEvaluationError::Cancelled) => {
                 timed_out(self.options.timeout)
             }

@@ -23,10 +23,12 @@
 //! has none: its RocksDB indexes are sorted already.
 
 mod index;
+mod shape;
 mod slot;
 mod update;
 mod writer;
 
+pub use shape::{check_query_shape, QueryShapeError, MAX_DEPTH, MAX_OPERATORS, QUERY_STACK};
 pub use update::{DocumentGraphs, StoredDocument};
 
 use index::{IndexBuilder, IndexedDataset};
@@ -45,6 +47,8 @@ pub enum StoreError {
     Storage(#[from] StorageError),
     #[error("query syntax: {0}")]
     Syntax(#[from] oxigraph::sparql::SparqlSyntaxError),
+    #[error("query refused: {0}")]
+    Shape(#[from] QueryShapeError),
     #[error("query evaluation: {0}")]
     Evaluation(#[from] oxigraph::sparql::QueryEvaluationError),
     #[error("{}: cannot open the store: {source}", path.display())]
@@ -386,6 +390,7 @@ impl GraphStore {
         base: &str,
         control: QueryControl,
     ) -> Result<QueryResults<'static>, StoreError> {
+        check_query_shape(sparql)?;
         let mut evaluator = SparqlEvaluator::new();
         if let Some(token) = control.cancellation {
             evaluator = evaluator.with_cancellation_token(token);

@@ -9,6 +9,7 @@ mod corpus;
 mod corpus_queries;
 mod errors;
 mod export;
+mod hostile;
 mod http;
 mod identity;
 mod metamorphic;

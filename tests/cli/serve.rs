@@ -10,13 +10,13 @@ use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
 /// A running server, stopped when dropped.
-struct Server {
+pub(super) struct Server {
     child: Child,
-    port: u16,
+    pub(super) port: u16,
 }
 
 impl Server {
-    fn start(workspace: &Workspace, extra: &[&str]) -> Self {
+    pub(super) fn start(workspace: &Workspace, extra: &[&str]) -> Self {
         on_a_free_port(|port| Self::start_on(workspace, extra, port))
     }
 
@@ -53,7 +53,13 @@ impl Server {
     }
 
     /// Sends one request; the status, the headers (lower-case names) and the body.
-    fn request(&self, method: &str, target: &str, headers: &[(&str, &str)], body: &[u8]) -> Reply {
+    pub(super) fn request(
+        &self,
+        method: &str,
+        target: &str,
+        headers: &[(&str, &str)],
+        body: &[u8],
+    ) -> Reply {
         http::request(
             &format!("127.0.0.1:{}", self.port),
             method,
@@ -63,7 +69,7 @@ impl Server {
         )
     }
 
-    fn get(&self, query: &str, accept: &str) -> Reply {
+    pub(super) fn get(&self, query: &str, accept: &str) -> Reply {
         let encoded: String = form_urlencoded::byte_serialize(query.as_bytes()).collect();
         self.request(
             "GET",
@@ -90,7 +96,7 @@ fn cli_csv(workspace: &Workspace, query_file: &str) -> String {
         .success()
 }
 
-const COUNT: &str = "SELECT (COUNT(*) AS ?n) WHERE { ?q a schema:Question }";
+pub(super) const COUNT: &str = "SELECT (COUNT(*) AS ?n) WHERE { ?q a schema:Question }";
 
 #[test]
 fn the_three_ways_to_ask_give_the_same_answer() {
