@@ -55,8 +55,47 @@ pub fn parse(text: &str) -> Result<Parsed, SyntaxError> {
             "the file is empty: expected a Kamervragen document",
         ));
     }
-    let cleaned = normalize::clean(text);
+    let (text, controls) = without_control_characters(text);
+    let cleaned = normalize::clean(&text);
     let lines = lines::read_lines(&cleaned.lines);
     let sections = sections::split(&lines);
-    DocumentReader::new(cleaned.furniture).read(&sections)
+    let mut parsed = DocumentReader::new(cleaned.furniture).read(&sections)?;
+    if let Some(warning) = controls {
+        parsed.warnings.insert(0, warning);
+    }
+    Ok(parsed)
+}
+
+/// The text with the control characters that XML 1.0 (and so RDF/XML) cannot hold made
+/// plain: a form feed or vertical tab (a page or line break in extracted text) a line end,
+/// the others a space; with a warning at the first, counting them all. A text without any is
+/// borrowed as it is.
+fn without_control_characters(text: &str) -> (std::borrow::Cow<'_, str>, Option<Warning>) {
+    let is_control = |c: char| matches!(c, '\u{1}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}');
+    let Some(first) = text.find(is_control) else {
+        return (std::borrow::Cow::Borrowed(text), None);
+    };
+    let count = text.chars().filter(|c| is_control(*c)).count();
+    let before = &text[..first];
+    let line = before.matches('\n').count() + 1;
+    let column = before[before.rfind('\n').map_or(0, |at| at + 1)..]
+        .chars()
+        .count()
+        + 1;
+    let code = text[first..].chars().next().map_or(0, u32::from);
+    let warning = Warning {
+        position: Position::new(line, column),
+        message: format!(
+            "control character U+{code:04X} is not text ({count} in the file): read as a line end (form feed, vertical tab) or a space"
+        ),
+    };
+    let plain = text
+        .chars()
+        .map(|c| match c {
+            '\u{b}' | '\u{c}' => '\n',
+            c if is_control(c) => ' ',
+            c => c,
+        })
+        .collect();
+    (std::borrow::Cow::Owned(plain), Some(warning))
 }
