@@ -40,6 +40,12 @@ pub enum SourceError {
     },
     #[error("{}: no such file or folder", path.display())]
     Missing { path: PathBuf },
+    #[error("{}: {kind}: expected a text file (Markdown or plain text)", path.display())]
+    NotAFile { path: PathBuf, kind: &'static str },
+    #[error("{}: a link to a folder that is read already (a loop): not followed", path.display())]
+    LinkLoop { path: PathBuf },
+    #[error("{}: UTF-16 text without a byte-order mark: expected UTF-8 (or UTF-16 with its mark); save it as UTF-8", path.display())]
+    Utf16WithoutMark { path: PathBuf },
     // Not a `source`: the message has it already, and a chain would print it twice.
     #[error("cannot keep the list of input files in a temporary file (TMPDIR names the folder): {error}")]
     List { error: io::Error },

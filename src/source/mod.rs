@@ -9,6 +9,7 @@ use crate::diagnostic::Position;
 use crate::error::SourceError;
 use sha2::{Digest, Sha256};
 use std::fs;
+use std::io::Read;
 use std::path::{Component, Path, PathBuf};
 
 mod list;
@@ -68,37 +69,146 @@ pub fn discover(roots: &[PathBuf]) -> Result<SourceList, SourceError> {
     Ok(found)
 }
 
-/// Reads one file: it must be UTF-8 text.
+/// Reads one file: it must be a regular file (a link is followed) of UTF-8 text, or UTF-16
+/// text with its byte-order mark. At most [`MAX_FILE_SIZE`] bytes are read, whatever size the
+/// file system reports (a device or a pipe reports none). Line ends are made `\n`, whether
+/// the file has `\r\n` or `\r` alone; the SHA-256 is of the bytes as they are.
 pub fn read(entry: &SourceEntry) -> Result<SourceFile, SourceError> {
     let io_error = |source| SourceError::Io {
         path: entry.path.clone(),
         source,
     };
-    let size = fs::metadata(&entry.path).map_err(io_error)?.len();
-    if size > MAX_FILE_SIZE {
-        return Err(SourceError::TooLarge {
+    let metadata = fs::metadata(&entry.path).map_err(io_error)?;
+    if metadata.is_dir() {
+        // A folder is listed as an entry only when a link leads back to it.
+        return Err(SourceError::LinkLoop {
             path: entry.path.clone(),
-            size,
-            limit: MAX_FILE_SIZE,
         });
     }
-    let bytes = fs::read(&entry.path).map_err(io_error)?;
+    if !metadata.is_file() {
+        return Err(SourceError::NotAFile {
+            path: entry.path.clone(),
+            kind: file_kind(&metadata),
+        });
+    }
+    if metadata.len() > MAX_FILE_SIZE {
+        return Err(too_large(entry, metadata.len()));
+    }
+    let mut bytes = Vec::with_capacity(metadata.len() as usize);
+    fs::File::open(&entry.path)
+        .and_then(|file| file.take(MAX_FILE_SIZE + 1).read_to_end(&mut bytes))
+        .map_err(io_error)?;
+    if bytes.len() as u64 > MAX_FILE_SIZE {
+        return Err(too_large(entry, bytes.len() as u64));
+    }
+    let sha256 = hex(&Sha256::digest(&bytes));
+    let text = decode(entry, bytes)?;
+    Ok(SourceFile {
+        entry: entry.clone(),
+        text: with_newlines(text),
+        sha256,
+    })
+}
+
+fn too_large(entry: &SourceEntry, size: u64) -> SourceError {
+    SourceError::TooLarge {
+        path: entry.path.clone(),
+        size,
+        limit: MAX_FILE_SIZE,
+    }
+}
+
+/// What a path that is not a regular file is, for the message.
+fn file_kind(metadata: &fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let kind = metadata.file_type();
+        if kind.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return "a device";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+    }
+    "not a regular file"
+}
+
+/// The text of a file's bytes: UTF-8, or UTF-16 with its byte-order mark.
+fn decode(entry: &SourceEntry, bytes: Vec<u8>) -> Result<String, SourceError> {
+    if let Some(big_endian) = utf16_byte_order(&bytes) {
+        return decode_utf16(&bytes[2..], big_endian).ok_or_else(|| SourceError::NotUtf8 {
+            path: entry.path.clone(),
+            position: Position::line_start(1),
+        });
+    }
     if let Some(offset) = bytes.iter().position(|b| *b == 0) {
+        if looks_like_utf16(&bytes) {
+            return Err(SourceError::Utf16WithoutMark {
+                path: entry.path.clone(),
+            });
+        }
         return Err(SourceError::Binary {
             path: entry.path.clone(),
             position: position_of_byte(&bytes, offset),
         });
     }
-    let sha256 = hex(&Sha256::digest(&bytes));
-    let text = String::from_utf8(bytes).map_err(|error| SourceError::NotUtf8 {
+    String::from_utf8(bytes).map_err(|error| SourceError::NotUtf8 {
         path: entry.path.clone(),
         position: position_of_byte(error.as_bytes(), error.utf8_error().valid_up_to()),
-    })?;
-    Ok(SourceFile {
-        entry: entry.clone(),
-        text,
-        sha256,
     })
+}
+
+/// `Some(true)` for a big-endian UTF-16 byte-order mark, `Some(false)` for a little-endian one.
+fn utf16_byte_order(bytes: &[u8]) -> Option<bool> {
+    match bytes {
+        [0xFE, 0xFF, ..] => Some(true),
+        [0xFF, 0xFE, ..] => Some(false),
+        _ => None,
+    }
+}
+
+fn decode_utf16(bytes: &[u8], big_endian: bool) -> Option<String> {
+    if !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    let units = bytes.chunks_exact(2).map(|pair| {
+        let pair = [pair[0], pair[1]];
+        if big_endian {
+            u16::from_be_bytes(pair)
+        } else {
+            u16::from_le_bytes(pair)
+        }
+    });
+    char::decode_utf16(units)
+        .collect::<Result<String, _>>()
+        .ok()
+}
+
+/// Text in UTF-16 without a mark: most of the even or of the odd bytes of its start are NUL.
+fn looks_like_utf16(bytes: &[u8]) -> bool {
+    let start = &bytes[..bytes.len().min(512)];
+    let nul_at = |parity: usize| {
+        start
+            .iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|b| **b == 0)
+            .count()
+    };
+    let half = start.len() / 2;
+    half >= 4 && (nul_at(0) * 4 >= half * 3 || nul_at(1) * 4 >= half * 3)
+}
+
+/// `\r\n` and a lone `\r` (old Mac text, some extractions) made `\n`.
+fn with_newlines(text: String) -> String {
+    if !text.contains('\r') {
+        return text;
+    }
+    text.replace("\r\n", "\n").replace('\r', "\n")
 }
 
 fn for_each_file_below(
@@ -117,18 +227,39 @@ fn for_each_file_below(
     if !metadata.is_dir() {
         return found(root.to_owned());
     }
+    // Folders are known by their resolved path: a link back to one already walked (or being
+    // walked) is a loop, listed as an entry so that it is reported once, and not followed.
+    let mut walked = std::collections::HashSet::new();
     let mut folders = vec![root.to_owned()];
     while let Some(folder) = folders.pop() {
         let io_error = |source| SourceError::Io {
             path: folder.clone(),
             source,
         };
+        let resolved = fs::canonicalize(&folder).ok();
+        if let Some(resolved) = &resolved {
+            if !walked.insert(resolved.clone()) {
+                found(folder.clone())?;
+                continue;
+            }
+        }
         for item in fs::read_dir(&folder).map_err(io_error)? {
             let path = item.map_err(io_error)?.path();
             if is_hidden(&path) {
                 continue;
             }
             if path.is_dir() {
+                // A link to a folder this one is in (`..`) is a loop as well.
+                let target = fs::canonicalize(&path).ok();
+                let encloses = |target: &PathBuf| {
+                    resolved
+                        .as_ref()
+                        .is_some_and(|here| here.starts_with(target))
+                };
+                if target.as_ref().is_some_and(encloses) {
+                    found(path)?;
+                    continue;
+                }
                 folders.push(path);
             } else if has_input_extension(&path) {
                 found(path)?;
@@ -165,21 +296,51 @@ fn folder_above(root: &Path) -> Result<PathBuf, SourceError> {
     Ok(root_folder.parent().unwrap_or(root_folder).to_owned())
 }
 
-/// The path of `file` from `above` (see [`folder_above`]), `/`-separated.
+/// The path of `file` from `above` (see [`folder_above`]), `/`-separated: its folder
+/// resolved, its own name as found (so a link is known by its own name, and one that leads
+/// nowhere still has a path, to be reported when it is read). Bytes of a name that are not
+/// UTF-8 are written `%XX`, so two names that differ only there stay two paths.
 fn source_path(above: &Path, file: &Path) -> Result<String, SourceError> {
-    let file = fs::canonicalize(file).map_err(|source| SourceError::Io {
+    let folder = file.parent().unwrap_or(Path::new("."));
+    let folder = fs::canonicalize(folder).map_err(|source| SourceError::Io {
         path: file.to_owned(),
         source,
     })?;
+    let file = match file.file_name() {
+        Some(name) => folder.join(name),
+        None => folder,
+    };
     let relative = file.strip_prefix(above).unwrap_or(&file);
     let parts: Vec<String> = relative
         .components()
         .filter_map(|part| match part {
-            Component::Normal(name) => Some(name.to_string_lossy().into_owned()),
+            Component::Normal(name) => Some(name_text(name)),
             _ => None,
         })
         .collect();
     Ok(parts.join("/"))
+}
+
+/// A file name as text: itself where it is UTF-8, else with each byte that is not written
+/// `%XX`.
+fn name_text(name: &std::ffi::OsStr) -> String {
+    if let Some(text) = name.to_str() {
+        return text.to_owned();
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let mut text = String::new();
+        for chunk in name.as_bytes().utf8_chunks() {
+            text.push_str(chunk.valid());
+            for byte in chunk.invalid() {
+                text.push_str(&format!("%{byte:02X}"));
+            }
+        }
+        text
+    }
+    #[cfg(not(unix))]
+    name.to_string_lossy().into_owned()
 }
 
 fn position_of_byte(bytes: &[u8], offset: usize) -> Position {

@@ -117,3 +117,125 @@ fn deeply_nested_queries_are_refused_on_the_command_line() {
         );
     }
 }
+
+/// Runs `args` in `workspace`, killed if it takes more than 20 s (a reader that hangs).
+fn run_bounded(workspace: &Workspace, args: &[&str]) -> super::Run {
+    let mut child = workspace
+        .command(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > Duration::from_secs(20) {
+            let _ = child.kill();
+            panic!("{args:?} did not end in 20 s");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    super::Run(child.wait_with_output().unwrap())
+}
+
+#[cfg(unix)]
+#[test]
+fn the_reader_leaves_out_what_is_not_a_text_file_and_goes_on() {
+    use std::os::unix::fs::symlink;
+    let workspace = Workspace::with_seed();
+    let seeds = workspace.path().join("seeds");
+    symlink("/dev/zero", seeds.join("x.md")).unwrap();
+    let fifo = std::process::Command::new("mkfifo")
+        .arg(seeds.join("q.md"))
+        .status()
+        .unwrap();
+    assert!(fifo.success());
+    symlink("nowhere.md", seeds.join("dangling.md")).unwrap();
+    std::fs::create_dir(seeds.join("sub")).unwrap();
+    symlink("..", seeds.join("sub/up")).unwrap();
+    symlink("..", seeds.join("up")).unwrap();
+    // Two names that differ only in bytes that are not UTF-8.
+    {
+        use std::os::unix::ffi::OsStrExt;
+        for name in [&b"a\xff.md"[..], b"a\xfe.md"] {
+            let path = seeds.join(std::ffi::OsStr::from_bytes(name));
+            std::fs::write(path, "").unwrap();
+        }
+    }
+    let run = run_bounded(&workspace, &["check", "seeds"]);
+    assert_eq!(run.code(), Some(1), "{}", run.stderr());
+    let out = run.stdout();
+    let expected = [
+        "seeds/2019Z15244.md: questions 2019Z15244: 10 questions, 3 footnotes",
+        "seeds/dangling.md: error: cannot read: No such file or directory (os error 2)",
+        "seeds/q.md: error: a named pipe (FIFO): expected a text file (Markdown or plain text)",
+        "seeds/sub/up: error: a link to a folder that is read already (a loop): not followed",
+        "seeds/up: error: a link to a folder that is read already (a loop): not followed",
+        "seeds/x.md: error: a device: expected a text file (Markdown or plain text)",
+        "checked 8 file(s): 1 read (1 clean, 0 with warnings), 7 failed and left out",
+    ];
+    for line in expected {
+        assert!(out.lines().any(|l| l == line), "{line}\n{out}");
+    }
+    // The two names read as two (empty) files.
+    let empty = out
+        .lines()
+        .filter(|l| l.ends_with(":1:1: error: the file is empty: expected a Kamervragen document"))
+        .count();
+    assert_eq!(empty, 2, "{out}");
+    // `export` goes on past them too.
+    let export = run_bounded(
+        &workspace,
+        &["export", "seeds", "-o", "out.nt", "-f", "ntriples"],
+    );
+    assert_eq!(export.code(), Some(1), "{}", export.stderr());
+}
+
+/// The seed with its line ends and encoding changed: each is read as the seed is.
+#[test]
+fn line_ends_and_utf16_read_as_the_text_they_hold() {
+    let seed = std::fs::read_to_string(super::seed_path()).unwrap();
+    let workspace = Workspace::empty();
+    workspace.write("in/cr.md", &seed.replace('\n', "\r"));
+    workspace.write("in/crlf.md", &seed.replace('\n', "\r\n"));
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(seed.encode_utf16().flat_map(u16::to_le_bytes));
+    workspace.write_bytes("in/utf16.md", &utf16);
+    let mut no_mark = Vec::new();
+    no_mark.extend(seed.encode_utf16().flat_map(u16::to_le_bytes));
+    workspace.write_bytes("in/utf16-no-mark.md", &no_mark);
+    let run = workspace.run(&["check", "in"]);
+    let out = run.stdout();
+    for name in ["cr", "crlf", "utf16"] {
+        let line = format!("in/{name}.md: questions 2019Z15244: 10 questions, 3 footnotes");
+        assert!(out.lines().any(|l| l == line), "{line}\n{out}");
+    }
+    assert!(out.contains(
+        "in/utf16-no-mark.md: error: UTF-16 text without a byte-order mark: expected UTF-8 (or UTF-16 with its mark); save it as UTF-8"
+    ), "{out}");
+}
+
+/// Control characters that XML 1.0 cannot hold are not text: read as spaces (or line ends)
+/// with a warning, so that every format, RDF/XML among them, is well-formed.
+#[test]
+fn control_characters_become_plain_and_rdf_xml_stays_well_formed() {
+    let seed = std::fs::read_to_string(super::seed_path()).unwrap();
+    let workspace = Workspace::empty();
+    let first = seed.find("Bent u bekend").unwrap();
+    let text = format!(
+        "{}Bent\u{1} u\u{8} bekend\u{b}{}",
+        &seed[..first],
+        &seed[first + 13..]
+    );
+    workspace.write("in/controls.md", &text);
+    let check = workspace.run(&["check", "in"]).stdout();
+    assert!(
+        check.contains("warning: control character U+0001 is not text (3 in the file)"),
+        "{check}"
+    );
+    let rdf_xml = workspace.run(&["export", "in", "-f", "rdfxml"]).success();
+    let quads = super::parse_triples(rdf_xml.as_bytes(), oxigraph::io::RdfFormat::RdfXml);
+    let ntriples = workspace.run(&["export", "in", "-f", "ntriples"]).success();
+    let expected = super::parse_triples(ntriples.as_bytes(), oxigraph::io::RdfFormat::NTriples);
+    assert_eq!(quads, expected);
+    assert!(!rdf_xml.contains('\u{1}') && !rdf_xml.contains('\u{b}'));
+}
