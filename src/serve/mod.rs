@@ -32,7 +32,7 @@ use crate::store::{GraphStore, QueryControl, StoreError, QUERY_STACK};
 use crate::vocab::{formats, sd};
 use oxhttp::model::header::{
     ACCEPT, ACCESS_CONTROL_ALLOW_HEADERS, ACCESS_CONTROL_ALLOW_METHODS,
-    ACCESS_CONTROL_ALLOW_ORIGIN, CONTENT_LENGTH, CONTENT_TYPE, HOST,
+    ACCESS_CONTROL_ALLOW_ORIGIN, CONTENT_LENGTH, CONTENT_TYPE,
 };
 use oxhttp::model::{Body, HeaderValue, Method, Request, Response, StatusCode};
 use oxigraph::model::vocab::rdf;
@@ -169,10 +169,9 @@ impl Endpoint {
                 let accept = sparql.format.as_deref().map(format_media_type).or(accept);
                 self.answer(&sparql, accept)
             }
-            None => {
-                let host = header(HOST).unwrap_or("localhost");
-                self.describe_service(&format!("http://{host}/sparql"), accept)
-            }
+            // Named by the configured base, never by the `Host` a client sent: the resources
+            // it serves are the base's, and what a client says about itself is not echoed.
+            None => self.describe_service(&format!("{}sparql", self.options.minter.base()), accept),
         }
     }
 
@@ -303,8 +302,7 @@ impl Endpoint {
     /// What the endpoint is and offers, in SPARQL 1.1 Service Description terms.
     fn describe_service(&self, endpoint: &str, accept: Option<&str>) -> Result<Reply, Refusal> {
         let media_type = acceptable(accept, GRAPH_TYPES)?;
-        let service = NamedNode::new(endpoint)
-            .map_err(|_| Refusal::new(400, "the Host header does not make an IRI"))?;
+        let service = NamedNode::new(endpoint).map_err(internal)?;
         let statement = |predicate: NamedNodeRef<'_>, object: NamedNodeRef<'_>| {
             Quad::new(service.clone(), predicate, object, GraphName::DefaultGraph)
         };
@@ -566,7 +564,6 @@ fn request_key(request: &Request<Body>, body: Vec<u8>) -> RequestKey {
             .map_or_else(|| uri.path().to_owned(), |p| p.as_str().to_owned()),
         accept: header(ACCEPT),
         content_type: header(CONTENT_TYPE),
-        host: header(HOST),
         body,
     }
 }

@@ -315,14 +315,23 @@ fn an_expensive_query_is_stopped_at_the_time_limit() {
 fn describes_itself_and_answers_other_origins_when_asked() {
     let workspace = Workspace::with_seed();
     let server = Server::start(&workspace, &["--cors"]);
+    // A client's `Host` is not echoed: the endpoint is named by the configured base.
     let description = server.request(
         "GET",
         "/sparql",
-        &[("Accept", "application/n-triples")],
+        &[
+            ("Accept", "application/n-triples"),
+            ("Host", "attacker.example"),
+        ],
         b"",
     );
     assert_eq!(description.status, 200);
-    let endpoint = format!("<http://127.0.0.1:{}/sparql>", server.port);
+    assert!(
+        !description.body.contains("attacker"),
+        "{}",
+        description.body
+    );
+    let endpoint = "<https://w3id.org/kamervragen/sparql>";
     assert!(
         description.body.contains(&format!(
             "{endpoint} <http://www.w3.org/ns/sparql-service-description#endpoint> {endpoint} ."
