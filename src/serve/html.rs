@@ -65,7 +65,16 @@ impl Linker<'_> {
         }
     }
 
+    /// An IRI as a link, where following it is safe: one under the base, or an `http` or
+    /// `https` IRI. Any other (`javascript:`, `data:`, a query's `IRI("…")`) is shown as text.
     pub fn link(&self, iri: &str, text: &str) -> String {
+        let followable = iri.starts_with(self.base)
+            || ["http://", "https://"].iter().any(|scheme| {
+                iri.len() > scheme.len() && iri[..scheme.len()].eq_ignore_ascii_case(scheme)
+            });
+        if !followable {
+            return escape(text);
+        }
         format!(
             "<a href=\"{}\">{}</a>",
             escape(&self.href(iri)),
@@ -100,6 +109,25 @@ impl Linker<'_> {
 mod tests {
     use super::*;
     use oxigraph::model::{Literal, NamedNode};
+
+    #[test]
+    fn only_http_iris_and_those_under_the_base_are_links() {
+        let linker = Linker {
+            base: "https://w3id.org/kamervragen/",
+        };
+        assert_eq!(
+            linker.link(
+                "javascript:alert(document.domain)",
+                "javascript:alert(document.domain)"
+            ),
+            "javascript:alert(document.domain)"
+        );
+        assert_eq!(linker.link("data:text/html,<b>", "x"), "x");
+        assert_eq!(
+            linker.link("HTTPS://example.org/", "e"),
+            "<a href=\"HTTPS://example.org/\">e</a>"
+        );
+    }
 
     #[test]
     fn escapes_and_links() {

@@ -32,7 +32,8 @@ use crate::store::{GraphStore, QueryControl, StoreError, QUERY_STACK};
 use crate::vocab::{formats, sd};
 use oxhttp::model::header::{
     ACCEPT, ACCESS_CONTROL_ALLOW_HEADERS, ACCESS_CONTROL_ALLOW_METHODS,
-    ACCESS_CONTROL_ALLOW_ORIGIN, CONTENT_LENGTH, CONTENT_TYPE,
+    ACCESS_CONTROL_ALLOW_ORIGIN, CONTENT_LENGTH, CONTENT_SECURITY_POLICY, CONTENT_TYPE,
+    X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS,
 };
 use oxhttp::model::{Body, HeaderValue, Method, Request, Response, StatusCode};
 use oxigraph::model::vocab::rdf;
@@ -104,6 +105,7 @@ impl Endpoint {
                 .unwrap_or_else(|refusal| Reply::from(refusal).to_response()),
             _ => self.reply(request).to_response(),
         };
+        guard_headers(&mut response);
         if self.options.cors {
             let headers = response.headers_mut();
             headers.insert(ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*"));
@@ -449,6 +451,28 @@ fn timed_out(timeout: Duration) -> Refusal {
             timeout.as_secs_f64()
         ),
     )
+}
+
+/// What every answer tells a browser: take its media type as sent, never frame it; and for a
+/// page, load nothing from elsewhere and run no script (the pages have none; their style is
+/// inline).
+fn guard_headers(response: &mut Response<Body>) {
+    let html = response
+        .headers()
+        .get(CONTENT_TYPE)
+        .is_some_and(|value| value.as_bytes().starts_with(b"text/html"));
+    let headers = response.headers_mut();
+    headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    if html {
+        headers.insert(
+            CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(
+                "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; \
+                 form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+            ),
+        );
+    }
 }
 
 /// Starts serving `endpoint` on `address`; the server answers until the process ends (join

@@ -239,3 +239,35 @@ fn control_characters_become_plain_and_rdf_xml_stays_well_formed() {
     assert_eq!(quads, expected);
     assert!(!rdf_xml.contains('\u{1}') && !rdf_xml.contains('\u{b}'));
 }
+
+#[test]
+fn pages_link_only_web_iris_and_forbid_scripts_and_frames() {
+    let workspace = Workspace::with_seed();
+    let server = Server::start(&workspace, &[]);
+    let query = "SELECT ?x WHERE { BIND(IRI(\"javascript:alert(document.domain)\") AS ?x) }";
+    let encoded: String = form_urlencoded::byte_serialize(query.as_bytes()).collect();
+    let page = server.request("GET", &format!("/query?query={encoded}"), &[], b"");
+    assert_eq!(page.status, 200, "{}", page.body);
+    assert!(
+        page.body.contains("javascript:alert(document.domain)"),
+        "{}",
+        page.body
+    );
+    assert!(!page.body.contains("href=\"javascript:"), "{}", page.body);
+    assert_eq!(
+        page.header("content-security-policy"),
+        Some(
+            "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; \
+             frame-ancestors 'none'; base-uri 'none'"
+        )
+    );
+    for path in ["/", "/sparql", "/zaak/2019Z15244"] {
+        let reply = server.request("GET", path, &[], b"");
+        assert_eq!(
+            reply.header("x-content-type-options"),
+            Some("nosniff"),
+            "{path}"
+        );
+        assert_eq!(reply.header("x-frame-options"), Some("DENY"), "{path}");
+    }
+}
