@@ -17,7 +17,7 @@ use kamervragen::publish::publish;
 use kamervragen::push;
 use kamervragen::reference::ReferenceData;
 use kamervragen::results::{write_results, ResultsFormat};
-use kamervragen::serve::{serve, Endpoint};
+use kamervragen::serve::{serve, Endpoint, ServerLimits, IDLE_TIMEOUT, REQUEST_DEADLINE};
 use kamervragen::source::read_rdf_file;
 use kamervragen::store::GraphStore;
 use kamervragen::stream::{write_store, write_stream};
@@ -56,15 +56,24 @@ fn run_serve(config: ServeConfig) -> Result<Outcome> {
         std::process::exit(0);
     })
     .context("cannot listen for Ctrl-C and SIGTERM")?;
+    let max_body = config.options.max_body;
     let endpoint = Endpoint::new(store, config.options);
     let address = config.address;
-    let server = serve(endpoint, address, config.max_connections)
-        .with_context(|| format!("cannot serve on {address}"))?;
+    let limits = ServerLimits {
+        max_connections: config.max_connections,
+        max_body,
+        request_deadline: REQUEST_DEADLINE,
+        idle_timeout: IDLE_TIMEOUT,
+    };
+    let server =
+        serve(endpoint, address, limits).with_context(|| format!("cannot serve on {address}"))?;
     writeln!(
         io::stdout(),
         "serving SPARQL at http://{address}/sparql (Ctrl-C stops)"
     )?;
-    server.join().context("the server stopped")?;
+    server
+        .join()
+        .map_err(|_| anyhow::anyhow!("the server stopped"))?;
     Ok(Outcome::Success)
 }
 

@@ -17,10 +17,12 @@ mod negotiate;
 mod pages;
 mod protocol;
 mod reply;
+mod server;
 
 pub use negotiate::negotiate;
 pub use pages::QUERIES;
 pub use protocol::{read_request, HttpRequest, Refusal, SparqlRequest};
+pub use server::{serve, ServerLimits, IDLE_TIMEOUT, REQUEST_DEADLINE};
 
 use cache::{RequestKey, ResponseCache};
 use protocol::parse_form;
@@ -43,7 +45,6 @@ use oxigraph::sparql::{
     CancellationToken, QueryEvaluationError, QueryResults, QuerySolution, Variable,
 };
 use std::io::Read;
-use std::net::SocketAddr;
 use std::sync::{mpsc, Arc};
 use std::time::Duration;
 
@@ -473,20 +474,6 @@ fn guard_headers(response: &mut Response<Body>) {
             ),
         );
     }
-}
-
-/// Starts serving `endpoint` on `address`; the server answers until the process ends (join
-/// the handle to wait for that). Once this returns, the address accepts connections.
-pub fn serve(
-    endpoint: Endpoint,
-    address: SocketAddr,
-    max_connections: usize,
-) -> std::io::Result<oxhttp::ListeningServer> {
-    oxhttp::Server::new(move |request| endpoint.handle(request))
-        .bind(address)
-        .with_global_timeout(Duration::from_secs(60))
-        .with_max_concurrent_connections(max_connections)
-        .spawn()
 }
 
 /// A request path as the IRI has it: clients percent-encode the non-ASCII letters an IRI

@@ -271,3 +271,126 @@ fn pages_link_only_web_iris_and_forbid_scripts_and_frames() {
         assert_eq!(reply.header("x-frame-options"), Some("DENY"), "{path}");
     }
 }
+
+fn connect(server: &Server) -> std::net::TcpStream {
+    std::net::TcpStream::connect(("127.0.0.1", server.port)).unwrap()
+}
+
+/// Everything the server sends on `stream` until it closes it (or 30 s pass).
+fn read_all(mut stream: std::net::TcpStream) -> String {
+    use std::io::Read;
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    let mut raw = Vec::new();
+    let _ = stream.read_to_end(&mut raw);
+    String::from_utf8_lossy(&raw).into_owned()
+}
+
+#[test]
+fn connections_past_the_limit_get_503_at_once_and_idle_ones_are_closed() {
+    let workspace = Workspace::with_seed();
+    let server = Server::start(&workspace, &["--max-connections", "8"]);
+    let idle: Vec<_> = (0..8).map(|_| connect(&server)).collect();
+    std::thread::sleep(Duration::from_millis(300));
+    let started = Instant::now();
+    let refused = read_all(connect(&server));
+    assert!(
+        started.elapsed() < Duration::from_secs(1),
+        "{:?}",
+        started.elapsed()
+    );
+    assert!(
+        refused.starts_with("HTTP/1.1 503 Service Unavailable\r\n"),
+        "{refused}"
+    );
+    assert!(refused.contains("retry-after: 1\r\n"), "{refused}");
+    // Silent connections are closed after 5 s: the server answers again.
+    std::thread::sleep(Duration::from_secs(6));
+    answers_at_once(&server);
+    drop(idle);
+}
+
+#[test]
+fn a_request_sent_a_byte_at_a_time_is_cut_off_at_the_deadline() {
+    use std::io::Write;
+    let workspace = Workspace::with_seed();
+    let server = Server::start(&workspace, &[]);
+    let mut slow = connect(&server);
+    let started = Instant::now();
+    let mut cut = false;
+    for byte in b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: x\r\n"
+        .iter()
+        .cycle()
+    {
+        if slow.write_all(&[*byte]).is_err() || started.elapsed() > Duration::from_secs(40) {
+            cut = true;
+            break;
+        }
+        std::thread::sleep(Duration::from_secs(2));
+        answers_at_once(&server);
+    }
+    assert!(cut);
+    let waited = started.elapsed();
+    assert!(
+        waited >= Duration::from_secs(20) && waited < Duration::from_secs(30),
+        "{waited:?}"
+    );
+}
+
+#[test]
+fn pipelined_requests_head_and_connect_are_answered_as_http_says() {
+    use std::io::Write;
+    let workspace = Workspace::with_seed();
+    let server = Server::start(&workspace, &[]);
+    // Two requests in one write: both answered, in order.
+    let mut stream = connect(&server);
+    stream
+        .write_all(
+            b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: x\r\nAccept: text/csv\r\n\r\n\
+              GET /sparql?query=ASK%7BFILTER(false)%7D HTTP/1.1\r\nHost: x\r\nAccept: text/csv\r\nConnection: close\r\n\r\n",
+        )
+        .unwrap();
+    let both = read_all(stream);
+    let statuses: Vec<&str> = both.matches("HTTP/1.1 200 OK\r\n").collect();
+    assert_eq!(statuses.len(), 2, "{both}");
+    let first = both.find("\r\n\r\ntrue").unwrap();
+    let second = both.find("\r\n\r\nfalse").unwrap();
+    assert!(first < second, "{both}");
+
+    // HEAD: the headers GET would send, with its length, and no body.
+    for path in ["/sparql?query=ASK%7B%7D", "/dump/kamervragen.nq", "/"] {
+        let get = server.request("GET", path, &[], b"");
+        let head = server.request("HEAD", path, &[], b"");
+        assert_eq!(head.status, 200, "{path}");
+        assert_eq!(get.status, 200, "{path}");
+        assert_eq!(head.body, "", "{path}");
+        assert_eq!(
+            head.header("content-type"),
+            get.header("content-type"),
+            "{path}"
+        );
+        if let Some(length) = head.header("content-length") {
+            assert_eq!(length, get.body.len().to_string(), "{path}");
+        }
+    }
+
+    // CONNECT is refused, and the server says nothing of it on its error output.
+    let mut stream = connect(&server);
+    stream
+        .write_all(b"CONNECT example.org:443 HTTP/1.1\r\nHost: example.org:443\r\n\r\n")
+        .unwrap();
+    let refused = read_all(stream);
+    assert!(
+        refused.starts_with("HTTP/1.1 405 Method Not Allowed\r\n"),
+        "{refused}"
+    );
+    answers_at_once(&server);
+    let errors = std::fs::read_to_string(
+        workspace
+            .path()
+            .join(format!("serve-{}.stderr", server.port)),
+    )
+    .unwrap();
+    assert_eq!(errors, "");
+}
