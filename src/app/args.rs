@@ -209,9 +209,15 @@ pub struct ServeArgs {
     #[arg(long, value_name = "BYTES", default_value_t = 1_048_576)]
     pub max_request: usize,
 
-    /// How many clients are answered at once.
+    /// How many clients are answered at once; one more gets 503 at once.
     #[arg(long, value_name = "N", default_value_t = 64)]
     pub max_connections: usize,
+
+    /// How many queries are evaluated at once (default: the number of cores); one more gets
+    /// 503 with Retry-After at once. A query past its time limit keeps its place until its
+    /// evaluation has stopped.
+    #[arg(long, value_name = "N")]
+    pub max_queries: Option<usize>,
 
     /// Let web pages on other origins query the endpoint (CORS), as YASGUI needs.
     #[arg(long)]

@@ -273,6 +273,11 @@ impl ServeConfig {
                 cors: args.cors,
                 minter,
                 cache_bytes: args.cache.saturating_mul(1 << 20),
+                max_evaluations: match args.max_queries {
+                    Some(0) => bail!("--max-queries 0: expected at least 1"),
+                    Some(n) => n,
+                    None => std::thread::available_parallelism().map_or(2, usize::from),
+                },
             },
             max_connections: args.max_connections,
         })

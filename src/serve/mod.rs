@@ -30,7 +30,7 @@ use reply::Reply;
 
 use crate::export::{self, ExportFormat};
 use crate::iri::IriMinter;
-use crate::store::{GraphStore, QueryControl, StoreError, QUERY_STACK};
+use crate::store::{EvaluationStop, GraphStore, QueryControl, StoreError, QUERY_STACK};
 use crate::vocab::{formats, sd};
 use oxhttp::model::header::{
     ACCEPT, ACCESS_CONTROL_ALLOW_HEADERS, ACCESS_CONTROL_ALLOW_METHODS,
@@ -45,6 +45,7 @@ use oxigraph::sparql::{
     CancellationToken, QueryEvaluationError, QueryResults, QuerySolution, Variable,
 };
 use std::io::Read;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{mpsc, Arc};
 use std::time::Duration;
 
@@ -63,6 +64,9 @@ pub struct ServeOptions {
     pub minter: IriMinter,
     /// The most bytes of answers kept for reuse (0 keeps none).
     pub cache_bytes: usize,
+    /// The most queries evaluated at once; another gets 503 at once. An evaluation that
+    /// outlives its time limit keeps its place until it has stopped.
+    pub max_evaluations: usize,
 }
 
 /// Result formats for solutions and booleans, the default first.
@@ -86,6 +90,8 @@ pub struct Endpoint {
     store: GraphStore,
     options: ServeOptions,
     cache: ResponseCache,
+    /// Evaluations running now, on threads of their own.
+    evaluations: Arc<AtomicUsize>,
 }
 
 impl Endpoint {
@@ -95,6 +101,7 @@ impl Endpoint {
             store,
             options,
             cache,
+            evaluations: Arc::default(),
         }
     }
 
@@ -260,6 +267,15 @@ impl Endpoint {
         accept: Option<&str>,
         work: fn(Job) -> Result<T, Refusal>,
     ) -> Result<T, Refusal> {
+        let running = Arc::clone(&self.evaluations);
+        if running.fetch_add(1, Ordering::SeqCst) >= self.options.max_evaluations {
+            running.fetch_sub(1, Ordering::SeqCst);
+            return Err(Refusal::busy(format!(
+                "the endpoint is evaluating {} queries, as many as it may at once; try again in a moment",
+                self.options.max_evaluations
+            )));
+        }
+        let place = EvaluationPlace(running);
         let token = CancellationToken::new();
         let (sender, receiver) = mpsc::channel();
         let job = Job {
@@ -273,14 +289,12 @@ impl Endpoint {
             .name("query".to_owned())
             .stack_size(QUERY_STACK)
             .spawn(move || {
+                let _place = place;
                 // The receiver is gone when the time ran out: nobody waits for this answer.
                 let _ = sender.send(work(job));
             });
         if evaluation.is_err() {
-            return Err(Refusal::new(
-                503,
-                "the endpoint cannot start another query now",
-            ));
+            return Err(Refusal::busy("the endpoint cannot start another query now"));
         }
         match receiver.recv_timeout(self.options.timeout) {
             Ok(result) => result,
@@ -327,6 +341,15 @@ impl Endpoint {
             quads.push(statement(sd::RESULT_FORMAT, format));
         }
         graph_response(media_type, quads)
+    }
+}
+
+/// A place among the evaluations running, given back when the evaluation's thread ends.
+struct EvaluationPlace(Arc<AtomicUsize>);
+
+impl Drop for EvaluationPlace {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
     }
 }
 
@@ -435,6 +458,13 @@ impl Job {
             StoreError::Shape(error) => Refusal::new(400, error.to_string()),
             StoreError::Evaluation(QueryEvaluationError::Cancelled) => {
                 timed_out(self.options.timeout)
+            }
+            StoreError::Evaluation(QueryEvaluationError::Dataset(error)) => {
+                match error.downcast_ref::<EvaluationStop>() {
+                    Some(EvaluationStop::Cancelled) => timed_out(self.options.timeout),
+                    Some(stop) => Refusal::new(400, stop.to_string()),
+                    None => Refusal::new(400, format!("the query failed: {error}")),
+                }
             }
             StoreError::Evaluation(error) => {
                 Refusal::new(400, format!("the query failed: {error}"))

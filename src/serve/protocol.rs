@@ -22,6 +22,8 @@ pub struct SparqlRequest {
 pub struct Refusal {
     pub status: u16,
     pub message: String,
+    /// Whether asking again in a moment may succeed (`Retry-After`): the endpoint was busy.
+    pub retry_soon: bool,
 }
 
 impl Refusal {
@@ -29,6 +31,15 @@ impl Refusal {
         Self {
             status,
             message: message.into(),
+            retry_soon: false,
+        }
+    }
+
+    /// 503, with `Retry-After`: the endpoint is at a limit that frees up by itself.
+    pub fn busy(message: impl Into<String>) -> Self {
+        Self {
+            retry_soon: true,
+            ..Self::new(503, message)
         }
     }
 }

@@ -2,7 +2,7 @@
 //! cache keeps, and what becomes the HTTP response.
 
 use super::protocol::Refusal;
-use oxhttp::model::header::{CONTENT_LOCATION, CONTENT_TYPE, VARY};
+use oxhttp::model::header::{CONTENT_LOCATION, CONTENT_TYPE, RETRY_AFTER, VARY};
 use oxhttp::model::{Body, HeaderValue, Response, StatusCode};
 
 const HTML: &str = "text/html; charset=utf-8";
@@ -17,6 +17,8 @@ pub struct Reply {
     pub varies_by_accept: bool,
     /// Where this very representation can be asked for, when the request chose among several.
     pub location: Option<String>,
+    /// Ask again in a second (`Retry-After: 1`).
+    pub retry_soon: bool,
     pub bytes: Vec<u8>,
 }
 
@@ -28,6 +30,7 @@ impl Reply {
             media_type: Some(media_type),
             varies_by_accept: false,
             location: None,
+            retry_soon: false,
             bytes,
         }
     }
@@ -43,6 +46,7 @@ impl Reply {
             media_type: None,
             varies_by_accept: false,
             location: None,
+            retry_soon: false,
             bytes: Vec::new(),
         }
     }
@@ -72,6 +76,9 @@ impl Reply {
         if self.varies_by_accept {
             headers.insert(VARY, HeaderValue::from_static("Accept"));
         }
+        if self.retry_soon {
+            headers.insert(RETRY_AFTER, HeaderValue::from_static("1"));
+        }
         if let Some(location) = self.location.as_deref() {
             if let Ok(value) = HeaderValue::from_str(location) {
                 headers.insert(CONTENT_LOCATION, value);
@@ -90,6 +97,7 @@ impl From<Refusal> for Reply {
             media_type: Some(PLAIN_TEXT),
             varies_by_accept: false,
             location: None,
+            retry_soon: refusal.retry_soon,
             bytes: format!("{}\n", refusal.message).into_bytes(),
         }
     }

@@ -17,10 +17,10 @@
 
 use hashbrown::HashTable;
 use oxigraph::model::{GraphNameRef, NamedNodeRef, NamedOrBlankNodeRef, QuadRef, Term, TermRef};
+use oxigraph::sparql::CancellationToken;
 use rustc_hash::{FxBuildHasher, FxHashMap};
 use spareval::{ExpressionTerm, InternalQuad, QueryableDataset};
 use std::cell::RefCell;
-use std::convert::Infallible;
 use std::hash::BuildHasher;
 use std::ops::Range;
 use std::sync::Arc;
@@ -447,6 +447,11 @@ impl QueryIndex {
 pub(crate) struct IndexedDataset {
     index: Arc<QueryIndex>,
     made_up: RefCell<Dictionary>,
+    /// The bytes of the terms made up so far (each term's text), against [`MADE_UP_BYTES`].
+    made_up_bytes: std::cell::Cell<usize>,
+    /// Looked at on every term the evaluator reads or makes, not only on each quad: a join of
+    /// `VALUES` or an `ORDER BY` over what it already holds reads no quad for a long time.
+    cancellation: Option<CancellationToken>,
     /// Terms the evaluator has read or made, as the values it computes with. It asks for a
     /// term's value at every use (each `MONTH(?date)`, and each comparison of an `ORDER BY`,
     /// which reads the same rows' terms again and again). From the dictionary, that is a read
@@ -457,13 +462,35 @@ pub(crate) struct IndexedDataset {
     values: RefCell<FxHashMap<u32, ExpressionTerm>>,
 }
 
+/// The most bytes of new terms (values a query computes: `CONCAT`, `STR`, arithmetic) one
+/// query may make: a query of a million 4 KB strings reached 5 GB without it.
+pub const MADE_UP_BYTES: usize = 256 << 20;
+
+/// Why the dataset stopped an evaluation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum EvaluationStop {
+    #[error("the query was cancelled")]
+    Cancelled,
+    #[error("the query computes more than {} MB of new values", MADE_UP_BYTES >> 20)]
+    TooManyNewValues,
+}
+
 impl IndexedDataset {
-    pub(crate) fn new(index: Arc<QueryIndex>) -> Self {
+    pub(crate) fn new(index: Arc<QueryIndex>, cancellation: Option<CancellationToken>) -> Self {
         let made_up = RefCell::new(Dictionary::after(&index.dictionary));
         Self {
             index,
             made_up,
+            made_up_bytes: std::cell::Cell::new(0),
+            cancellation,
             values: RefCell::default(),
+        }
+    }
+
+    fn ensure_alive(&self) -> Result<(), EvaluationStop> {
+        match &self.cancellation {
+            Some(token) if token.is_cancelled() => Err(EvaluationStop::Cancelled),
+            _ => Ok(()),
         }
     }
 }
@@ -471,6 +498,17 @@ impl IndexedDataset {
 /// How many terms a query keeps as values, besides its parsed ones: what the research queries
 /// sort over 100,000 documents (some 400,000 terms), at about 150 bytes a term.
 const KEPT_TERMS: usize = 1 << 19;
+
+/// About how many bytes a term holds: its text and its datatype's or language's.
+fn term_bytes(term: TermRef<'_>) -> usize {
+    match term {
+        TermRef::NamedNode(node) => node.as_str().len(),
+        TermRef::BlankNode(node) => node.as_str().len(),
+        TermRef::Literal(literal) => {
+            literal.value().len() + literal.language().map_or(0, str::len) + 16
+        }
+    }
+}
 
 /// Whether a value is one the evaluator parsed from its term (a number, a date, a boolean):
 /// IRIs, strings and literals of other datatypes are their text.
@@ -494,7 +532,7 @@ struct Matches {
 }
 
 impl Iterator for Matches {
-    type Item = Result<InternalQuad<u32>, Infallible>;
+    type Item = Result<InternalQuad<u32>, EvaluationStop>;
 
     fn next(&mut self) -> Option<Self::Item> {
         let permutation = self.index.permutation(self.which);
@@ -519,7 +557,7 @@ impl Iterator for Matches {
 
 impl<'a> QueryableDataset<'a> for IndexedDataset {
     type InternalTerm = u32;
-    type Error = Infallible;
+    type Error = EvaluationStop;
 
     fn internal_quads_for_pattern(
         &self,
@@ -527,7 +565,7 @@ impl<'a> QueryableDataset<'a> for IndexedDataset {
         predicate: Option<&u32>,
         object: Option<&u32>,
         graph_name: Option<Option<&u32>>,
-    ) -> impl Iterator<Item = Result<InternalQuad<u32>, Infallible>> + use<'a> {
+    ) -> impl Iterator<Item = Result<InternalQuad<u32>, EvaluationStop>> + use<'a> {
         let graph = graph_name.map(|name| name.copied().unwrap_or(DEFAULT_GRAPH));
         let pattern = [subject.copied(), predicate.copied(), object.copied(), graph];
         let (which, bound) = self.index.best_permutation(&pattern);
@@ -540,24 +578,36 @@ impl<'a> QueryableDataset<'a> for IndexedDataset {
         }
     }
 
-    fn internal_named_graphs(&self) -> impl Iterator<Item = Result<u32, Infallible>> + use<'a> {
+    fn internal_named_graphs(&self) -> impl Iterator<Item = Result<u32, EvaluationStop>> + use<'a> {
         let index = Arc::clone(&self.index);
         (0..index.graphs.len()).map(move |place| Ok(index.graphs[place]))
     }
 
-    fn contains_internal_graph_name(&self, graph_name: &u32) -> Result<bool, Infallible> {
+    fn contains_internal_graph_name(&self, graph_name: &u32) -> Result<bool, EvaluationStop> {
         Ok(self.index.graphs.binary_search(graph_name).is_ok())
     }
 
-    fn internalize_term(&self, term: Term) -> Result<u32, Infallible> {
+    fn internalize_term(&self, term: Term) -> Result<u32, EvaluationStop> {
+        self.ensure_alive()?;
         let term = term.as_ref();
-        Ok(match self.index.dictionary.find(term) {
-            Some(number) => number,
-            None => self.made_up.borrow_mut().number(term),
-        })
+        if let Some(number) = self.index.dictionary.find(term) {
+            return Ok(number);
+        }
+        let mut made_up = self.made_up.borrow_mut();
+        let before = made_up.terms.len();
+        let number = made_up.number(term);
+        if made_up.terms.len() > before {
+            let bytes = self.made_up_bytes.get() + term_bytes(term);
+            self.made_up_bytes.set(bytes);
+            if bytes > MADE_UP_BYTES {
+                return Err(EvaluationStop::TooManyNewValues);
+            }
+        }
+        Ok(number)
     }
 
-    fn externalize_expression_term(&self, number: u32) -> Result<ExpressionTerm, Infallible> {
+    fn externalize_expression_term(&self, number: u32) -> Result<ExpressionTerm, EvaluationStop> {
+        self.ensure_alive()?;
         if let Some(value) = self.values.borrow().get(&number) {
             return Ok(value.clone());
         }
@@ -569,7 +619,7 @@ impl<'a> QueryableDataset<'a> for IndexedDataset {
         Ok(value)
     }
 
-    fn internalize_expression_term(&self, value: ExpressionTerm) -> Result<u32, Infallible> {
+    fn internalize_expression_term(&self, value: ExpressionTerm) -> Result<u32, EvaluationStop> {
         let kept = is_parsed_value(&value).then(|| value.clone());
         let number = self.internalize_term(value.into())?;
         if let Some(value) = kept {
@@ -578,7 +628,8 @@ impl<'a> QueryableDataset<'a> for IndexedDataset {
         Ok(number)
     }
 
-    fn externalize_term(&self, number: u32) -> Result<Term, Infallible> {
+    fn externalize_term(&self, number: u32) -> Result<Term, EvaluationStop> {
+        self.ensure_alive()?;
         Ok(match self.index.dictionary.term(number) {
             Some(term) => term.clone(),
             None => self

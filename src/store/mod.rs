@@ -31,6 +31,7 @@ mod writer;
 pub use shape::{check_query_shape, QueryShapeError, MAX_DEPTH, MAX_OPERATORS, QUERY_STACK};
 pub use update::{DocumentGraphs, StoredDocument};
 
+pub use index::{EvaluationStop, MADE_UP_BYTES};
 use index::{IndexBuilder, IndexedDataset};
 use slot::IndexSlot;
 use writer::BackgroundTransaction;
@@ -392,7 +393,7 @@ impl GraphStore {
     ) -> Result<QueryResults<'static>, StoreError> {
         check_query_shape(sparql)?;
         let mut evaluator = SparqlEvaluator::new();
-        if let Some(token) = control.cancellation {
+        if let Some(token) = control.cancellation.clone() {
             evaluator = evaluator.with_cancellation_token(token);
         }
         for (prefix, iri) in vocab::prefixes() {
@@ -422,7 +423,7 @@ impl GraphStore {
         }
         Ok(match self.index.get() {
             Some(index) => query
-                .on_queryable_dataset(IndexedDataset::new(index))
+                .on_queryable_dataset(IndexedDataset::new(index, control.cancellation))
                 .execute()?,
             None => query.on_store(&self.store).execute()?,
         })

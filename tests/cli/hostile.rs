@@ -394,3 +394,44 @@ fn pipelined_requests_head_and_connect_are_answered_as_http_says() {
     .unwrap();
     assert_eq!(errors, "");
 }
+
+#[test]
+fn queries_past_the_evaluation_limit_get_503_at_once_and_stopped_ones_free_their_place() {
+    let workspace = Workspace::with_all_seeds();
+    let server = Server::start(&workspace, &["--max-queries", "1", "--timeout", "1"]);
+    let slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";
+    let port = server.port;
+    let first = std::thread::spawn(move || {
+        let encoded: String = form_urlencoded::byte_serialize(slow.as_bytes()).collect();
+        super::http::request(
+            &format!("127.0.0.1:{port}"),
+            "GET",
+            &format!("/sparql?query={encoded}"),
+            &[],
+            b"",
+        )
+    });
+    std::thread::sleep(Duration::from_millis(300));
+    let started = Instant::now();
+    let busy = server.get("ASK { ?s ?p ?o }", "text/csv");
+    assert!(
+        started.elapsed() < Duration::from_millis(500),
+        "{:?}",
+        started.elapsed()
+    );
+    assert_eq!(busy.status, 503, "{}", busy.body);
+    assert_eq!(busy.header("retry-after"), Some("1"));
+    assert_eq!(
+        busy.body,
+        "the endpoint is evaluating 1 queries, as many as it may at once; try again in a moment\n"
+    );
+    assert_eq!(first.join().unwrap().status, 503);
+    // The cancelled evaluation stops at its next read and gives its place back (about 2 s
+    // after its 503 on this machine).
+    let cancelled = Instant::now();
+    while server.get(COUNT, "text/csv").status != 200 {
+        assert!(cancelled.elapsed() < Duration::from_secs(10), "still busy");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    answers_at_once(&server);
+}
