@@ -445,6 +445,34 @@ fn answer(
     Ok(())
 }
 
+/// The file being written beside its final name, removed if the run is stopped (Ctrl-C,
+/// SIGTERM) before it is renamed into place. A run killed outright (`kill -9`) cannot remove
+/// it; the next run writes over it, and no run reads it (its ending is not a document's).
+static PARTIAL: std::sync::Mutex<Option<std::path::PathBuf>> = std::sync::Mutex::new(None);
+
+struct PartialFile;
+
+impl PartialFile {
+    fn register(path: &Path) -> Self {
+        *PARTIAL.lock().unwrap_or_else(|e| e.into_inner()) = Some(path.to_owned());
+        // Set once a run; a second handler (serve's) is not asked for in the same run.
+        let _ = ctrlc::set_handler(|| {
+            if let Some(path) = PARTIAL.lock().unwrap_or_else(|e| e.into_inner()).take() {
+                let _ = fs::remove_file(path);
+            }
+            let _ = writeln!(io::stderr(), "kamervragen: stopped");
+            std::process::exit(130);
+        });
+        Self
+    }
+}
+
+impl Drop for PartialFile {
+    fn drop(&mut self) {
+        PARTIAL.lock().unwrap_or_else(|e| e.into_inner()).take();
+    }
+}
+
 /// Writes beside `path` and renames into place, so a failed run never leaves half a file.
 /// What is not a plain file (`-o /dev/null`, a named pipe) is written in place: a rename would
 /// put a file where the device was (it did, to /dev/null). A symbolic link is followed, so that
@@ -473,6 +501,7 @@ fn write_file_atomically(path: &Path, write: impl FnOnce(File) -> io::Result<()>
     });
     let file =
         File::create(&partial).with_context(|| format!("cannot create `{}`", partial.display()))?;
+    let _cleanup = PartialFile::register(&partial);
     // On disk before the rename, so that the name never points at half a file.
     let written = file
         .try_clone()

@@ -17,7 +17,7 @@ use kamervragen::publish::settings::{AgentFile, ContactFile};
 use kamervragen::publish::{PublishSettings, SettingsFile};
 use kamervragen::reference::ReferenceData;
 use kamervragen::results::ResultsFormat;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// The folder read when no PATH is given.
@@ -112,6 +112,45 @@ pub enum Output {
     File(PathBuf),
 }
 
+/// `-o` may not name an input file, which the run would overwrite while reading it, nor a file
+/// in an input folder with an ending that is read as a document, which the next run would read.
+fn refuse_output_among_inputs(output: &Path, roots: &[PathBuf]) -> Result<()> {
+    let folder = match output.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let Ok(folder) = std::fs::canonicalize(folder) else {
+        return Ok(()); // Reported when it is written.
+    };
+    let resolved = match output.file_name() {
+        Some(name) => folder.join(name),
+        None => return Ok(()),
+    };
+    let read_as_document = output
+        .extension()
+        .and_then(|ending| ending.to_str())
+        .is_some_and(|ending| kamervragen::source::EXTENSIONS.contains(&ending));
+    for root in roots {
+        let Ok(root) = std::fs::canonicalize(root) else {
+            continue;
+        };
+        if root == resolved || std::fs::canonicalize(output).is_ok_and(|o| o == root) {
+            bail!(
+                "-o {}: that is an input file, which would be overwritten",
+                output.display()
+            );
+        }
+        if root.is_dir() && resolved.starts_with(&root) && read_as_document {
+            bail!(
+                "-o {}: inside the input folder {} with an ending read as a document: the next run would read it; write it elsewhere or with another ending",
+                output.display(),
+                root.display()
+            );
+        }
+    }
+    Ok(())
+}
+
 /// Where a command's graph comes from.
 pub enum GraphSource {
     /// Documents, read and loaded for this run.
@@ -185,8 +224,12 @@ impl ExportConfig {
             })?,
             (None, None) => ExportFormat::Turtle,
         };
+        let source = GraphSource::from_args(args.input, args.store, generated_at)?;
+        if let (Some(path), GraphSource::Files(inputs)) = (&output, &source) {
+            refuse_output_among_inputs(path, &inputs.roots)?;
+        }
         Ok(Self {
-            source: GraphSource::from_args(args.input, args.store, generated_at)?,
+            source,
             output: output.map_or(Output::Stdout, Output::File),
             format,
         })

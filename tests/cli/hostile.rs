@@ -435,3 +435,72 @@ fn queries_past_the_evaluation_limit_get_503_at_once_and_stopped_ones_free_their
     }
     answers_at_once(&server);
 }
+
+#[test]
+fn output_may_not_be_an_input_nor_be_read_by_the_next_run() {
+    let workspace = Workspace::with_seed();
+    let run = workspace.run(&[
+        "export",
+        "seeds/2019Z15244.md",
+        "-o",
+        "seeds/2019Z15244.md",
+        "-f",
+        "turtle",
+    ]);
+    assert_eq!(run.code(), Some(2));
+    assert_eq!(
+        run.stderr(),
+        "kamervragen: error: -o seeds/2019Z15244.md: that is an input file, which would be overwritten\n"
+    );
+    let run = workspace.run(&["export", "seeds", "-o", "seeds/out.md", "-f", "turtle"]);
+    assert_eq!(run.code(), Some(2));
+    assert!(
+        run.stderr().contains("the next run would read it"),
+        "{}",
+        run.stderr()
+    );
+    // Nothing was written, and the input is whole.
+    assert!(!workspace.path().join("seeds/out.md").exists());
+    let seed = std::fs::read_to_string(super::seed_path()).unwrap();
+    assert_eq!(
+        std::fs::read_to_string(workspace.path().join("seeds/2019Z15244.md")).unwrap(),
+        seed
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn an_export_stopped_with_ctrl_c_leaves_no_partial_file() {
+    let seed = std::fs::read_to_string(super::seed_path()).unwrap();
+    let workspace = Workspace::empty();
+    for n in 0..3_000 {
+        workspace.write(
+            &format!("in/{n:05}.md"),
+            &seed.replace("2019Z15244", &format!("2019Z{n:05}")),
+        );
+    }
+    let mut child = workspace
+        .command(&["export", "in", "-o", "out.ttl", "--quiet"])
+        .spawn()
+        .unwrap();
+    let partial = workspace.path().join("out.ttl.partial");
+    let started = Instant::now();
+    while !partial.exists() {
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "no partial file"
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let signal = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(signal.success());
+    let status = child.wait().unwrap();
+    assert!(!partial.exists(), "{status}");
+    assert!(
+        !workspace.path().join("out.ttl").exists() || status.success(),
+        "{status}"
+    );
+}
