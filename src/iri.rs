@@ -8,7 +8,7 @@
 
 use crate::error::Error;
 use iri_string::percent_encode::PercentEncodedForIri;
-use iri_string::types::IriAbsoluteStr;
+use iri_string::types::IriStr;
 use oxigraph::model::NamedNode;
 use std::fmt::Write;
 
@@ -36,7 +36,8 @@ impl IriMinter {
             iri: base.to_owned(),
             message: message.to_owned(),
         };
-        IriAbsoluteStr::new(base).map_err(|e| invalid(&e.to_string()))?;
+        // A base ending in `#` has a fragment, so it is an IRI but not an absolute one.
+        IriStr::new(base).map_err(|e| invalid(&e.to_string()))?;
         if !(base.ends_with('/') || base.ends_with('#')) {
             return Err(invalid("expected it to end with `/` or `#`"));
         }
@@ -384,7 +385,14 @@ mod tests {
             "http://localhost:7878/partij/d66"
         );
         assert!(IriMinter::new("not an iri").is_err());
+        assert!(IriMinter::new("kv/").is_err());
         assert!(IriMinter::new("https://example.org/no-slash").is_err());
+        // A base may end in `#`, as the help says.
+        let hash = IriMinter::new("https://example.org/kv#").unwrap();
+        assert_eq!(
+            hash.party("D66").as_str(),
+            "https://example.org/kv#partij/d66"
+        );
     }
 
     #[test]

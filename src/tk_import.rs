@@ -169,7 +169,9 @@ impl TkExport {
     fn read_page(&mut self, file: &Path) -> Result<(), ImportError> {
         let text = std::fs::read_to_string(file)
             .map_err(|error| ImportError::in_file(file, format!("cannot read: {error}")))?;
-        let page: Value = serde_json::from_str(&text).map_err(|error| {
+        // Editors on Windows save JSON with a byte-order mark, which JSON does not allow.
+        let json = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        let page: Value = serde_json::from_str(json).map_err(|error| {
             // The message ends in its own `at line L column C`; the position leads instead.
             let message = error.to_string();
             let message = message

@@ -174,6 +174,19 @@ impl SettingsFile {
         };
         let download_url = self.download_url.unwrap_or_else(|| format!("{base}dump/"));
         iri("download_url", &download_url)?;
+        // DCAT-AP asks for a title and a description in each language given: an empty one
+        // would pass into the catalogue as a blank.
+        let texts = [("title", &self.title), ("description", &self.description)];
+        for (field, texts) in texts {
+            let Some(texts) = texts else { continue };
+            for (language, text) in [("nl", &texts.nl), ("en", &texts.en)] {
+                if text.trim().is_empty() {
+                    return Err(problem(format!(
+                        "`{field}.{language}` is empty: give the text"
+                    )));
+                }
+            }
+        }
         Ok(PublishSettings {
             download_url,
             sparql_endpoint: self
@@ -253,6 +266,13 @@ mod tests {
         assert!(error.message.contains("no publisher"), "{error}");
         let error = complete("[publisher]\niri = \"https://e.org/\"\nname = \"E\"\n").unwrap_err();
         assert!(error.message.contains("no contact point"), "{error}");
+    }
+
+    #[test]
+    fn an_empty_title_or_description_is_refused() {
+        let text = format!("{MINIMAL}\n[title]\nnl = \" \"\nen = \"Questions\"\n");
+        let error = complete(&text).unwrap_err();
+        assert_eq!(error.message, "`title.nl` is empty: give the text");
     }
 
     #[test]

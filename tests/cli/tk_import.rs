@@ -184,3 +184,21 @@ fn a_page_of_another_entity_or_a_wrong_field_is_named() {
         run.stderr()
     );
 }
+
+/// JSON saved with a byte-order mark (as editors on Windows save it) reads as without.
+#[test]
+fn pages_with_a_byte_order_mark_read_as_without() {
+    let workspace = Workspace::with_seed();
+    let mut files = Vec::new();
+    for (name, path) in ALL.iter().zip(fixtures(&ALL)) {
+        let text = std::fs::read_to_string(path).unwrap();
+        files.push(workspace.write(&format!("bom/{name}.json"), &format!("\u{feff}{text}")));
+    }
+    let mut args = vec!["import-tk", "-o", "tables"];
+    args.extend(files.iter().map(|p| p.to_str().unwrap()));
+    let out = workspace.run(&args).success();
+    assert_eq!(
+        out.trim(),
+        "imported 1 new and 1 updated members, 1 new parties, 1 zaken; wrote the tables to tables (use them with --reference tables)"
+    );
+}
