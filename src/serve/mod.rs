@@ -30,7 +30,9 @@ use reply::Reply;
 
 use crate::export::{self, ExportFormat};
 use crate::iri::IriMinter;
-use crate::store::{EvaluationStop, GraphStore, QueryControl, StoreError, QUERY_STACK};
+use crate::store::{
+    check_query_shape, EvaluationStop, GraphStore, QueryControl, StoreError, QUERY_STACK,
+};
 use crate::vocab::{formats, sd};
 use oxhttp::model::header::{
     ACCEPT, ACCESS_CONTROL_ALLOW_HEADERS, ACCESS_CONTROL_ALLOW_METHODS,
@@ -267,6 +269,8 @@ impl Endpoint {
         accept: Option<&str>,
         work: fn(Job) -> Result<T, Refusal>,
     ) -> Result<T, Refusal> {
+        // Refused before it takes a place among the evaluations: the measure costs nothing.
+        check_query_shape(&request.query).map_err(|error| Refusal::new(400, error.to_string()))?;
         let running = Arc::clone(&self.evaluations);
         if running.fetch_add(1, Ordering::SeqCst) >= self.options.max_evaluations {
             running.fetch_sub(1, Ordering::SeqCst);

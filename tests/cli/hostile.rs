@@ -504,3 +504,40 @@ fn an_export_stopped_with_ctrl_c_leaves_no_partial_file() {
         "{status}"
     );
 }
+
+#[test]
+fn a_join_of_values_blocks_too_large_to_stop_is_refused_before_it_runs() {
+    let workspace = Workspace::with_seed();
+    let server = Server::start(&workspace, &["--timeout", "5"]);
+    let block = |name: &str| {
+        let terms: Vec<String> = (0..1000).map(|n| n.to_string()).collect();
+        format!("VALUES ?{name} {{ {} }}", terms.join(" "))
+    };
+    let query = format!(
+        "SELECT ?a WHERE {{ {} {} {} }} ORDER BY ?a LIMIT 1",
+        block("a"),
+        block("b"),
+        block("c")
+    );
+    let started = Instant::now();
+    let reply = server.request(
+        "POST",
+        "/sparql",
+        &[
+            ("Content-Type", "application/sparql-query"),
+            ("Accept", "text/csv"),
+        ],
+        query.as_bytes(),
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(1),
+        "{:?}",
+        started.elapsed()
+    );
+    assert_eq!(reply.status, 400);
+    assert_eq!(
+        reply.body,
+        "the query's VALUES blocks make more than 1000000 rows when joined (at line 1): join them with data, or use fewer values\n"
+    );
+    answers_at_once(&server);
+}
