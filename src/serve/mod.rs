@@ -424,10 +424,16 @@ impl Job {
             QueryResults::Solutions(solutions) => {
                 let variables = solutions.variables().to_vec();
                 let mut rows = Vec::new();
+                let mut bytes = 0;
                 for row in solutions {
-                    rows.push(row.map_err(|e| self.refusal(e.into()))?);
+                    let row = row.map_err(|e| self.refusal(e.into()))?;
+                    bytes += row.values().iter().flatten().map(term_bytes).sum::<usize>();
+                    rows.push(row);
                     if rows.len() > self.options.max_rows {
                         return Err(self.too_many("rows"));
+                    }
+                    if bytes > MAX_RESULT_BYTES {
+                        return Err(too_large());
                     }
                 }
                 Evaluated::Solutions { variables, rows }
@@ -435,11 +441,18 @@ impl Job {
             QueryResults::Boolean(value) => Evaluated::Boolean(value),
             QueryResults::Graph(triples) => {
                 let mut quads = Vec::new();
+                let mut bytes = 0;
                 for triple in triples {
                     let triple = triple.map_err(|e| self.refusal(e.into()))?;
+                    bytes += term_bytes(&triple.subject.clone().into())
+                        + triple.predicate.as_str().len()
+                        + term_bytes(&triple.object);
                     quads.push(triple.in_graph(GraphName::DefaultGraph));
                     if quads.len() > self.options.max_rows {
                         return Err(self.too_many("triples"));
+                    }
+                    if bytes > MAX_RESULT_BYTES {
+                        return Err(too_large());
                     }
                 }
                 Evaluated::Graph(quads)
@@ -479,6 +492,32 @@ impl Job {
             other => Refusal::new(500, other.to_string()),
         }
     }
+}
+
+/// The most bytes of terms one answer may hold while it is read in full: `--max-rows` counts
+/// rows, and a million rows of 4 KB strings is 4 GB.
+const MAX_RESULT_BYTES: usize = 256 << 20;
+
+/// About how many bytes a term holds.
+fn term_bytes(term: &oxigraph::model::Term) -> usize {
+    use oxigraph::model::Term;
+    match term {
+        Term::NamedNode(node) => node.as_str().len(),
+        Term::BlankNode(node) => node.as_str().len(),
+        Term::Literal(literal) => literal.value().len() + 16,
+        #[allow(unreachable_patterns)]
+        _ => 64,
+    }
+}
+
+fn too_large() -> Refusal {
+    Refusal::new(
+        400,
+        format!(
+            "the results hold more than {} MB: add a LIMIT, or page with OFFSET",
+            MAX_RESULT_BYTES >> 20
+        ),
+    )
 }
 
 fn timed_out(timeout: Duration) -> Refusal {

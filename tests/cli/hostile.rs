@@ -538,3 +538,19 @@ fn a_join_of_values_blocks_too_large_to_stop_is_refused_before_it_runs() {
     );
     answers_at_once(&server);
 }
+
+#[test]
+fn results_are_refused_past_their_bytes_as_well_as_their_rows() {
+    let workspace = Workspace::with_all_seeds();
+    let server = Server::start(&workspace, &["--max-rows", "5000000", "--timeout", "60"]);
+    // Question texts three times over: some 300 bytes a term, a million rows.
+    let query = "SELECT ?t1 ?t2 ?t3 WHERE { ?a schema:text ?t1 . ?b schema:text ?t2 . \
+                 ?c schema:text ?t3 } LIMIT 3000000";
+    let reply = post_query(&server, query);
+    assert_eq!(reply.status, 400);
+    assert_eq!(
+        reply.body,
+        "the results hold more than 256 MB: add a LIMIT, or page with OFFSET\n"
+    );
+    answers_at_once(&server);
+}
