@@ -375,8 +375,11 @@ fn without_unprinted_marker<'a>(text: &'a str, known: &BTreeSet<u32>) -> &'a str
     let number = &inside[sentence.len()..];
     // At most one space between the sentence's end and the marker.
     let sentence = sentence.strip_suffix(' ').unwrap_or(sentence);
-    let ends_sentence = sentence.ends_with(['?', '.', '!', '»', '”', '’', '"'])
-        && !sentence[..sentence.len() - 1].ends_with(|c: char| c.is_ascii_digit());
+    // The character before the sentence's end, which may take several bytes (`»`).
+    let last = sentence.chars().next_back();
+    let before_last = &sentence[..sentence.len() - last.map_or(0, char::len_utf8)];
+    let ends_sentence = last.is_some_and(|c| ['?', '.', '!', '»', '”', '’', '"'].contains(&c))
+        && !before_last.ends_with(|c: char| c.is_ascii_digit());
     // `(zie vraag 2.1)`: the parenthesis closes one the line opened.
     let closes_one = sentence.matches('(').count() > sentence.matches(')').count();
     let cites_printed = number.parse().is_ok_and(|n: u32| known.contains(&n));
@@ -694,6 +697,12 @@ mod tests {
             "(Kassa, 28 september 2024)?"
         );
         assert_eq!(without_unprinted_marker("toeneemt?2)", &none), "toeneemt?");
+        // A sentence that ends in a character of several bytes (found by fuzzing: it cut `»`).
+        assert_eq!(
+            without_unprinted_marker("het bericht «Zorg»1)", &none),
+            "het bericht «Zorg»"
+        );
+        assert_eq!(without_unprinted_marker("»1)", &none), "»");
         for kept in [
             "(zie het antwoord op vraag 2.1)",
             "Dat staat in (onderdeel b. 3)",
