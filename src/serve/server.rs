@@ -7,7 +7,8 @@
 //! connection that sends nothing between requests is closed after a short wait. Requests on a
 //! connection are read from one buffer, so pipelined requests are answered in order. `HEAD` is
 //! answered with the headers `GET` would send and no body; `CONNECT` and methods the endpoint
-//! does not know are refused; a body needs a `Content-Length` within the request limit.
+//! does not know are refused; a body needs a `Content-Length` within the request limit, and a
+//! client that asks (`Expect: 100-continue`) is told to send it.
 
 use super::Endpoint;
 use oxhttp::model::header::{HeaderName, CONNECTION, CONTENT_LENGTH, TRANSFER_ENCODING};
@@ -201,6 +202,7 @@ impl Connection {
             });
         let mut length = 0;
         let mut hosts = 0;
+        let mut expect = None;
         for header in parsed.headers.iter() {
             let name = HeaderName::from_bytes(header.name.as_bytes())
                 .map_err(|_| bad_request("a bad header name"))?;
@@ -219,6 +221,9 @@ impl Connection {
             if name == oxhttp::model::header::HOST {
                 hosts += 1;
             }
+            if name == oxhttp::model::header::EXPECT {
+                expect = Some(header.value.to_vec());
+            }
             let value = HeaderValue::from_bytes(header.value)
                 .map_err(|_| bad_request("a bad header value"))?;
             builder = builder.header(name, value);
@@ -234,6 +239,16 @@ impl Connection {
                     self.limits.max_body
                 ),
             ));
+        }
+        if let Some(expect) = expect {
+            if !expect.eq_ignore_ascii_case(b"100-continue") {
+                return Err(Stop::Refuse(
+                    StatusCode::EXPECTATION_FAILED,
+                    "only `Expect: 100-continue` is understood".to_owned(),
+                ));
+            }
+            // The client waits to be told to send its body.
+            self.writer.write_all(b"HTTP/1.1 100 Continue\r\n\r\n")?;
         }
         let mut body = vec![0; length];
         self.reader.read_exact(&mut body)?;

@@ -554,3 +554,29 @@ fn results_are_refused_past_their_bytes_as_well_as_their_rows() {
     );
     answers_at_once(&server);
 }
+
+#[test]
+fn a_client_that_expects_100_continue_is_told_to_send_its_body() {
+    use std::io::{Read, Write};
+    let workspace = Workspace::with_seed();
+    let server = Server::start(&workspace, &[]);
+    let mut stream = connect(&server);
+    stream
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .unwrap();
+    let body = b"ASK {}";
+    write!(
+        stream,
+        "POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n\
+         Accept: text/csv\r\nConnection: close\r\nExpect: 100-continue\r\nContent-Length: {}\r\n\r\n",
+        body.len()
+    )
+    .unwrap();
+    let mut interim = [0; 25];
+    stream.read_exact(&mut interim).unwrap();
+    assert_eq!(&interim, b"HTTP/1.1 100 Continue\r\n\r\n");
+    stream.write_all(body).unwrap();
+    let answer = read_all(stream);
+    assert!(answer.starts_with("HTTP/1.1 200 OK\r\n"), "{answer}");
+    assert!(answer.ends_with("\r\n\r\ntrue"), "{answer}");
+}
