@@ -58,69 +58,73 @@ pub enum SubjectRole {
     Variant,
 }
 
-/// What a document prints about its set, in the forms that are compared.
+/// What a document prints about its set, in the forms that are compared: small, since one is
+/// held for every file of a run (texts are kept as hashes where only equality counts).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SetHeader {
     /// Whether the document is the questions themselves, rather than an answer or notice.
     is_questions: bool,
     zaak: Option<String>,
     submitted: Option<NaiveDate>,
-    /// The last word of each submitter's name, compared as [`comparable`] makes it.
-    surnames: BTreeSet<String>,
-    /// The first submitter's surname as printed, for the key.
-    first_surname: Option<String>,
-    /// The subject with everything but letters and digits left out, so that words the
-    /// extraction glued together (`Klimaaten`) or split compare equal.
-    subject: Option<String>,
-    /// The subject's words, for subjects that differ in a word or two.
-    subject_words: BTreeSet<String>,
-    offices: BTreeSet<String>,
-    /// The file's SHA-256, for a document with nothing else to go by.
-    sha256: String,
+    /// The last word of each submitter's name, compared as [`comparable`] makes it; sorted.
+    surnames: Vec<String>,
+    /// The subject with everything but letters and digits left out (so that words the
+    /// extraction glued together, `Klimaaten`, or split compare equal), hashed.
+    subject: Option<u64>,
+    /// The subject's words, hashed and sorted, for subjects that differ in a word or two.
+    subject_words: Box<[u64]>,
+    /// The offices addressed, hashed and sorted.
+    offices: Box<[u64]>,
+    /// The key of the set as its header alone gives it (see [`SetHeader::header_key`]).
+    key: String,
 }
 
 impl SetHeader {
     pub fn of(document: &Document, sha256: &str) -> Self {
-        let subject = document.subject.as_deref().map(comparable);
-        Self {
+        let fingerprint = document
+            .subject
+            .as_deref()
+            .map(comparable)
+            .filter(|subject| !subject.is_empty());
+        let mut surnames: Vec<String> = document
+            .submitters
+            .iter()
+            .map(|submitter| comparable(surname(&submitter.name)))
+            .filter(|surname| !surname.is_empty())
+            .collect();
+        surnames.sort_unstable();
+        surnames.dedup();
+        let words = document
+            .subject
+            .as_deref()
+            .unwrap_or_default()
+            .split_whitespace();
+        let offices = document.addressees.iter().map(|office| {
+            let portfolio = office.portfolio.as_deref().unwrap_or_default();
+            comparable(&format!("{} {portfolio}", office.title))
+        });
+        let mut header = Self {
             is_questions: matches!(document.kind, DocumentKind::Questions | DocumentKind::Oral),
             zaak: document.zaak.as_ref().map(|zaak| zaak.as_str().to_owned()),
             submitted: document.submitted,
-            surnames: document
-                .submitters
-                .iter()
-                .map(|submitter| comparable(surname(&submitter.name)))
-                .filter(|surname| !surname.is_empty())
-                .collect(),
-            first_surname: document
-                .submitters
-                .first()
-                .map(|submitter| surname_with_prefixes(&submitter.name)),
-            subject: subject.filter(|subject| !subject.is_empty()),
-            subject_words: document
-                .subject
-                .as_deref()
-                .map(|subject| {
-                    subject
-                        .split_whitespace()
-                        .map(comparable)
-                        .filter(|word| !word.is_empty())
-                        .collect()
-                })
-                .unwrap_or_default(),
-            offices: document
-                .addressees
-                .iter()
-                .map(|office| {
-                    comparable(&format!(
-                        "{} {}",
-                        office.title,
-                        office.portfolio.as_deref().unwrap_or_default()
-                    ))
-                })
-                .collect(),
-            sha256: sha256.to_owned(),
-        }
+            surnames,
+            subject: fingerprint.as_deref().map(hash),
+            subject_words: hashes(words.map(comparable).filter(|word| !word.is_empty())),
+            offices: hashes(offices),
+            key: String::new(),
+        };
+        let first = document.submitters.first();
+        header.key = if header.has_header() {
+            header_key(
+                header.submitted,
+                first.map(|submitter| surname_with_prefixes(&submitter.name)),
+                fingerprint.as_deref(),
+                &header.surnames,
+            )
+        } else {
+            format!("bron-{}", &sha256[..sha256.len().min(12)])
+        };
+        header
     }
 
     /// Whether the header says enough to be matched or keyed: a submitter, and a date or a
@@ -134,27 +138,9 @@ impl SetHeader {
         self.has_header() && self.submitted.is_some() && self.subject.is_some()
     }
 
-    /// The key of a set known by its header alone:
-    /// `ingezonden-{date}-{first submitter's surname}-{hash of the subject and surnames}`.
+    /// The key of a set known by its header alone.
     fn header_key(&self) -> String {
-        let mut parts = Vec::new();
-        if let Some(date) = self.submitted {
-            parts.push(format!("ingezonden-{}", date.format("%Y-%m-%d")));
-        }
-        if let Some(surname) = &self.first_surname {
-            parts.push(crate::iri::slug(surname));
-        }
-        // The hash tells apart sets of one submitter on one day, and sets of the same first
-        // submitter with different co-submitters.
-        let mut hashed = Sha256::new();
-        hashed.update(self.subject.as_deref().unwrap_or_default());
-        for surname in &self.surnames {
-            hashed.update(b"\0");
-            hashed.update(surname);
-        }
-        let digest = hashed.finalize();
-        parts.push(digest.iter().take(4).map(|b| format!("{b:02x}")).collect());
-        parts.join("-")
+        self.key.clone()
     }
 
     /// How well `other` matches this header: `None` where they cannot be one set (other
@@ -218,11 +204,63 @@ fn is_prefix(word: &str) -> bool {
 }
 
 /// Subjects that share at least four in five of their words: one printed with a word more, or
-/// a word the extraction spelled differently.
-fn similar_words(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
-    let shared = a.intersection(b).count();
-    let all = a.union(b).count();
+/// a word the extraction spelled differently. The words are hashed and sorted.
+fn similar_words(a: &[u64], b: &[u64]) -> bool {
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let all = a.len() + b.len() - shared;
     all > 0 && shared * 5 >= all * 4
+}
+
+/// `ingezonden-{date}-{first submitter's surname}-{hash of the subject and surnames}`. The
+/// hash tells apart sets of one submitter on one day, and sets of the same first submitter
+/// with different co-submitters.
+fn header_key(
+    submitted: Option<NaiveDate>,
+    first_surname: Option<String>,
+    subject: Option<&str>,
+    surnames: &[String],
+) -> String {
+    let mut parts = Vec::new();
+    if let Some(date) = submitted {
+        parts.push(format!("ingezonden-{}", date.format("%Y-%m-%d")));
+    }
+    if let Some(surname) = first_surname {
+        parts.push(crate::iri::slug(&surname));
+    }
+    let mut hashed = Sha256::new();
+    hashed.update(subject.unwrap_or_default());
+    for surname in surnames {
+        hashed.update(b"\0");
+        hashed.update(surname);
+    }
+    let digest = hashed.finalize();
+    parts.push(digest.iter().take(4).map(|b| format!("{b:02x}")).collect());
+    parts.join("-")
+}
+
+/// A text's hash, the same in every run.
+fn hash(text: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(text)
+}
+
+/// The hashes of texts, sorted, each once.
+fn hashes(texts: impl Iterator<Item = String>) -> Box<[u64]> {
+    let mut hashed: Vec<u64> = texts.map(|text| hash(&text)).collect();
+    hashed.sort_unstable();
+    hashed.dedup();
+    hashed.into_boxed_slice()
 }
 
 /// Every document's set, decided once all headers are known.
@@ -359,8 +397,7 @@ fn decide(header: &SetHeader, zaak_sets: &Candidates, header_sets: &Candidates) 
         return identity(zaak.clone(), SetBasis::PrintedZaak);
     }
     if !header.has_header() {
-        let key = format!("bron-{}", &header.sha256[..header.sha256.len().min(12)]);
-        return identity(key, SetBasis::SourceFile);
+        return identity(header.header_key(), SetBasis::SourceFile);
     }
     let zaken = zaak_sets.best(header, |h| h.zaak.clone().unwrap_or_default());
     match zaken.len() {
@@ -430,7 +467,7 @@ mod tests {
 
     #[test]
     fn a_subject_a_word_apart_is_similar_and_one_half_apart_is_not() {
-        let words = |text: &str| text.split(' ').map(str::to_owned).collect::<BTreeSet<_>>();
+        let words = |text: &str| hashes(text.split(' ').map(str::to_owned));
         assert!(similar_words(
             &words("het bericht dat de ggz wachttijden niet goed vastlegt"),
             &words("het bericht dat de ggz de wachttijden niet goed vastlegt nu")
