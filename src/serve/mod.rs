@@ -31,7 +31,8 @@ use reply::Reply;
 use crate::export::{self, ExportFormat};
 use crate::iri::IriMinter;
 use crate::store::{
-    check_query_shape, EvaluationStop, GraphStore, QueryControl, StoreError, QUERY_STACK,
+    check_query_shape, term_bytes, EvaluationStop, GraphStore, QueryControl, StoreError,
+    QUERY_STACK,
 };
 use crate::vocab::{formats, sd};
 use oxhttp::model::header::{
@@ -427,7 +428,12 @@ impl Job {
                 let mut bytes = 0;
                 for row in solutions {
                     let row = row.map_err(|e| self.refusal(e.into()))?;
-                    bytes += row.values().iter().flatten().map(term_bytes).sum::<usize>();
+                    bytes += row
+                        .values()
+                        .iter()
+                        .flatten()
+                        .map(|term| term_bytes(term.as_ref()))
+                        .sum::<usize>();
                     rows.push(row);
                     if rows.len() > self.options.max_rows {
                         return Err(self.too_many("rows"));
@@ -444,9 +450,9 @@ impl Job {
                 let mut bytes = 0;
                 for triple in triples {
                     let triple = triple.map_err(|e| self.refusal(e.into()))?;
-                    bytes += term_bytes(&triple.subject.clone().into())
+                    bytes += term_bytes(triple.subject.as_ref().into())
                         + triple.predicate.as_str().len()
-                        + term_bytes(&triple.object);
+                        + term_bytes(triple.object.as_ref());
                     quads.push(triple.in_graph(GraphName::DefaultGraph));
                     if quads.len() > self.options.max_rows {
                         return Err(self.too_many("triples"));
@@ -497,18 +503,6 @@ impl Job {
 /// The most bytes of terms one answer may hold while it is read in full: `--max-rows` counts
 /// rows, and a million rows of 4 KB strings is 4 GB.
 const MAX_RESULT_BYTES: usize = 256 << 20;
-
-/// About how many bytes a term holds.
-fn term_bytes(term: &oxigraph::model::Term) -> usize {
-    use oxigraph::model::Term;
-    match term {
-        Term::NamedNode(node) => node.as_str().len(),
-        Term::BlankNode(node) => node.as_str().len(),
-        Term::Literal(literal) => literal.value().len() + 16,
-        #[allow(unreachable_patterns)]
-        _ => 64,
-    }
-}
 
 fn too_large() -> Refusal {
     Refusal::new(

@@ -499,8 +499,9 @@ impl IndexedDataset {
 /// sort over 100,000 documents (some 400,000 terms), at about 150 bytes a term.
 const KEPT_TERMS: usize = 1 << 19;
 
-/// About how many bytes a term holds: its text and its datatype's or language's.
-fn term_bytes(term: TermRef<'_>) -> usize {
+/// About how many bytes a term holds: its text and its datatype's or language's. The budgets
+/// of new values here and of answers in `serve` count with it.
+pub fn term_bytes(term: TermRef<'_>) -> usize {
     match term {
         TermRef::NamedNode(node) => node.as_str().len(),
         TermRef::BlankNode(node) => node.as_str().len(),

@@ -31,7 +31,7 @@ mod writer;
 pub use shape::{check_query_shape, QueryShapeError, MAX_DEPTH, MAX_OPERATORS, QUERY_STACK};
 pub use update::{DocumentGraphs, StoredDocument};
 
-pub use index::{EvaluationStop, MADE_UP_BYTES};
+pub use index::{term_bytes, EvaluationStop, MADE_UP_BYTES};
 use index::{IndexBuilder, IndexedDataset};
 use slot::IndexSlot;
 use writer::BackgroundTransaction;

@@ -138,11 +138,15 @@ fn values_block_rows(bytes: &[u8], from: usize) -> u64 {
                 in_term = false;
                 continue;
             }
-            b'<' if iri_end(bytes, at).is_some() => {
-                rows += u64::from(top_term);
-                at = iri_end(bytes, at).unwrap_or(bytes.len());
-                in_term = false;
-                continue;
+            b'<' => {
+                if let Some(end) = iri_end(bytes, at) {
+                    rows += u64::from(top_term);
+                    at = end;
+                    in_term = false;
+                    continue;
+                }
+                rows += u64::from(top_term && !in_term);
+                in_term = true;
             }
             b'(' => {
                 rows += u64::from(multiple && depth == 0);
