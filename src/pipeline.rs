@@ -109,6 +109,8 @@ pub struct LoadReport {
     pub documents: Vec<DocumentOutcome>,
     /// The files a store already held as they are, so not parsed again (see [`crate::update`]).
     pub unchanged: Vec<SourceEntry>,
+    /// Files found in the folders but not read, by ending (see [`source::SourceList::skipped`]).
+    pub skipped: std::collections::BTreeMap<String, usize>,
 }
 
 impl LoadReport {
@@ -159,6 +161,11 @@ impl Outcomes for LoadReport {
 
     fn unchanged(&mut self, entry: SourceEntry) {
         self.unchanged.push(entry);
+    }
+
+    fn finish(&mut self, files: source::SourceList) -> Result<(), Error> {
+        self.skipped = files.skipped;
+        Ok(())
     }
 }
 

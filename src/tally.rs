@@ -29,6 +29,8 @@ pub struct Tally {
     sets: SetFinder,
     /// The shared sets with their files named, once all files have passed.
     shared: Vec<SharedSet>,
+    /// Files found but not read, by ending.
+    pub skipped: std::collections::BTreeMap<String, usize>,
 }
 
 /// A file left out, and why.
@@ -99,6 +101,7 @@ impl Outcomes for Tally {
     }
 
     fn finish(&mut self, files: SourceList) -> Result<(), Error> {
+        self.skipped = files.skipped.clone();
         self.shared = self.sets.named(|index| {
             let entry = files.get(index)?;
             Ok::<_, Error>(entry.map(|entry| entry.path.display().to_string()))
@@ -117,6 +120,7 @@ impl From<&LoadReport> for Tally {
             tally.count(index, outcome);
         }
         tally.unchanged = report.unchanged.len();
+        tally.skipped = report.skipped.clone();
         let named = tally.sets.named(|index| {
             let outcome = report.documents.get(index);
             Ok::<_, SpillError>(outcome.map(|outcome| outcome.entry.path.display().to_string()))

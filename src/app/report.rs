@@ -112,6 +112,7 @@ fn print_tally(tally: &Tally, verbose: bool) -> io::Result<()> {
         )?;
     }
     write_shared_sets(tally, &mut stderr)?;
+    write_skipped(tally, &mut stderr)?;
     let summary = Summary::of(tally);
     if summary.with_warnings > 0 || summary.failed > 0 {
         let hint = if summary.with_warnings > 0 && !verbose {
@@ -143,6 +144,7 @@ pub fn write_check_text(report: &LoadReport, out: &mut impl Write) -> io::Result
     }
     let tally = Tally::from(report);
     write_shared_sets(&tally, out)?;
+    write_skipped(&tally, out)?;
     writeln!(out, "checked {}", Summary::of(&tally).line())
 }
 
@@ -199,6 +201,27 @@ fn write_undecided_set(
         summary.set_candidates.len(),
         summary.set_candidates.join(", "),
         summary.set_key
+    )
+}
+
+/// Files the folders held that are not read: said, never passed over in silence.
+fn write_skipped(tally: &Tally, out: &mut impl Write) -> io::Result<()> {
+    if tally.skipped.is_empty() {
+        return Ok(());
+    }
+    let kinds: Vec<String> = tally
+        .skipped
+        .iter()
+        .map(|(ending, count)| match ending.as_str() {
+            "" => format!("{count} without an ending"),
+            ending => format!("{count} .{ending}"),
+        })
+        .collect();
+    let files: usize = tally.skipped.values().sum();
+    writeln!(
+        out,
+        "note: {files} file(s) in the folders were not read ({}): only .md and .txt files are read",
+        kinds.join(", ")
     )
 }
 

@@ -44,9 +44,10 @@ pub struct SourceFile {
 /// a file is taken whatever its ending.
 pub fn discover(roots: &[PathBuf]) -> Result<SourceList, SourceError> {
     let mut found = SourceList::default();
+    let mut skipped = std::collections::BTreeMap::new();
     for root in roots {
         let mut above = None;
-        for_each_file_below(root, |path| {
+        for_each_file_below(root, &mut skipped, |path| {
             // The root is resolved once, when its first file is found (a missing root is
             // reported by the walk, with its own message).
             let above = match &above {
@@ -66,6 +67,7 @@ pub fn discover(roots: &[PathBuf]) -> Result<SourceList, SourceError> {
         });
     }
     found.spill(false)?;
+    found.skipped = skipped;
     Ok(found)
 }
 
@@ -213,6 +215,7 @@ fn with_newlines(text: String) -> String {
 
 fn for_each_file_below(
     root: &Path,
+    skipped: &mut std::collections::BTreeMap<String, usize>,
     mut found: impl FnMut(PathBuf) -> Result<(), SourceError>,
 ) -> Result<(), SourceError> {
     let metadata = fs::metadata(root).map_err(|source| match source.kind() {
@@ -263,6 +266,9 @@ fn for_each_file_below(
                 folders.push(path);
             } else if has_input_extension(&path) {
                 found(path)?;
+            } else {
+                let ending = path.extension().map(|e| e.to_string_lossy().to_lowercase());
+                *skipped.entry(ending.unwrap_or_default()).or_insert(0) += 1;
             }
         }
     }
