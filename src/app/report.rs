@@ -204,7 +204,8 @@ fn write_undecided_set(
     )
 }
 
-/// Files the folders held that are not read: said, never passed over in silence.
+/// Published documents the folders held that are not read (PDF, Word): said, never passed
+/// over in silence.
 fn write_skipped(tally: &Tally, out: &mut impl Write) -> io::Result<()> {
     if tally.skipped.is_empty() {
         return Ok(());
@@ -212,10 +213,7 @@ fn write_skipped(tally: &Tally, out: &mut impl Write) -> io::Result<()> {
     let kinds: Vec<String> = tally
         .skipped
         .iter()
-        .map(|(ending, count)| match ending.as_str() {
-            "" => format!("{count} without an ending"),
-            ending => format!("{count} .{ending}"),
-        })
+        .map(|(ending, count)| format!("{count} .{ending}"))
         .collect();
     let files: usize = tally.skipped.values().sum();
     writeln!(

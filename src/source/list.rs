@@ -27,8 +27,8 @@ pub struct SourceList {
     /// Paths on disk, and source paths that are not a path's ending, one after another.
     text: Text,
     files: Vec<Spans>,
-    /// Files found in the folders but not read, by their ending (`pdf`, `docx`, or `` for
-    /// none), so that a run can say what it passed over.
+    /// Published documents found in the folders but not read, by their ending (`pdf`,
+    /// `docx`), so that a run can say what it passed over.
     pub skipped: std::collections::BTreeMap<String, usize>,
 }
 

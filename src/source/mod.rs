@@ -266,9 +266,8 @@ fn for_each_file_below(
                 folders.push(path);
             } else if has_input_extension(&path) {
                 found(path)?;
-            } else {
-                let ending = path.extension().map(|e| e.to_string_lossy().to_lowercase());
-                *skipped.entry(ending.unwrap_or_default()).or_insert(0) += 1;
+            } else if let Some(ending) = document_ending(&path) {
+                *skipped.entry(ending).or_insert(0) += 1;
             }
         }
     }
@@ -279,6 +278,19 @@ fn is_hidden(path: &Path) -> bool {
     path.file_name()
         .and_then(|name| name.to_str())
         .is_some_and(|name| name.starts_with('.'))
+}
+
+/// The endings of documents as they are published, which a user may expect to be read: the
+/// files found with one are counted as passed over (data beside the documents, such as
+/// `SOURCES.tsv` or the reference tables, is not).
+const PUBLISHED_ENDINGS: &[&str] = &["pdf", "docx", "doc", "odt", "rtf", "html", "htm", "xml"];
+
+/// A file's ending, in lower case, when it is one of a published document.
+fn document_ending(path: &Path) -> Option<String> {
+    let ending = path.extension()?.to_str()?.to_lowercase();
+    PUBLISHED_ENDINGS
+        .contains(&ending.as_str())
+        .then_some(ending)
 }
 
 fn has_input_extension(path: &Path) -> bool {
