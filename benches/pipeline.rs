@@ -10,10 +10,10 @@
 
 use divan::counter::{BytesCount, ItemsCount};
 use divan::Bencher;
+use kamervragen::identity::sets::{SetHeader, SetIndex};
+use kamervragen::map::LoadOptions;
 use kamervragen::map::{map_document, SourceFacts};
 use kamervragen::parse::parse;
-use kamervragen::pipeline::LoadOptions;
-use kamervragen::set_identity::{SetHeader, SetIndex};
 use kamervragen::source;
 use std::path::PathBuf;
 

@@ -11,10 +11,10 @@
 //! N-Quads unless `--as` names another format by its file ending. Prints
 //! `documents PEAK_MB MB peak heap, FINAL_MB MB at the end (kept across documents)`.
 
+use kamervragen::export::stream::write_stream;
 use kamervragen::export::ExportFormat;
-use kamervragen::pipeline::LoadOptions;
-use kamervragen::stream::write_stream;
-use kamervragen::tally::Tally;
+use kamervragen::map::LoadOptions;
+use kamervragen::run::tally::Tally;
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};

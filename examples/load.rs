@@ -113,7 +113,7 @@ fn first_path(address: &str, class: &str) -> Result<String, Box<dyn std::error::
         .trim()
         .to_owned();
     let path = iri
-        .strip_prefix(kamervragen::iri::DEFAULT_BASE)
+        .strip_prefix(kamervragen::rdf::iri::DEFAULT_BASE)
         .ok_or_else(|| format!("no {class} under the default base: {iri}"))?;
     Ok(format!("/{path}"))
 }

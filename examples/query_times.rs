@@ -9,8 +9,10 @@
 //! `KAMERVRAGEN_QUERIES=DIR`, the queries are those of DIR instead (to compare two forms of a
 //! query in one run).
 
-use kamervragen::pipeline::{load, LoadOptions};
-use kamervragen::results::{write_results, ResultsFormat};
+use kamervragen::run::pipeline::load;
+
+use kamervragen::export::results::{write_results, ResultsFormat};
+use kamervragen::map::LoadOptions;
 use std::path::PathBuf;
 use std::time::Instant;
 

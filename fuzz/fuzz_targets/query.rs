@@ -6,7 +6,9 @@
 
 #![no_main]
 
-use kamervragen::pipeline::{load, LoadOptions};
+use kamervragen::run::pipeline::{load};
+
+use kamervragen::map::LoadOptions;
 use kamervragen::store::{check_query_shape, GraphStore, QueryControl, QUERY_STACK};
 use libfuzzer_sys::fuzz_target;
 use oxigraph::sparql::{CancellationToken, QueryResults};

@@ -358,7 +358,7 @@ pub struct InputArgs {
     pub paths: Vec<PathBuf>,
 
     /// The base under which resource IRIs are minted.
-    #[arg(long, value_name = "IRI", default_value = kamervragen::iri::DEFAULT_BASE)]
+    #[arg(long, value_name = "IRI", default_value = kamervragen::rdf::iri::DEFAULT_BASE)]
     pub base: String,
 
     /// Read the reference tables (parties.toml, members.toml, offices.toml) from DIR instead of

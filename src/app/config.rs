@@ -10,13 +10,13 @@ use super::args::{
 };
 use anyhow::{bail, Context, Result};
 use chrono::{DateTime, Utc};
+use kamervragen::export::results::ResultsFormat;
 use kamervragen::export::ExportFormat;
-use kamervragen::iri::IriMinter;
-use kamervragen::pipeline::LoadOptions;
+use kamervragen::identity::reference::ReferenceData;
+use kamervragen::map::LoadOptions;
 use kamervragen::publish::settings::{AgentFile, ContactFile};
 use kamervragen::publish::{PublishSettings, SettingsFile};
-use kamervragen::reference::ReferenceData;
-use kamervragen::results::ResultsFormat;
+use kamervragen::rdf::iri::IriMinter;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 

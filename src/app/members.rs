@@ -2,7 +2,7 @@
 //! decided, with every case the rules could not decide listed apart for review.
 
 use anyhow::Result;
-use kamervragen::pipeline::Loaded;
+use kamervragen::run::pipeline::Loaded;
 use oxigraph::model::Term;
 use oxigraph::sparql::QueryResults;
 use std::collections::{BTreeMap, BTreeSet};

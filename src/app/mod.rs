@@ -33,28 +33,11 @@ pub fn run() -> ExitCode {
         Ok(Outcome::SomeDocumentsFailed | Outcome::Violations) => ExitCode::from(1),
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
-            let _ = writeln!(io::stderr(), "kamervragen: error: {}", one_line(&error));
+            let chain = kamervragen::run::with_causes(error.as_ref());
+            let _ = writeln!(io::stderr(), "kamervragen: error: {chain}");
             ExitCode::from(2)
         }
     }
-}
-
-/// The error and its causes on one line, each said once: the library's errors that show their
-/// cause in their own message (`query syntax: error at 1:22: …`) have it as their source too,
-/// and anyhow's `{:#}` printed it twice.
-fn one_line(error: &anyhow::Error) -> String {
-    let mut line = String::new();
-    for cause in error.chain() {
-        let text = cause.to_string();
-        if line.contains(&text) {
-            continue;
-        }
-        if !line.is_empty() {
-            line.push_str(": ");
-        }
-        line.push_str(&text);
-    }
-    line
 }
 
 /// A closed pipe is how `head` says it has read enough: not an error.

@@ -5,7 +5,7 @@
 //! (indicatif's stderr target hides itself then), so logs and pipes stay clean.
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
-use kamervragen::pipeline::ProgressHook;
+use kamervragen::map::ProgressHook;
 use std::fmt::Write;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;

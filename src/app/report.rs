@@ -4,10 +4,10 @@
 //! `file:line:column: message`, files that describe the same set, and a summary. `check`
 //! prints every file to stdout, as text or as JSON for machines.
 
-use kamervragen::diagnostic::Position;
-use kamervragen::pipeline::{DocumentOutcome, LoadReport, Outcomes, ReadSummary};
+use kamervragen::parse::diagnostic::Position;
+use kamervragen::run::pipeline::{DocumentOutcome, LoadReport, Outcomes, ReadSummary};
+use kamervragen::run::tally::Tally;
 use kamervragen::source::SourceEntry;
-use kamervragen::tally::Tally;
 use serde::Serialize;
 use std::io::{self, Write};
 use std::path::Path;
@@ -97,7 +97,7 @@ impl Outcomes for StreamedReport {
     fn finish(
         &mut self,
         files: kamervragen::source::SourceList,
-    ) -> Result<(), kamervragen::error::Error> {
+    ) -> Result<(), kamervragen::run::Error> {
         self.tally.finish(files)
     }
 }
@@ -316,7 +316,7 @@ struct ProblemJson {
 impl FileJson {
     fn new(
         entry: &SourceEntry,
-        result: &Result<ReadSummary, kamervragen::pipeline::DocumentError>,
+        result: &Result<ReadSummary, kamervragen::run::pipeline::DocumentError>,
     ) -> Self {
         let mut file = FileJson {
             path: entry.path.display().to_string(),

@@ -4,11 +4,11 @@
 //! from a [`Spill`], so that remembering them does not add to a run's peak memory.
 
 use super::{integer, QuadList, QuadWriter};
-use crate::error::SpillError;
-use crate::iri::IriMinter;
-use crate::links;
-use crate::spill::Spill;
-use crate::vocab::{dct, void};
+use crate::rdf::iri::IriMinter;
+use crate::rdf::links;
+use crate::rdf::vocab::{dct, void};
+use crate::run::spill::Spill;
+use crate::run::spill::SpillError;
 use oxigraph::model::{Literal, QuadRef, TermRef};
 use std::hash::{DefaultHasher, Hash, Hasher};
 
@@ -110,8 +110,8 @@ pub fn hash128(value: &impl Hash) -> u128 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pipeline::LoadOptions;
-    use crate::vocab::{foaf, owl};
+    use crate::map::LoadOptions;
+    use crate::rdf::vocab::{foaf, owl};
     use oxigraph::model::{NamedNode, NamedNodeRef, Quad};
 
     fn link(subject: &str, predicate: NamedNodeRef<'_>, object: &str, graph: &str) -> Quad {

@@ -11,25 +11,27 @@
 //! provenance graph are written by [`reference`], [`linksets`] and [`provenance`].
 
 mod linksets;
+mod options;
 mod provenance;
 mod quads;
 mod reference;
 
 pub use linksets::{hash128, LinkCounter, LinkKey};
+pub use options::{LoadOptions, ProgressHook};
 use provenance::provenance;
 pub use quads::{GraphId, Object, QuadList};
 pub use reference::reference_quads;
 
-use crate::identity::{Basis, OfficeIdentity, PersonIdentity, Resolver};
-use crate::iri::IriMinter;
-use crate::links;
+use crate::identity::people::{Basis, OfficeIdentity, PersonIdentity, Resolver};
+use crate::identity::reference::ReferenceData;
+use crate::identity::sets::{SetBasis, SetIdentity, SubjectRole};
 use crate::model::{
-    Answer, Document, DocumentKind, FollowUp, Footnote, Office, OfficeHolder, Question, Reference,
-    Role, Submitter, ZaakNumber,
+    Answer, Document, DocumentKind, FollowUp, Footnote, Office, OfficeHolder, Publication,
+    Question, Role, Submitter, ZaakNumber,
 };
-use crate::reference::ReferenceData;
-use crate::set_identity::{SetBasis, SetIdentity, SubjectRole};
-use crate::vocab::{
+use crate::rdf::iri::IriMinter;
+use crate::rdf::links;
+use crate::rdf::vocab::{
     bibo, cito, dct, eli, eli_dl, ep_document_types, epvoc, foaf, kv, org, rdfs, schema, skos,
 };
 use chrono::{DateTime, NaiveDate, Utc};
@@ -82,7 +84,7 @@ fn expected_quads(document: &Document) -> usize {
         + 5 * document.questions.len()
         + 7 * document.answers.len()
         + 6 * document.footnotes.len()
-        + 3 * document.references.len()
+        + 3 * document.publications.len()
         + follow_ups
 }
 
@@ -187,8 +189,8 @@ impl Mapper<'_> {
         for footnote in &document.footnotes {
             self.footnote(&set, &footnote_owner, footnote, document);
         }
-        for reference in &document.references {
-            let target = self.reference(reference);
+        for publication in &document.publications {
+            let target = self.publication(publication);
             self.out.add(&topic, dct::REFERENCES, target);
         }
         topic
@@ -604,19 +606,22 @@ impl Mapper<'_> {
     }
 
     /// Another publication, as a work with its identifier.
-    fn reference(&mut self, reference: &Reference) -> NamedNode {
-        let target = match reference {
-            Reference::Aanhangsel(id) => self.minter.aanhangsel(id),
-            Reference::Kamerstuk(id) => self.minter.kamerstuk(id),
+    fn publication(&mut self, publication: &Publication) -> NamedNode {
+        let target = match publication {
+            Publication::Aanhangsel(id) => self.minter.aanhangsel(id),
+            Publication::Kamerstuk(id) => self.minter.kamerstuk(id),
         };
         self.out.add_type(&target, eli::WORK);
         self.out.add(
             &target,
             dct::IDENTIFIER,
-            Literal::new_simple_literal(reference.id()),
+            Literal::new_simple_literal(publication.id()),
         );
-        self.out
-            .add(&target, foaf::PAGE, links::publication_page(reference.id()));
+        self.out.add(
+            &target,
+            foaf::PAGE,
+            links::publication_page(publication.id()),
+        );
         target
     }
 }

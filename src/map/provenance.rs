@@ -3,8 +3,8 @@
 
 use super::SourceFacts;
 use super::{QuadList, QuadWriter};
-use crate::iri::IriMinter;
-use crate::vocab::{foaf, kv, prov, spdx};
+use crate::rdf::iri::IriMinter;
+use crate::rdf::vocab::{foaf, kv, prov, spdx};
 use chrono::SecondsFormat;
 use oxigraph::model::vocab::xsd;
 use oxigraph::model::{Literal, NamedNode};

@@ -269,9 +269,11 @@ fn to_u32(index: usize) -> u32 {
 mod tests {
     use super::*;
     use crate::export::sorted_quads;
-    use crate::pipeline::{map_one, LoadOptions};
+    use crate::run::pipeline::map_one;
+
+    use crate::map::LoadOptions;
+    use crate::rdf::vocab::{dct, foaf, schema};
     use crate::source;
-    use crate::vocab::{dct, foaf, schema};
     use oxigraph::model::vocab::{rdf, xsd};
     use oxigraph::model::{BlankNode, GraphName};
     use std::collections::HashSet;

@@ -4,10 +4,10 @@
 //! not the thousand of the tables.
 
 use super::{QuadList, QuadWriter};
-use crate::iri::IriMinter;
-use crate::links;
-use crate::reference::{Member, ReferenceData};
-use crate::vocab::{foaf, kv, org, owl, rdfs, schema, skos, time};
+use crate::identity::reference::{Member, ReferenceData};
+use crate::rdf::iri::IriMinter;
+use crate::rdf::links;
+use crate::rdf::vocab::{foaf, kv, org, owl, rdfs, schema, skos, time};
 use chrono::NaiveDate;
 use oxigraph::model::vocab::xsd;
 use oxigraph::model::{Literal, NamedNode};

@@ -1,4 +1,4 @@
-use super::{Answer, Footnote, Office, OfficeHolder, Question, Reference, Submitter, ZaakNumber};
+use super::{Answer, Footnote, Office, OfficeHolder, Publication, Question, Submitter, ZaakNumber};
 use chrono::NaiveDate;
 
 /// Which of the published kinds a document is.
@@ -61,7 +61,7 @@ pub struct Document {
     /// Earlier sets of questions this set follows up.
     pub follow_ups: Vec<FollowUp>,
     /// Other documents referred to: Aanhangsel documents and Kamerstukken.
-    pub references: Vec<Reference>,
+    pub publications: Vec<Publication>,
 }
 
 impl Document {
@@ -84,7 +84,7 @@ impl Document {
             footnotes: Vec::new(),
             explanation: None,
             follow_ups: Vec::new(),
-            references: Vec::new(),
+            publications: Vec::new(),
         }
     }
 }

@@ -6,15 +6,15 @@
 mod document;
 mod holder;
 mod office;
+mod publication;
 mod question;
-mod reference;
 mod submitter;
 mod zaak;
 
 pub use document::{Document, DocumentKind, FollowUp};
 pub use holder::OfficeHolder;
 pub use office::{Office, Preposition};
+pub use publication::Publication;
 pub use question::{Answer, Footnote, Question};
-pub use reference::Reference;
 pub use submitter::{Role, Submitter};
 pub use zaak::ZaakNumber;

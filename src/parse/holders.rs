@@ -59,11 +59,11 @@ pub fn parse_holder_line(text: &str) -> HolderLine {
         .map(|offices| parse_offices(offices.trim().trim_end_matches([',', '.'])))
         .unwrap_or_default();
     let see_also = text.find("Zie ook").and_then(|at| {
-        super::references::find_references(&text[at..], None)
+        super::publications::find_publications(&text[at..], None)
             .into_iter()
             .find_map(|reference| match reference {
-                crate::model::Reference::Aanhangsel(id) => Some(id),
-                crate::model::Reference::Kamerstuk(_) => None,
+                crate::model::Publication::Aanhangsel(id) => Some(id),
+                crate::model::Publication::Kamerstuk(_) => None,
             })
     });
     HolderLine {

@@ -7,8 +7,11 @@
 //! splits the lines into the parts the documents name in their own words, and
 //! [`reader`] reads each part into the document.
 
+pub use error::{ParseError, SyntaxError};
 mod bytes;
 mod date;
+pub mod diagnostic;
+mod error;
 mod followup;
 mod footnotes;
 mod header;
@@ -16,17 +19,16 @@ mod holders;
 mod lines;
 mod normalize;
 mod offices;
+mod publications;
 mod reader;
-mod references;
 mod sections;
 #[cfg(test)]
 mod seed_tests;
 mod submitters;
 mod text;
 
-use crate::diagnostic::{Position, Warning};
-use crate::error::SyntaxError;
 use crate::model::Document;
+use crate::parse::diagnostic::{Position, Warning};
 use reader::DocumentReader;
 
 /// A document and what the parser had to work around to read it.
@@ -45,7 +47,7 @@ pub struct Parsed {
 /// assert_eq!(parsed.document.zaak.unwrap().as_str(), "2024Z00001");
 /// assert_eq!(parsed.document.addressees[0].label(), "Minister van Financiën");
 /// assert_eq!(parsed.document.questions[0].text, "Klopt het?");
-/// # Ok::<_, kamervragen::error::SyntaxError>(())
+/// # Ok::<_, kamervragen::parse::SyntaxError>(())
 /// ```
 pub fn parse(text: &str) -> Result<Parsed, SyntaxError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);

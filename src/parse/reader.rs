@@ -7,10 +7,10 @@ use super::holders::{self, HolderLine};
 use super::normalize::Furniture;
 use super::sections::{Section, SectionKind, ORAL_OPENING};
 use super::text::{find_url, is_valid_iri, see_answers, split_inline_note};
-use super::{bytes, date, followup, references, Parsed};
-use crate::diagnostic::{Position, Warning};
-use crate::error::SyntaxError;
+use super::{bytes, date, followup, publications, Parsed};
 use crate::model::{Answer, Document, DocumentKind, Footnote, Question, ZaakNumber};
+use crate::parse::diagnostic::{Position, Warning};
+use crate::parse::SyntaxError;
 use std::collections::BTreeSet;
 
 /// Gathers the parts of a document as the sections come.
@@ -234,8 +234,8 @@ impl DocumentReader {
         self.number_loose_questions(kind);
         self.check_citations();
         document.follow_ups = self.follow_ups(document.zaak.as_ref());
-        document.references =
-            references::find_references(&self.all_text, document.aanhangsel.as_deref());
+        document.publications =
+            publications::find_publications(&self.all_text, document.aanhangsel.as_deref());
         let mut footnotes: Vec<Footnote> = self.footnotes.into_iter().map(|(_, f)| f).collect();
         footnotes.sort_by_key(|f| f.number);
         document.footnotes = footnotes;
@@ -371,7 +371,7 @@ impl DocumentReader {
     /// The Aanhangsel document after `Zie ook`: in an answer, its earlier notice.
     fn see_also(&self) -> Option<String> {
         let at = bytes::find(&self.all_text, "Zie ook Aanhangsel")?;
-        references::find_references(&self.all_text[at..], None)
+        publications::find_publications(&self.all_text[at..], None)
             .into_iter()
             .next()
             .map(|reference| reference.id().to_owned())
@@ -443,7 +443,7 @@ impl DocumentReader {
 
 #[cfg(test)]
 mod tests {
-    use crate::diagnostic::Position;
+    use crate::parse::diagnostic::Position;
     use crate::parse::parse;
 
     #[test]

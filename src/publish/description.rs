@@ -10,10 +10,10 @@
 use super::settings::PublishSettings;
 use super::statistics::Statistics;
 use crate::export::ExportFormat;
-use crate::iri::{dataset_part, IriMinter};
-use crate::links::FAMILIES;
-use crate::reference::TABLE_SOURCES;
-use crate::vocab::{self, dcat, dct, foaf, prov, rdfs, skos, spdx, vcard, void};
+use crate::identity::reference::TABLE_SOURCES;
+use crate::rdf::iri::{dataset_part, IriMinter};
+use crate::rdf::links::FAMILIES;
+use crate::rdf::vocab::{self, dcat, dct, foaf, prov, rdfs, skos, spdx, vcard, void};
 use chrono::NaiveDate;
 use oxigraph::model::vocab::{rdf, xsd};
 use oxigraph::model::{Literal, NamedNode, NamedNodeRef, Term, Triple};

@@ -16,11 +16,13 @@ pub use description::PublishedFile;
 pub use settings::{PublishSettings, SettingsFile};
 pub use statistics::Statistics;
 
-use crate::error::Error;
 use crate::export::{write_sorted, ExportFormat};
-use crate::pipeline::{LoadOptions, LoadReport};
-use crate::stream::write_stream;
-use crate::vocab;
+use crate::run::pipeline::LoadReport;
+use crate::run::Error;
+
+use crate::export::stream::write_stream;
+use crate::map::LoadOptions;
+use crate::rdf::vocab;
 use description::{describe, Conformance};
 use oxigraph::model::{GraphName, NamedNode, Quad};
 use sha2::{Digest, Sha256};

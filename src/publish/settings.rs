@@ -5,7 +5,6 @@
 //! only on the base IRI, and leave as [`PublishSettings`], every IRI checked. Nothing about a
 //! particular publisher is written in code: publisher and contact point must be given.
 
-use crate::error::SettingsError;
 use chrono::NaiveDate;
 use oxigraph::model::NamedNode;
 use serde::Deserialize;
@@ -227,6 +226,26 @@ fn default_description() -> Texts {
     Texts {
         nl: "Schriftelijke vragen van leden van de Tweede Kamer, de antwoorden en uitstelberichten van de regering, de indieners en hun fracties, de gevraagde bewindspersonen en de geciteerde bronnen, als RDF.".into(),
         en: "Written questions by members of the Dutch House of Representatives, the government's answers and postponement notices, the members and their parties, the offices asked and the sources cited, as RDF.".into(),
+    }
+}
+
+/// Publishing settings that do not read or are incomplete: the file, the line when the
+/// problem is at one, and what was expected.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub struct SettingsError {
+    pub file: Option<PathBuf>,
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl std::fmt::Display for SettingsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (&self.file, self.line) {
+            (Some(file), Some(line)) => write!(f, "{}:{line}: {}", file.display(), self.message),
+            (Some(file), None) => write!(f, "{}: {}", file.display(), self.message),
+            (None, Some(line)) => write!(f, "line {line}: {}", self.message),
+            (None, None) => f.write_str(&self.message),
+        }
     }
 }
 

@@ -6,7 +6,7 @@
 //! the description says exactly what the files hold. Memory holds a hash per entity.
 
 use crate::map::hash128;
-use crate::vocab::{eli, kv, void};
+use crate::rdf::vocab::{eli, kv, void};
 use chrono::NaiveDate;
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::vocab::{rdf, xsd};

@@ -46,14 +46,14 @@ pub enum PushError {
         message: String,
         tries: u32,
     },
-    #[error("graph <{graph}>: cannot write it as N-Triples: {source}")]
+    #[error("graph <{graph}>: cannot write it as N-Triples")]
     Serialize {
         graph: String,
         source: std::io::Error,
     },
     #[error(transparent)]
     Store(#[from] StoreError),
-    #[error("{first}\n{written} of {total} graphs were written before it stopped; run the same push again to finish (each PUT replaces its graph, so nothing is written twice)")]
+    #[error("{}\n{written} of {total} graphs were written before it stopped; run the same push again to finish (each PUT replaces its graph, so nothing is written twice)", crate::run::with_causes(first.as_ref()))]
     Incomplete {
         first: Box<PushError>,
         written: usize,

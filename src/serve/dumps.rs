@@ -8,8 +8,8 @@
 
 use super::protocol::Refusal;
 use super::Endpoint;
+use crate::export::stream::write_store;
 use crate::export::ExportFormat;
-use crate::stream::write_store;
 use oxhttp::model::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use oxhttp::model::{Body, HeaderValue, Response};
 use std::io::{BufWriter, Write};

@@ -29,12 +29,12 @@ use protocol::parse_form;
 use reply::Reply;
 
 use crate::export::{self, ExportFormat};
-use crate::iri::IriMinter;
+use crate::rdf::iri::IriMinter;
+use crate::rdf::vocab::{formats, sd};
 use crate::store::{
     check_query_shape, term_bytes, EvaluationStop, GraphStore, QueryControl, StoreError,
     QUERY_STACK,
 };
-use crate::vocab::{formats, sd};
 use oxhttp::model::header::{
     ACCEPT, ACCESS_CONTROL_ALLOW_HEADERS, ACCESS_CONTROL_ALLOW_METHODS,
     ACCESS_CONTROL_ALLOW_ORIGIN, CONTENT_LENGTH, CONTENT_SECURITY_POLICY, CONTENT_TYPE,
@@ -495,7 +495,7 @@ impl Job {
             StoreError::Evaluation(error) => {
                 Refusal::new(400, format!("the query failed: {error}"))
             }
-            other => Refusal::new(500, other.to_string()),
+            other => Refusal::new(500, crate::run::with_causes(&other)),
         }
     }
 }

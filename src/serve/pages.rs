@@ -9,7 +9,7 @@ use super::charts::{histogram, stacked_bars, Column};
 use super::dumps::{dump_name, DUMP_FORMATS, DUMP_PREFIX};
 use super::html::{escape, page, Linker};
 use super::{Endpoint, Evaluated, Refusal};
-use crate::vocab::kv;
+use crate::rdf::vocab::kv;
 use chrono::NaiveDate;
 use oxigraph::model::{NamedNode, Term};
 use oxigraph::sparql::{QuerySolution, Variable};

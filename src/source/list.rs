@@ -8,7 +8,7 @@
 //! does not grow with the corpus; only 16 bytes a file stay in memory.
 
 use super::SourceEntry;
-use crate::error::SourceError;
+use crate::source::SourceError;
 use std::borrow::Cow;
 #[cfg(unix)]
 use std::fs::File;
@@ -105,7 +105,7 @@ impl SourceList {
         };
         let (start, bytes) = self
             .names((first.extent().0, last.extent().1))
-            .map_err(|error| SourceError::List { error })?;
+            .map_err(|error| SourceError::List { source: error })?;
         let slice = |span: (u32, u32)| &bytes[(span.0 - start) as usize..(span.1 - start) as usize];
         let entry = |spans: &Spans| SourceEntry {
             path: path_from_bytes(slice(spans.path)),
@@ -163,8 +163,8 @@ impl SourceList {
         #[cfg(unix)]
         if let Text::Memory(text) = &self.text {
             if always || text.len() > SPILL_ABOVE {
-                let (file, files) =
-                    write_sorted(text, &self.files).map_err(|error| SourceError::List { error })?;
+                let (file, files) = write_sorted(text, &self.files)
+                    .map_err(|error| SourceError::List { source: error })?;
                 self.files = files;
                 self.text = Text::File(file);
             }

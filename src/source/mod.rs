@@ -5,14 +5,16 @@
 //! source path: the path below the folder that holds the input root, so that
 //! `seeds/2019Z15244.md` has the same source path whether `seeds` or the file itself was given.
 
-use crate::diagnostic::Position;
-use crate::error::SourceError;
+use crate::parse::diagnostic::Position;
 use sha2::{Digest, Sha256};
 use std::fs;
 use std::io::Read;
 use std::path::{Component, Path, PathBuf};
 
+mod error;
 mod list;
+
+pub use error::{RdfFileError, SourceError};
 pub use list::SourceList;
 
 /// Files larger than this are refused before they are read: no written question comes near
@@ -383,8 +385,8 @@ fn hex(bytes: &[u8]) -> String {
 pub fn read_rdf_file(
     path: &Path,
     format: crate::export::ExportFormat,
-) -> Result<Vec<oxigraph::model::Quad>, crate::error::RdfFileError> {
-    use crate::error::RdfFileError;
+) -> Result<Vec<oxigraph::model::Quad>, crate::source::RdfFileError> {
+    use crate::source::RdfFileError;
     use oxigraph::io::{RdfParseError, RdfParser};
     let file = std::fs::File::open(path).map_err(|source| RdfFileError::Read {
         path: path.to_owned(),

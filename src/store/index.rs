@@ -645,8 +645,10 @@ impl<'a> QueryableDataset<'a> for IndexedDataset {
 
 #[cfg(test)]
 mod tests {
-    use crate::pipeline::{load, LoadOptions};
-    use crate::results::{write_results, ResultsFormat};
+    use crate::run::pipeline::load;
+
+    use crate::export::results::{write_results, ResultsFormat};
+    use crate::map::LoadOptions;
     use crate::store::{GraphStore, QueryControl};
     use oxigraph::model::{BlankNode, GraphName, Literal, NamedNode, Quad};
     use std::path::PathBuf;

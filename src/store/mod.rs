@@ -22,21 +22,21 @@
 //! write first puts the merge in the store, then drops the index (see `slot`). A store on disk
 //! has none: its RocksDB indexes are sorted already.
 
+mod edit;
 mod index;
 mod shape;
 mod slot;
-mod update;
 mod writer;
 
+pub use edit::{DocumentGraphs, StoredDocument};
 pub use shape::{check_query_shape, QueryShapeError, MAX_DEPTH, MAX_OPERATORS, QUERY_STACK};
-pub use update::{DocumentGraphs, StoredDocument};
 
 pub use index::{term_bytes, EvaluationStop, MADE_UP_BYTES};
 use index::{IndexBuilder, IndexedDataset};
 use slot::IndexSlot;
 use writer::BackgroundTransaction;
 
-use crate::vocab;
+use crate::rdf::vocab;
 use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedOrBlankNode, Quad, QuadRef};
 use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator};
 use oxigraph::store::{StorageError, Store};
@@ -44,20 +44,20 @@ use oxigraph::store::{StorageError, Store};
 /// What can go wrong in the store or in a query.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("store: {0}")]
+    #[error("store")]
     Storage(#[from] StorageError),
-    #[error("query syntax: {0}")]
+    #[error("query syntax")]
     Syntax(#[from] oxigraph::sparql::SparqlSyntaxError),
-    #[error("query refused: {0}")]
+    #[error("query refused")]
     Shape(#[from] QueryShapeError),
-    #[error("query evaluation: {0}")]
+    #[error("query evaluation")]
     Evaluation(#[from] oxigraph::sparql::QueryEvaluationError),
-    #[error("{}: cannot open the store: {source}", path.display())]
+    #[error("{}: cannot open the store", path.display())]
     Open {
         path: std::path::PathBuf,
         source: StorageError,
     },
-    #[error("{}: cannot lock the store: {source}", path.display())]
+    #[error("{}: cannot lock the store", path.display())]
     Lock {
         path: std::path::PathBuf,
         source: std::io::Error,
@@ -67,7 +67,7 @@ pub enum StoreError {
         path: std::path::PathBuf,
         writing: bool,
     },
-    #[error("{}: cannot read or write what the store was mapped with: {source}", path.display())]
+    #[error("{}: cannot read or write what the store was mapped with", path.display())]
     Mapping {
         path: std::path::PathBuf,
         source: std::io::Error,

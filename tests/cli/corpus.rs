@@ -4,7 +4,7 @@
 //! documents. A field left out of a TOML means "not printed" and is
 //! checked as such.
 
-use kamervragen::model::{Document, Office, Reference};
+use kamervragen::model::{Document, Office, Publication};
 use kamervragen::parse::parse;
 use serde::Deserialize;
 use std::collections::BTreeSet;
@@ -247,9 +247,9 @@ fn compare(file: &str, expected: Expected, document: &Document, problems: &mut V
             .iter()
             .map(|f| f.zaak.as_str().to_owned())),
     );
-    let references = |wanted: fn(&Reference) -> bool| {
+    let references = |wanted: fn(&Publication) -> bool| {
         set(document
-            .references
+            .publications
             .iter()
             .filter(|r| wanted(r))
             .map(|r| r.id().to_owned()))
@@ -259,14 +259,14 @@ fn compare(file: &str, expected: Expected, document: &Document, problems: &mut V
         file,
         "aanhangsel_refs",
         set(expected.aanhangsel_refs),
-        references(|r| matches!(r, Reference::Aanhangsel(_))),
+        references(|r| matches!(r, Publication::Aanhangsel(_))),
     );
     check(
         p,
         file,
         "kamerstukken",
         set(expected.kamerstukken),
-        references(|r| matches!(r, Reference::Kamerstuk(_))),
+        references(|r| matches!(r, Publication::Kamerstuk(_))),
     );
 }
 

@@ -185,7 +185,7 @@ fn help_explains_the_commands() {
 fn query_help_lists_every_declared_prefix() {
     let help = Workspace::empty().run(&["query", "--help"]).success();
     let folded = help.split_whitespace().collect::<Vec<_>>().join(" ");
-    for (prefix, _) in kamervragen::vocab::prefixes() {
+    for (prefix, _) in kamervragen::rdf::vocab::prefixes() {
         assert!(
             folded.contains(&format!(" {prefix},")) || folded.contains(&format!(" {prefix}.")),
             "query --help does not list {prefix}"

@@ -3,7 +3,9 @@
 
 use super::{iri, kv_data, parse_quads, parse_triples, seed_path, Workspace};
 use kamervragen::export::ExportFormat;
-use kamervragen::pipeline::{load, LoadOptions};
+use kamervragen::run::pipeline::load;
+
+use kamervragen::map::LoadOptions;
 use oxigraph::io::RdfFormat;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeSet;
@@ -584,14 +586,14 @@ fn one_thread_and_many_give_the_same_bytes() {
 }
 
 /// The merge of the store's document graphs as N-Triples lines, to compare as a set.
-fn triple_lines(loaded: &kamervragen::pipeline::Loaded) -> BTreeSet<String> {
+fn triple_lines(loaded: &kamervragen::run::pipeline::Loaded) -> BTreeSet<String> {
     let quads = loaded.store.quads().unwrap();
     let triples = quads.into_iter().map(oxigraph::model::Triple::from);
     triples.map(|triple| triple.to_string()).collect()
 }
 
 /// The store's document graphs as N-Quads lines, to compare as a set.
-fn quad_lines(loaded: &kamervragen::pipeline::Loaded) -> BTreeSet<String> {
+fn quad_lines(loaded: &kamervragen::run::pipeline::Loaded) -> BTreeSet<String> {
     let quads = loaded.store.quads().unwrap();
     quads.iter().map(ToString::to_string).collect()
 }

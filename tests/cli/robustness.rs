@@ -15,7 +15,7 @@
 //! Case counts are kept moderate so that the module runs in seconds in a debug build; set
 //! `PROPTEST_CASES` to run more.
 
-use kamervragen::diagnostic::Position;
+use kamervragen::parse::diagnostic::Position;
 use kamervragen::parse::parse;
 use proptest::prelude::*;
 use proptest::sample::Index;

@@ -6,48 +6,27 @@
 //! document that cannot be read or parsed is recorded in the report with its error and the rest
 //! go on: nothing is dropped without a line in the report.
 
-use crate::diagnostic::{Position, Warning};
-use crate::error::{Error, ParseError, SourceError};
-use crate::iri::IriMinter;
-use crate::map::{map_document, reference_quads, LinkCounter, QuadList, SourceFacts};
+use crate::identity::sets::{SetHeader, SetIdentity, SetIndex};
+use crate::map::{
+    map_document, reference_quads, LinkCounter, LoadOptions, ProgressHook, QuadList, SourceFacts,
+};
 use crate::model::{DocumentKind, ZaakNumber};
+use crate::parse::diagnostic::{Position, Warning};
+use crate::parse::ParseError;
 use crate::parse::{parse, Parsed};
-use crate::reference::ReferenceData;
-use crate::set_identity::{SetHeader, SetIdentity, SetIndex};
+use crate::run::Error;
+use crate::source::SourceError;
 use crate::source::{self, SourceEntry};
 use crate::store::{GraphStore, QuadBatch};
-use chrono::{DateTime, Utc};
+
 use rayon::prelude::*;
 use std::path::PathBuf;
-
-/// How documents are turned into quads.
-#[derive(Debug, Clone, Default)]
-pub struct LoadOptions {
-    pub minter: IriMinter,
-    /// The tables that decide identities (parties, members, offices).
-    pub reference: std::sync::Arc<ReferenceData>,
-    /// Written as `prov:generatedAtTime` when set; left out by default so dumps are reproducible.
-    pub generated_at: Option<DateTime<Utc>>,
-    /// Told how far a run has got, after each batch of documents.
-    pub progress: Option<ProgressHook>,
-}
-
-/// How far a run over many documents has got: called with the files done and the files in all,
-/// once before the first batch and after each one.
-#[derive(Clone)]
-pub struct ProgressHook(pub std::sync::Arc<dyn Fn(usize, usize) + Send + Sync>);
-
-impl std::fmt::Debug for ProgressHook {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("ProgressHook")
-    }
-}
 
 /// What was read from one file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReadSummary {
     pub kind: DocumentKind,
-    /// The key the set of questions is minted under (see [`crate::set_identity`]).
+    /// The key the set of questions is minted under (see [`crate::identity::sets`]).
     pub set_key: String,
     /// The sets the header matched equally, when it matched more than one (so was kept apart).
     pub set_candidates: Vec<String>,
@@ -86,7 +65,7 @@ impl DocumentError {
         match self {
             Self::Parse(error) => error.syntax.message.clone(),
             Self::Source(error) => {
-                let text = error.to_string();
+                let text = crate::run::with_causes(error);
                 // The source errors open with `path:` or `path:line:column:`; drop that part.
                 text.split_once(": ")
                     .map_or(text.clone(), |(_, rest)| rest.to_owned())
@@ -107,7 +86,7 @@ pub struct DocumentOutcome {
 pub struct LoadReport {
     /// The files parsed, or that failed.
     pub documents: Vec<DocumentOutcome>,
-    /// The files a store already held as they are, so not parsed again (see [`crate::update`]).
+    /// The files a store already held as they are, so not parsed again (see [`crate::run::sync`]).
     pub unchanged: Vec<SourceEntry>,
     /// Files found in the folders but not read, by ending (see [`source::SourceList::skipped`]).
     pub skipped: std::collections::BTreeMap<String, usize>,
@@ -132,7 +111,7 @@ impl LoadReport {
 }
 
 /// Where what became of each file goes, file by file in source-path order, as the documents
-/// pass: a whole [`LoadReport`], or a [`crate::tally::Tally`] that stays small.
+/// pass: a whole [`LoadReport`], or a [`crate::run::tally::Tally`] that stays small.
 pub trait Outcomes {
     /// Told how many files there are, before the first.
     fn expect(&mut self, _files: usize) {}

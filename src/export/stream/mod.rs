@@ -1,14 +1,14 @@
 //! Dumps that stream: from the pipeline without a store, or from a kept store a graph at a time.
 //!
 //! Paths enter; RDF leaves in one of the export formats, and what became of each file goes to
-//! an [`Outcomes`] (a [`crate::tally::Tally`] keeps a dump's memory flat). (Or a store
+//! an [`Outcomes`] (a [`crate::run::tally::Tally`] keeps a dump's memory flat). (Or a store
 //! enters, and its graphs leave in IRI order, each sorted: [`write_store`].) Documents come
 //! in source-path order (read, parsed and mapped on every core, a batch at a time), then the
 //! reference graph and the linksets. Each document is sorted, hashed and, in the line formats,
 //! written out on the core that mapped it ([`PreparedGraph`]); one thread decides what to
 //! write and writes. Memory holds a batch, not the corpus (but see below for merged formats):
 //! what must be kept per file or per link until the end (the names of the input files, the set
-//! each describes, the links to count) waits in temporary files ([`crate::spill`]). The output
+//! each describes, the links to count) waits in temporary files ([`crate::run::spill`]). The output
 //! is the same for the same input, on any number of threads.
 //!
 //! Statements about resources documents share (people, parties, offices, ministries, papers
@@ -28,11 +28,14 @@ mod sorted;
 
 pub use prepared::PreparedGraph;
 
-use crate::error::{Error, SpillError};
 use crate::export::{serializer, sorted_quads, ExportFormat};
-use crate::iri::IriMinter;
 use crate::map::{reference_quads, LinkCounter};
-use crate::pipeline::{for_each_prepared, LoadOptions, Outcomes};
+use crate::rdf::iri::IriMinter;
+use crate::run::pipeline::{for_each_prepared, Outcomes};
+use crate::run::spill::SpillError;
+use crate::run::Error;
+
+use crate::map::LoadOptions;
 use crate::store::GraphStore;
 use oxigraph::io::{RdfFormat, RdfParseError, RdfParser, WriterQuadSerializer};
 use oxigraph::model::{NamedNode, Quad, QuadRef, Triple, TripleRef};
@@ -297,7 +300,7 @@ impl Seen {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tally::Tally;
+    use crate::run::tally::Tally;
 
     fn dump(format: ExportFormat, run_bytes: usize) -> Vec<u8> {
         let seeds = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"));

@@ -5,7 +5,7 @@
 //! results (CONSTRUCT, DESCRIBE) are written as sorted Turtle whatever the format.
 
 use crate::export::{self, ExportFormat};
-use crate::vocab;
+use crate::rdf::vocab;
 use oxigraph::model::{GraphName, Quad, Term};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{QueryEvaluationError, QueryResults, QuerySolution, Variable};
@@ -25,7 +25,7 @@ pub enum ResultsFormat {
 /// Writing results failed: the query failed while its results were read, or the output did.
 #[derive(Debug, thiserror::Error)]
 pub enum ResultsError {
-    #[error("query evaluation: {0}")]
+    #[error("query evaluation")]
     Evaluation(#[from] QueryEvaluationError),
     // Not transparent: the `io::Error` must stay in the error's chain, where the binary looks
     // for a closed pipe (`kamervragen query … | head` is no error).

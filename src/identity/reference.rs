@@ -19,15 +19,15 @@ use unicode_normalization::UnicodeNormalization;
 const SHIPPED: [(&str, &str); 3] = [
     (
         "parties.toml",
-        include_str!("../seeds/reference/parties.toml"),
+        include_str!("../../seeds/reference/parties.toml"),
     ),
     (
         "members.toml",
-        include_str!("../seeds/reference/members.toml"),
+        include_str!("../../seeds/reference/members.toml"),
     ),
     (
         "offices.toml",
-        include_str!("../seeds/reference/offices.toml"),
+        include_str!("../../seeds/reference/offices.toml"),
     ),
 ];
 

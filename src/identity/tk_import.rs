@@ -11,8 +11,8 @@
 //! Records marked `Verwijderd` are left out. Dates are taken as the API writes them, in Dutch
 //! local time: the date part, not converted to UTC (which would move midnight to the day before).
 
-use crate::iri::slug;
-use crate::reference::{comparable, Member, Party, PartyMembership, ReferenceData, Zaak};
+use crate::identity::reference::{comparable, Member, Party, PartyMembership, ReferenceData, Zaak};
+use crate::rdf::iri::slug;
 use chrono::NaiveDate;
 use serde::Deserialize;
 use serde_json::Value;

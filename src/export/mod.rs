@@ -3,8 +3,14 @@
 //! Quads enter in any order; bytes leave in one of oxigraph's RDF formats, sorted so that the
 //! same input always gives byte-identical output. Formats that keep graphs (TriG, N-Quads,
 //! JSON-LD) write every named graph; the others merge all graphs into one, each triple once.
+//!
+//! Query results leave through [`results`]; dumps that stream, without a store or a graph at a
+//! time from one, through [`stream`].
 
-use crate::vocab;
+pub mod results;
+pub mod stream;
+
+use crate::rdf::vocab;
 use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer};
 use oxigraph::model::vocab::xsd;
 use oxigraph::model::{GraphNameRef, LiteralRef, Quad, TermRef, Triple, TripleRef};

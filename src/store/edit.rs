@@ -7,7 +7,7 @@
 //! above) exact: a triple leaves the merge when the last named graph stating it lets it go.
 
 use super::{in_default_graph, GraphStore, StoreError};
-use crate::vocab::{foaf, kv, prov, spdx};
+use crate::rdf::vocab::{foaf, kv, prov, spdx};
 use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, Quad, Term};
 use oxigraph::store::Transaction;
 use std::collections::{BTreeMap, HashSet};

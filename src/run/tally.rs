@@ -1,7 +1,7 @@
 //! What became of the files of a run, kept small enough for a corpus of any size.
 //!
 //! Outcomes enter one file at a time, in source-path order (a [`Tally`] is an [`Outcomes`]
-//! for [`crate::pipeline::for_each_batch`], or is made from a whole [`LoadReport`]); counts,
+//! for [`crate::run::pipeline::for_each_batch`], or is made from a whole [`LoadReport`]); counts,
 //! the files that failed and the sets of questions that several files describe leave, for the
 //! summary a command prints at the end. A streaming export keeps a tally instead of the
 //! report, so its memory does not hold every file's summary and warnings: per file read, it
@@ -9,12 +9,13 @@
 //! [`Spill`] (out of memory for a large corpus), and names the files that share a set once all
 //! have passed.
 
-use crate::diagnostic::Position;
-use crate::error::{Error, SpillError};
 use crate::model::DocumentKind;
-use crate::pipeline::{DocumentOutcome, LoadReport, Outcomes};
+use crate::parse::diagnostic::Position;
+use crate::run::pipeline::{DocumentOutcome, LoadReport, Outcomes};
+use crate::run::spill::Spill;
+use crate::run::spill::SpillError;
+use crate::run::Error;
 use crate::source::{SourceEntry, SourceList};
-use crate::spill::Spill;
 use std::path::PathBuf;
 
 /// Counts of the files of a run, its failures and its shared sets.
@@ -229,9 +230,10 @@ fn read_records(mut bytes: &[u8]) -> Vec<SetRecord<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostic::Warning;
-    use crate::error::{ParseError, SyntaxError};
-    use crate::pipeline::{DocumentError, ReadSummary};
+    use crate::parse::diagnostic::Warning;
+    use crate::parse::ParseError;
+    use crate::parse::SyntaxError;
+    use crate::run::pipeline::{DocumentError, ReadSummary};
 
     fn entry(path: &str) -> SourceEntry {
         SourceEntry {

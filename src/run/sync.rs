@@ -14,11 +14,13 @@
 //! rewritten after every load; the linksets are counted in the store, so they count every
 //! document it holds.
 
-use crate::error::Error;
-use crate::iri::IriMinter;
-use crate::links;
 use crate::map::{hash128, reference_quads, LinkCounter};
-use crate::pipeline::{for_each_batch, LoadOptions, LoadReport};
+use crate::rdf::iri::IriMinter;
+use crate::rdf::links;
+use crate::run::pipeline::{for_each_batch, LoadReport};
+use crate::run::Error;
+
+use crate::map::LoadOptions;
 use crate::store::{DocumentGraphs, GraphStore};
 use oxigraph::model::{GraphName, Quad, QuadRef};
 use std::collections::{BTreeSet, HashSet};
@@ -202,7 +204,7 @@ fn document_graphs(minter: &IriMinter, source_path: &str) -> DocumentGraphs {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pipeline::load;
+    use crate::run::pipeline::load;
     use oxigraph::sparql::QueryResults;
     use std::fs;
     use std::path::Path;
@@ -221,7 +223,7 @@ mod tests {
         let QueryResults::Graph(triples) = store
             .query(
                 "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }",
-                crate::iri::DEFAULT_BASE,
+                crate::rdf::iri::DEFAULT_BASE,
             )
             .unwrap()
         else {
@@ -368,7 +370,7 @@ mod tests {
         let folder = corpus_folder();
         let store = GraphStore::new().unwrap();
         run(folder.path(), &store, false);
-        let mut reference = crate::reference::ReferenceData::shipped();
+        let mut reference = crate::identity::reference::ReferenceData::shipped();
         let party = reference
             .parties
             .iter_mut()

@@ -1,6 +1,6 @@
 //! Positions in a source text and the warnings the parser raises there.
 //!
-//! The parser reports a hard failure as a [`crate::error::SyntaxError`]; anything it could read
+//! The parser reports a hard failure as a [`crate::parse::SyntaxError`]; anything it could read
 //! but had to work around (a URL that is not a valid IRI, say) becomes a [`Warning`] that travels
 //! with the parsed document up to the command that prints it.
 

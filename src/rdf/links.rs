@@ -5,8 +5,8 @@
 //! Persoon GUID); IRIs of pages and entities elsewhere leave. The patterns follow the project's
 //! identifiers reference.
 
-use crate::iri::is_unreserved;
-use crate::vocab::{foaf, owl, rdfs};
+use crate::rdf::iri::is_unreserved;
+use crate::rdf::vocab::{foaf, owl, rdfs};
 use oxigraph::model::{NamedNode, NamedNodeRef};
 
 /// One family of links: the predicate, where the objects live, and the dataset they belong to.

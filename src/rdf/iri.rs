@@ -6,7 +6,7 @@
 //! become one `-`), and every segment is percent-encoded where an IRI needs it, so no document
 //! text can produce an invalid IRI. The patterns are listed in the README.
 
-use crate::error::Error;
+use crate::run::Error;
 use iri_string::percent_encode::PercentEncodedForIri;
 use iri_string::types::IriStr;
 use oxigraph::model::NamedNode;
@@ -50,7 +50,7 @@ impl IriMinter {
         &self.base
     }
 
-    /// `{base}zaak/{key}`: a set of questions (see [`crate::set_identity`] for the key).
+    /// `{base}zaak/{key}`: a set of questions (see [`crate::identity::sets`] for the key).
     pub fn question_set(&self, key: &str) -> NamedNode {
         self.mint(&["zaak", key])
     }
@@ -105,7 +105,7 @@ impl IriMinter {
         numbered_part(reply, "beantwoorder", position as u64)
     }
 
-    /// `{base}persoon/{key}`: a person, from the key [`crate::identity`] decided: the
+    /// `{base}persoon/{key}`: a person, from the key [`crate::identity::people`] decided: the
     /// reference table's (`sjoerd-sjoerdsma`), or the printed name with the party's key.
     pub fn person(&self, key: &str) -> NamedNode {
         self.mint(&["persoon", &slug(key)])

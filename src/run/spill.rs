@@ -6,7 +6,6 @@
 //! its batches used is free again. So what a run must remember per file or per link does not
 //! add to its peak, and a dump's memory is the same at 10,000 and 100,000 documents.
 
-use crate::error::SpillError;
 use std::fs::File;
 use std::io::{BufWriter, Read, Seek, SeekFrom, Write};
 
@@ -65,6 +64,12 @@ impl Spill {
         self.file.is_some()
     }
 }
+
+/// A temporary file that holds what a run remembers until its end could not be made, written
+/// or read back (see [`crate::run::spill`]).
+#[derive(Debug, thiserror::Error)]
+#[error("cannot keep the run's records in a temporary file (TMPDIR names the folder)")]
+pub struct SpillError(#[source] pub std::io::Error);
 
 #[cfg(test)]
 mod tests {

@@ -2,7 +2,7 @@
 //! vergaderjaar 2023–2024, nr. 1843`) and Kamerstukken (`Kamerstuk 21 501-02, nr. 2732`),
 //! turned into their ids at officielebekendmakingen.
 
-use crate::model::Reference;
+use crate::model::Publication;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -35,15 +35,15 @@ static EERSTE_KAMER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Every reference in `text`, in order of first appearance, each once, leaving out `own`.
-pub fn find_references(text: &str, own: Option<&str>) -> Vec<Reference> {
-    let mut found: Vec<(usize, Reference)> = Vec::new();
+pub fn find_publications(text: &str, own: Option<&str>) -> Vec<Publication> {
+    let mut found: Vec<(usize, Publication)> = Vec::new();
     let aanhangsel = AANHANGSEL
         .captures_iter(text)
         .chain(AANHANGSEL_YEAR_FIRST.captures_iter(text));
     for captures in aanhangsel {
         let id = format!("ah-tk-{}{}-{}", &captures[1], &captures[2], &captures[3]);
         if Some(id.as_str()) != own {
-            found.push((start(&captures), Reference::Aanhangsel(id)));
+            found.push((start(&captures), Publication::Aanhangsel(id)));
         }
     }
     for captures in KAMERSTUK.captures_iter(text) {
@@ -55,7 +55,7 @@ pub fn find_references(text: &str, own: Option<&str>) -> Vec<Reference> {
         let at = start(&captures);
         found.push((
             at,
-            Reference::Kamerstuk(format!("{paper}-{}", &captures[3])),
+            Publication::Kamerstuk(format!("{paper}-{}", &captures[3])),
         ));
         // `nr. 679, nr. 684 en 685`: more numbers in the same dossier; `nr. 811 en 29 984,
         // nr. 1207`: a number of another dossier.
@@ -63,10 +63,10 @@ pub fn find_references(text: &str, own: Option<&str>) -> Vec<Reference> {
         loop {
             if let Some(other) = OTHER_DOSSIER.captures(&text[end..]) {
                 let id = format!("kst-{}-{}", other[1].replace(' ', ""), &other[2]);
-                found.push((at, Reference::Kamerstuk(id)));
+                found.push((at, Publication::Kamerstuk(id)));
                 end += other.get(0).map_or(0, |m| m.end());
             } else if let Some(more) = MORE_NUMBERS.captures(&text[end..]) {
-                found.push((at, Reference::Kamerstuk(format!("{paper}-{}", &more[1]))));
+                found.push((at, Publication::Kamerstuk(format!("{paper}-{}", &more[1]))));
                 end += more.get(0).map_or(0, |m| m.end());
             } else {
                 break;
@@ -75,10 +75,10 @@ pub fn find_references(text: &str, own: Option<&str>) -> Vec<Reference> {
     }
     for captures in EERSTE_KAMER.captures_iter(text) {
         let id = format!("kst-{}-{}", captures[1].replace(' ', ""), &captures[2]);
-        found.push((start(&captures), Reference::Kamerstuk(id)));
+        found.push((start(&captures), Publication::Kamerstuk(id)));
     }
     found.sort_by_key(|(at, _)| *at);
-    let mut references: Vec<Reference> = Vec::new();
+    let mut references: Vec<Publication> = Vec::new();
     for (_, reference) in found {
         if !references.contains(&reference) {
             references.push(reference);
@@ -96,7 +96,7 @@ mod tests {
     use super::*;
 
     fn ids(text: &str) -> Vec<String> {
-        find_references(text, Some("ah-tk-20232024-2129"))
+        find_publications(text, Some("ah-tk-20232024-2129"))
             .iter()
             .map(|r| r.id().to_owned())
             .collect()

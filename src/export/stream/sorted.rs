@@ -9,7 +9,7 @@
 //! for tabs, which sort the same way (both come before any character that can go on a term),
 //! so the stream is in the order of [`crate::export::merged_triples`].
 
-use crate::error::SpillError;
+use crate::run::spill::SpillError;
 use rayon::slice::ParallelSliceMut;
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;

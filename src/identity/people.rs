@@ -16,9 +16,9 @@
 //! - an office is its title, `van` / `voor` as printed, and the portfolio's name in the offices
 //!   table (so abbreviations and spelling variants meet), in the ministry the table gives.
 
-use crate::iri::slug;
+use crate::identity::reference::{Member, Portfolio, ReferenceData, Zaak};
 use crate::model::{Office, OfficeHolder, Preposition, Submitter};
-use crate::reference::{Member, Portfolio, ReferenceData, Zaak};
+use crate::rdf::iri::slug;
 use chrono::NaiveDate;
 
 /// How an identity was decided.

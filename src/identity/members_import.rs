@@ -10,8 +10,10 @@
 //!
 //! A Wikidata id two sources give differently is left out and reported, never chosen.
 
-use crate::iri::slug;
-use crate::reference::{comparable, Member, OfficeMandate, Party, PartyMembership, ReferenceData};
+use crate::identity::reference::{
+    comparable, Member, OfficeMandate, Party, PartyMembership, ReferenceData,
+};
+use crate::rdf::iri::slug;
 use chrono::NaiveDate;
 use serde::Deserialize;
 use std::collections::BTreeMap;

@@ -12,8 +12,8 @@
 //! document gives a Zaak number is keyed by its header, so that an answer and a notice of it
 //! meet under one key; only a document with no header at all is keyed by its file.
 
+use crate::identity::reference::comparable;
 use crate::model::{Document, DocumentKind};
-use crate::reference::comparable;
 use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet};
@@ -236,7 +236,7 @@ fn header_key(
         parts.push(format!("ingezonden-{}", date.format("%Y-%m-%d")));
     }
     if let Some(surname) = first_surname {
-        parts.push(crate::iri::slug(&surname));
+        parts.push(crate::rdf::iri::slug(&surname));
     }
     let mut hashed = Sha256::new();
     hashed.update(subject.unwrap_or_default());
