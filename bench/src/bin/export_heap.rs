@@ -4,8 +4,8 @@
 //! versions of the code or two corpus sizes compare exactly.
 //!
 //! ```sh
-//! cargo run --release --example export_heap -- target/bench/corpus-10000
-//! cargo run --release --example export_heap -- --as ttl target/bench/corpus-10000
+//! cargo run --release -p kamervragen-bench --bin export_heap -- target/bench/corpus-10000
+//! cargo run --release -p kamervragen-bench --bin export_heap -- --as ttl target/bench/corpus-10000
 //! ```
 //!
 //! N-Quads unless `--as` names another format by its file ending. Prints

@@ -3,11 +3,11 @@
 //! in-memory store.
 //!
 //! ```sh
-//! cargo run --release --example nquads_floor -- FILE.nq [bulk_load]
+//! cargo run --release -p kamervragen-bench --bin nquads_floor -- FILE.nq [bulk_load]
 //! ```
 //!
 //! Prints `roundtrip SECONDS QUADS`, the median of three runs; with `bulk_load`, instead
-//! `bulk_load SECONDS QUADS`, one load. `benches/run.sh` puts them beside the export and the
+//! `bulk_load SECONDS QUADS`, one load. `bench/run.sh` puts them beside the export and the
 //! load in one run, and starts a process for each bulk load, as for each of its own loads: a
 //! second load in the same process would run on memory the first one freed, which the
 //! allocator keeps, and skip the cost of new memory that a load of its own pays. An export of

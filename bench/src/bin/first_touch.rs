@@ -2,10 +2,10 @@
 //! Performance), and so does whether a load runs right after another or after a pause.
 //!
 //! ```sh
-//! cargo build --release --example first_touch
+//! cargo build --release -p kamervragen-bench --bin first_touch
 //! for pause in 0 1 2 4 8; do
-//!   target/release/examples/first_touch 4 > /dev/null; sleep $pause
-//!   echo "pause $pause: $(target/release/examples/first_touch 4)"
+//!   target/release/first_touch 4 > /dev/null; sleep $pause
+//!   echo "pause $pause: $(target/release/first_touch 4)"
 //! done
 //! ```
 //!

@@ -1,7 +1,7 @@
 //! Writes a benchmark corpus of Kamervragen documents, deterministically.
 //!
 //! ```sh
-//! cargo run --release --example generate -- --count N --seed S --out DIR
+//! cargo run --release -p kamervragen-bench --bin generate -- --count N --seed S --out DIR
 //! ```
 //!
 //! Writes `N` documents into `DIR` (created if missing): sets of questions (`Vragen van …`),
@@ -396,10 +396,12 @@ struct World {
 
 impl World {
     fn load() -> anyhow::Result<Self> {
-        let parties: PartyTable = toml::from_str(include_str!("../seeds/reference/parties.toml"))
-            .context("reading seeds/reference/parties.toml")?;
-        let offices: OfficeTable = toml::from_str(include_str!("../seeds/reference/offices.toml"))
-            .context("reading seeds/reference/offices.toml")?;
+        let parties: PartyTable =
+            toml::from_str(include_str!("../../../seeds/reference/parties.toml"))
+                .context("reading seeds/reference/parties.toml")?;
+        let offices: OfficeTable =
+            toml::from_str(include_str!("../../../seeds/reference/offices.toml"))
+                .context("reading seeds/reference/offices.toml")?;
         let keys: Vec<String> = parties.party.iter().map(|p| p.key.clone()).collect();
         let party_weights = keys
             .iter()

@@ -8,7 +8,7 @@ concurrent slow queries. A probe asks a cheap query every second throughout. The
 whether the server is still up, requests answered by status, the probe's latencies, the peak
 resident memory, and the threads alive 5 s after the last 503.
 
-    cargo build --release && python3 benches/abuse.py [DURATION]
+    cargo build --release && python3 bench/abuse.py [DURATION]
 """
 
 import os

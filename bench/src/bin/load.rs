@@ -2,7 +2,7 @@
 //! the research queries and page requests, one after another, for a while.
 //!
 //! ```sh
-//! cargo run --release --example load -- http://127.0.0.1:7878 32 30
+//! cargo run --release -p kamervragen-bench --bin load -- http://127.0.0.1:7878 32 30
 //! ```
 //!
 //! Prints requests/s, the 50th and 99th percentile latency, the errors (any status but 200,

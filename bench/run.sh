@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end benchmark of the command line on generated corpora, in one run, as ratios.
 #
-#   benches/run.sh [SIZES…]        (default: 1000 10000 100000)
+#   bench/run.sh [SIZES…]        (default: 1000 10000 100000)
 #
 # For each size N: generate N documents (seed 1), then under /usr/bin/time -v
 #   - export to N-Quads and to Turtle (streaming, no store): seconds (median of three), peak RSS;
@@ -26,7 +26,7 @@ cd "$(dirname "$0")/.."
 if [ "$#" -gt 0 ]; then sizes=("$@"); else sizes=(1000 10000 100000); fi
 out=target/bench
 mkdir -p "$out" "$out/no-queries"
-cargo build --release --quiet --bin kamervragen --example generate --example nquads_floor --example query_times
+cargo build --release --quiet --workspace --bins
 bin=target/release/kamervragen
 
 # The command three times, as oxigraph's floor is measured: prints "seconds peak_kb", the
@@ -53,13 +53,13 @@ measure_load() { # corpus, n
   local runs=() rss=0 kb
   for _ in 1 2 3; do
     settle
-    KAMERVRAGEN_QUERIES="$out/no-queries" /usr/bin/time -v target/release/examples/query_times "$1" > "$out/load.txt" 2> "$out/time.log"
+    KAMERVRAGEN_QUERIES="$out/no-queries" /usr/bin/time -v target/release/query_times "$1" > "$out/load.txt" 2> "$out/time.log"
     runs+=("$(awk '/^load/ {print $2}' "$out/load.txt")")
     kb=$(grep "Maximum resident set size" "$out/time.log" | awk '{print $NF}')
     [ "$kb" -gt "$rss" ] && rss=$kb
   done
   settle
-  target/release/examples/query_times "$1" > "$out/queries-$2.txt"
+  target/release/query_times "$1" > "$out/queries-$2.txt"
   echo "$(printf '%s\n' "${runs[@]}" | sort -g | sed -n 2p) $rss"
 }
 
@@ -68,7 +68,7 @@ measure_bulk_load() { # file
   local runs=()
   for _ in 1 2 3; do
     settle
-    runs+=("$(target/release/examples/nquads_floor "$1" bulk_load | awk '{print $2}')")
+    runs+=("$(target/release/nquads_floor "$1" bulk_load | awk '{print $2}')")
   done
   printf '%s\n' "${runs[@]}" | sort -g | sed -n 2p
 }
@@ -84,13 +84,13 @@ echo "|---:|---|---:|---:|---:|---:|---:|"
 summary=()
 for n in "${sizes[@]}"; do
   corpus="$out/corpus-$n"
-  [ -d "$corpus" ] || target/release/examples/generate --count "$n" --seed 1 --out "$corpus" > /dev/null
+  [ -d "$corpus" ] || target/release/generate --count "$n" --seed 1 --out "$corpus" > /dev/null
   mb=$(du -sm "$corpus" | awk '{print $1}')
   read -r nq_s nq_kb < <(measure "$bin" export "$corpus" -f nquads --quiet -o "$out/$n.nq")
   read -r null_s null_kb < <(measure "$bin" export "$corpus" -f nquads --quiet -o /dev/null)
   read -r ttl_s ttl_kb < <(measure "$bin" export "$corpus" -f turtle --quiet -o "$out/$n.ttl")
   quads=$(wc -l < "$out/$n.nq")
-  rt=$(target/release/examples/nquads_floor "$out/$n.nq" | awk '/^roundtrip/ {print $2}')
+  rt=$(target/release/nquads_floor "$out/$n.nq" | awk '/^roundtrip/ {print $2}')
   bulk=$(measure_bulk_load "$out/$n.nq")
   read -r load load_kb < <(measure_load "$corpus" "$n")
   slowest=$(awk '!/^load/ {print $2}' "$out/queries-$n.txt" | sort -g | tail -1)

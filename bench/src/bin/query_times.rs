@@ -2,7 +2,7 @@
 //! `queries/` runs five times and the median is printed.
 //!
 //! ```sh
-//! cargo run --release --example query_times -- PATH…
+//! cargo run --release -p kamervragen-bench --bin query_times -- PATH…
 //! ```
 //!
 //! Prints `load SECONDS DOCUMENTS` and then `QUERY.rq SECONDS ROWS` per query. With
