@@ -69,7 +69,7 @@ impl ExportFormat {
     }
 
     /// The IANA media type, as an IRI (as DCAT's `dcat:mediaType` wants it).
-    pub fn media_type_iri(self) -> String {
+    pub(crate) fn media_type_iri(self) -> String {
         format!(
             "http://www.iana.org/assignments/media-types/{}",
             self.rdf_format().media_type()
@@ -77,7 +77,7 @@ impl ExportFormat {
     }
 
     /// The format in the EU file-type vocabulary (for `dct:format`), where it has one.
-    pub fn eu_file_type(self) -> &'static str {
+    pub(crate) fn eu_file_type(self) -> &'static str {
         match self {
             Self::Turtle => "http://publications.europa.eu/resource/authority/file-type/RDF_TURTLE",
             Self::TriG => "http://publications.europa.eu/resource/authority/file-type/RDF_TRIG",
@@ -119,7 +119,11 @@ pub fn serializer(format: ExportFormat) -> RdfSerializer {
 }
 
 /// Writes `quads` in `format`, sorted, each statement once.
-pub fn write_sorted<W: Write>(quads: Vec<Quad>, format: ExportFormat, writer: W) -> io::Result<W> {
+pub(crate) fn write_sorted<W: Write>(
+    quads: Vec<Quad>,
+    format: ExportFormat,
+    writer: W,
+) -> io::Result<W> {
     let mut serializer = serializer(format).for_writer(writer);
     if format.keeps_graphs() {
         for quad in sorted_quads(quads) {

@@ -23,7 +23,7 @@ use chrono::NaiveDate;
 
 /// How an identity was decided.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Basis {
+pub(crate) enum Basis {
     /// One row of the reference table matched.
     ReferenceTable,
     /// No row matched; minted from the printed name and party.
@@ -36,7 +36,7 @@ pub enum Basis {
 
 /// Who a printed person is.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PersonIdentity {
+pub(crate) struct PersonIdentity {
     /// What the person's IRI is minted from.
     pub key: String,
     pub basis: Basis,
@@ -46,7 +46,7 @@ pub struct PersonIdentity {
 
 /// Which party a printed label is.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PartyIdentity {
+pub(crate) struct PartyIdentity {
     pub key: String,
     /// The table's label, or the printed one for a party the table does not know.
     pub label: String,
@@ -54,7 +54,7 @@ pub struct PartyIdentity {
 
 /// Which office a printed office is.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OfficeIdentity {
+pub(crate) struct OfficeIdentity {
     /// `Minister voor Buitenlandse Handel en Ontwikkelingssamenwerking`, with the table's name.
     pub label: String,
     /// The ministry: its key and its name (`Ministerie van Buitenlandse Zaken`).
@@ -63,7 +63,7 @@ pub struct OfficeIdentity {
 
 /// Decides identities against one set of tables.
 #[derive(Debug, Clone, Copy)]
-pub struct Resolver<'a> {
+pub(crate) struct Resolver<'a> {
     reference: &'a ReferenceData,
 }
 
@@ -118,7 +118,11 @@ impl<'a> Resolver<'a> {
     /// A member of the government as an answer or notice names them, on the date it was
     /// received: of the rows of that name, those who held an office of the government then,
     /// and of those the ones whose office has the printed portfolio.
-    pub fn office_holder(&self, holder: &OfficeHolder, date: Option<NaiveDate>) -> PersonIdentity {
+    pub(crate) fn office_holder(
+        &self,
+        holder: &OfficeHolder,
+        date: Option<NaiveDate>,
+    ) -> PersonIdentity {
         let mut matches = self.reference.members_named(&holder.name, None, None);
         narrow(&mut matches, |member| member.held_office_at(None, date));
         if let Some(portfolio) = &holder.portfolio {
@@ -162,7 +166,7 @@ impl<'a> Resolver<'a> {
     }
 
     /// The office a member of the government held when answering: title and printed portfolio.
-    pub fn held_office(&self, holder: &OfficeHolder) -> Option<OfficeIdentity> {
+    pub(crate) fn held_office(&self, holder: &OfficeHolder) -> Option<OfficeIdentity> {
         let portfolio = holder.portfolio.as_deref()?;
         let office = Office {
             title: holder.title.clone(),
@@ -176,7 +180,7 @@ impl<'a> Resolver<'a> {
     }
 
     /// The table's row for a person it decided.
-    pub fn table_row(&self, identity: &PersonIdentity) -> Option<&'a Member> {
+    pub(crate) fn table_row(&self, identity: &PersonIdentity) -> Option<&'a Member> {
         match identity.basis {
             Basis::ReferenceTable => self.reference.member(&identity.key),
             _ => None,
@@ -184,7 +188,7 @@ impl<'a> Resolver<'a> {
     }
 
     /// The set of questions in the Tweede Kamer's open data, where an import recorded it.
-    pub fn tk_zaak(&self, nummer: &str) -> Option<&'a Zaak> {
+    pub(crate) fn tk_zaak(&self, nummer: &str) -> Option<&'a Zaak> {
         self.reference.zaken.get(nummer)
     }
 

@@ -50,7 +50,7 @@ impl fmt::Display for ReferenceError {
 
 /// Where the shipped member tables come from: the data `import-members` read, as an address,
 /// a title and the address of its licence (docs/reference-data.md tells more).
-pub const TABLE_SOURCES: &[(&str, &str, &str)] = &[
+pub(crate) const TABLE_SOURCES: &[(&str, &str, &str)] = &[
     (
         "https://github.com/anneschuth/polder/tree/82b2d3b07f6d8ec2cfc2efe79e60856e56008227",
         "polder: members of the Tweede Kamer and of the government, with dated seats and offices",
@@ -227,7 +227,7 @@ pub struct Zaak {
 
 impl Member {
     /// The full name: given name and surname where the table has both.
-    pub fn full_name(&self) -> String {
+    pub(crate) fn full_name(&self) -> String {
         match &self.given_name {
             Some(given) => format!("{given} {}", lower_prefix(&self.surname)),
             None => self.surname.clone(),
@@ -248,7 +248,7 @@ impl Member {
     }
 
     /// Whether the member sat in the Kamer, for any party, on `date`.
-    pub fn sat_at(&self, date: Option<NaiveDate>) -> bool {
+    pub(crate) fn sat_at(&self, date: Option<NaiveDate>) -> bool {
         self.parties
             .iter()
             .any(|membership| in_period(date, membership.from, membership.until))
@@ -256,7 +256,7 @@ impl Member {
 
     /// Whether the member held an office of the government on `date`; with a portfolio, an
     /// office whose name holds it (`Justitie en Veiligheid`, or `JenV` as it compares).
-    pub fn held_office_at(&self, portfolio: Option<&str>, date: Option<NaiveDate>) -> bool {
+    pub(crate) fn held_office_at(&self, portfolio: Option<&str>, date: Option<NaiveDate>) -> bool {
         let portfolio = portfolio.map(comparable);
         self.offices.iter().any(|mandate| {
             in_period(date, mandate.from, mandate.until)
@@ -269,7 +269,7 @@ impl Member {
     /// The office of the government the member held on `date` (a known date: a holding
     /// without one is not dated), with its place in the table: the one whose name holds the
     /// portfolio, else the only one held then.
-    pub fn office_at(
+    pub(crate) fn office_at(
         &self,
         portfolio: Option<&str>,
         date: NaiveDate,
@@ -416,7 +416,7 @@ impl ReferenceData {
     }
 
     /// Rebuilds the label and name indexes after rows were added or changed.
-    pub fn reindex(&mut self) {
+    pub(crate) fn reindex(&mut self) {
         self.party_by_label.clear();
         for (index, party) in self.parties.iter().enumerate() {
             for label in std::iter::once(&party.label).chain(&party.variants) {
@@ -574,7 +574,7 @@ impl ReferenceData {
     }
 
     /// The ministry a post sits at, or the ministry itself.
-    pub fn ministry_of<'a>(&'a self, portfolio: &'a Portfolio) -> Option<&'a Portfolio> {
+    pub(crate) fn ministry_of<'a>(&'a self, portfolio: &'a Portfolio) -> Option<&'a Portfolio> {
         match &portfolio.ministry {
             Some(key) => self.ministries.iter().find(|ministry| &ministry.key == key),
             None => Some(portfolio),
@@ -582,7 +582,7 @@ impl ReferenceData {
     }
 
     /// Whether a portfolio is a post of a minister without a ministry of their own.
-    pub fn is_post(&self, portfolio: &Portfolio) -> bool {
+    pub(crate) fn is_post(&self, portfolio: &Portfolio) -> bool {
         portfolio.ministry.is_some()
     }
 }

@@ -97,7 +97,7 @@ impl LinkCounter {
 
 /// Two SipHash runs with different keys: collisions are out of reach at any corpus size, so a
 /// count is never one short.
-pub fn hash128(value: &impl Hash) -> u128 {
+pub(crate) fn hash128(value: &impl Hash) -> u128 {
     let half = |salt: u8| {
         let mut hasher = DefaultHasher::new();
         salt.hash(&mut hasher);

@@ -16,11 +16,12 @@ mod provenance;
 mod quads;
 mod reference;
 
-pub use linksets::{hash128, LinkCounter, LinkKey};
+pub(crate) use linksets::hash128;
+pub use linksets::{LinkCounter, LinkKey};
 pub use options::{LoadOptions, ProgressHook};
 use provenance::provenance;
 pub use quads::{GraphId, Object, QuadList};
-pub use reference::reference_quads;
+pub(crate) use reference::reference_quads;
 
 use crate::identity::people::{Basis, OfficeIdentity, PersonIdentity, Resolver};
 use crate::identity::reference::ReferenceData;

@@ -14,7 +14,7 @@ use oxigraph::model::{Literal, NamedNode};
 
 /// The reference tables as a graph: parties with their labels and links, ministries and the
 /// posts of ministers without a ministry of their own.
-pub fn reference_quads(minter: &IriMinter, reference: &ReferenceData) -> QuadList {
+pub(crate) fn reference_quads(minter: &IriMinter, reference: &ReferenceData) -> QuadList {
     let mut out = QuadWriter::new(minter.reference_graph());
     for party in &reference.parties {
         let iri = minter.party(&party.key);

@@ -16,5 +16,6 @@ pub use holder::OfficeHolder;
 pub use office::{Office, Preposition};
 pub use publication::Publication;
 pub use question::{Answer, Footnote, Question};
-pub use submitter::{Role, Submitter};
+pub(crate) use submitter::Role;
+pub use submitter::Submitter;
 pub use zaak::ZaakNumber;

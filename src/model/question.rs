@@ -42,7 +42,7 @@ impl Footnote {
     }
 
     /// Whether the URL was printed without a scheme (`http://`, `https://`, …).
-    pub fn lacks_scheme(&self) -> bool {
+    pub(crate) fn lacks_scheme(&self) -> bool {
         self.url.as_deref().is_some_and(|url| !url.contains("://"))
     }
 }

@@ -10,7 +10,7 @@ pub struct Submitter {
 /// What a submitter did, which follows from the printed order: the first named is the
 /// submitter, every later one a co-submitter (the Tweede Kamer's `Indiener` / `Medeindiener`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Role {
+pub(crate) enum Role {
     Submitter,
     CoSubmitter,
 }

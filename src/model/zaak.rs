@@ -20,7 +20,7 @@ impl ZaakNumber {
     }
 
     /// Every Zaak number in a text, in order of appearance.
-    pub fn find_all(text: &str) -> Vec<Self> {
+    pub(crate) fn find_all(text: &str) -> Vec<Self> {
         let words: Vec<&str> = text.split(|c: char| !c.is_ascii_alphanumeric()).collect();
         let mut found = Vec::new();
         let mut index = 0;

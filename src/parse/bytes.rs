@@ -10,7 +10,7 @@ use memchr::memmem;
 
 /// Whether `pair` holds for some byte and the byte after it.
 #[inline]
-pub fn any_pair(bytes: &[u8], pair: impl Fn(u8, u8) -> bool) -> bool {
+pub(crate) fn any_pair(bytes: &[u8], pair: impl Fn(u8, u8) -> bool) -> bool {
     const BLOCK: usize = 32;
     let mut found = false;
     let mut at = 0;

@@ -18,7 +18,7 @@ pub(super) const MONTHS: [&str; 12] = [
 ];
 
 /// The first `day month year` in `text`, where the month is a Dutch month name.
-pub fn find_date(text: &str) -> Option<NaiveDate> {
+pub(crate) fn find_date(text: &str) -> Option<NaiveDate> {
     let words: Vec<&str> = text
         .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | ',' | '.'))
         .filter(|w| !w.is_empty())

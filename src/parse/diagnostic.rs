@@ -19,7 +19,7 @@ impl Position {
     }
 
     /// The start of a line.
-    pub fn line_start(line: usize) -> Self {
+    pub(crate) fn line_start(line: usize) -> Self {
         Self { line, column: 1 }
     }
 }

@@ -10,7 +10,7 @@ use crate::model::{FollowUp, ZaakNumber};
 ///
 /// Where the note names exactly one earlier set, the members and date printed with it are
 /// that set's; with several, the note cannot tell whose they are, so only the numbers are kept.
-pub fn find_follow_ups(note: &str, own: Option<&ZaakNumber>) -> Vec<FollowUp> {
+pub(crate) fn find_follow_ups(note: &str, own: Option<&ZaakNumber>) -> Vec<FollowUp> {
     let mut numbers = ZaakNumber::find_all(note);
     numbers.retain(|zaak| Some(zaak) != own);
     numbers.dedup();

@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
 
 /// Where footnote bodies start: line index → (footnote number, byte offset of the body text).
-pub type FootnoteStarts = BTreeMap<usize, (u32, usize)>;
+pub(crate) type FootnoteStarts = BTreeMap<usize, (u32, usize)>;
 
 static BODY_START: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,2})(?:\)\s*|\s+|)(\S.*)$").expect("valid pattern"));
@@ -30,7 +30,7 @@ static NUMBERS_ONLY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\d{1,2}(?:(?:, | en |,| )\d{1,2})*$").expect("valid pattern"));
 
 /// The numbers of a line that holds nothing but footnote markers (`2, 3 en 4`).
-pub fn marker_line(text: &str) -> Option<Vec<u32>> {
+pub(crate) fn marker_line(text: &str) -> Option<Vec<u32>> {
     let trimmed = text.trim();
     is_numbers_only(trimmed).then(|| numbers_in(trimmed).into_iter().map(|(n, _, _)| n).collect())
 }
@@ -39,7 +39,7 @@ static LIST_CONTINUATION: LazyLock<Regex> =
 
 /// A footnote marker found in a text: its number and where it stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Marker {
+pub(crate) struct Marker {
     pub number: u32,
     pub start: usize,
     pub end: usize,

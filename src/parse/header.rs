@@ -43,7 +43,7 @@ pub struct Header {
 }
 
 /// Reads a header whose text (lines joined, markup removed) starts at `position`.
-pub fn parse_header(text: &str, position: Position) -> Result<Header, SyntaxError> {
+pub(crate) fn parse_header(text: &str, position: Position) -> Result<Header, SyntaxError> {
     let text = repair_glued_words(&fold_spaces(text));
     let members_and_rest = HEADER_OPENINGS
         .iter()
@@ -98,7 +98,7 @@ pub fn parse_header(text: &str, position: Position) -> Result<Header, SyntaxErro
 
 /// What can be read of a header the grammar does not fit: the members before `aan`, the date
 /// in `(ingezonden …)`; offices and subject only when `aan` and `over` are both found.
-pub fn salvage(text: &str) -> Option<Header> {
+pub(crate) fn salvage(text: &str) -> Option<Header> {
     let text = repair_glued_words(&fold_spaces(text));
     let rest = HEADER_OPENINGS
         .iter()
@@ -124,7 +124,7 @@ pub fn salvage(text: &str) -> Option<Header> {
 
 /// The questions a notice's prose describes, where it describes them in one of the usual
 /// sentences. Offices and date are often left out there.
-pub fn header_in_notice(text: &str) -> Option<Header> {
+pub(crate) fn header_in_notice(text: &str) -> Option<Header> {
     let text = repair_glued_words(&fold_spaces(text));
     let captures = NOTICE_QUESTIONS
         .captures(&text)
@@ -152,7 +152,7 @@ pub fn header_in_notice(text: &str) -> Option<Header> {
 
 /// `vanBinnenlandse Zaken` → `van Binnenlandse Zaken`, `Inge vanDijk` → `Inge van Dijk`: the
 /// space PDF extraction lost after a small word before a capital.
-pub fn repair_glued_words(text: &str) -> String {
+pub(crate) fn repair_glued_words(text: &str) -> String {
     GLUED_PREPOSITION.replace_all(text, "$1 $2").into_owned()
 }
 
@@ -195,7 +195,7 @@ fn split_subject_and_date(text: &str) -> (String, Option<NaiveDate>) {
 }
 
 /// Where the last `(ingezonden` or `(Ingezonden` stands.
-pub fn find_submitted(text: &str) -> Option<usize> {
+pub(crate) fn find_submitted(text: &str) -> Option<usize> {
     let lower = text.rfind(SUBMITTED);
     let upper = text.rfind("(Ingezonden");
     lower.max(upper)

@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 /// What an answer or notice line says.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct HolderLine {
+pub(crate) struct HolderLine {
     pub holders: Vec<OfficeHolder>,
     pub on_behalf_of: Vec<Office>,
     pub received: Option<NaiveDate>,
@@ -29,7 +29,7 @@ static HOLDER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Reads the text after `Antwoord van ` or `Mededeling van `.
-pub fn parse_holder_line(text: &str) -> HolderLine {
+pub(crate) fn parse_holder_line(text: &str) -> HolderLine {
     let text = fold_spaces(text);
     let received = text
         .rfind("(ontvangen")
@@ -93,7 +93,7 @@ pub fn capitalise(title: &str) -> String {
 
 /// A name as printed, white space folded and a spaced dash in a double surname made a hyphen
 /// (`Faber – van de Klashorst` → `Faber-van de Klashorst`).
-pub fn clean_name(name: &str) -> String {
+pub(crate) fn clean_name(name: &str) -> String {
     let folded = fold_spaces(name);
     // Few names hold a dash, and each replacement below makes a new string.
     if !folded.contains(['–', '-', '—']) {

@@ -81,16 +81,16 @@ impl Line {
     }
 
     /// The numbers of the footnote markers on the line, in order.
-    pub fn marker_numbers(&self) -> impl Iterator<Item = u32> + '_ {
+    pub(crate) fn marker_numbers(&self) -> impl Iterator<Item = u32> + '_ {
         self.markers.iter().map(|&(_, number)| number)
     }
 
-    pub fn is_blank(&self) -> bool {
+    pub(crate) fn is_blank(&self) -> bool {
         self.text.is_empty() && self.markers.is_empty()
     }
 
     /// The footnote number the line opens with, as footnote bodies do (`<sup>1</sup> <https://…>`).
-    pub fn leading_marker(&self) -> Option<u32> {
+    pub(crate) fn leading_marker(&self) -> Option<u32> {
         self.markers
             .first()
             .filter(|&&(at, _)| at == 0)
@@ -99,7 +99,7 @@ impl Line {
 
     /// The line without the words it opens with (`Vraag 3` in `Vraag 3 Klopt het …`), when
     /// they stand before its first marker.
-    pub fn without_opening(&self, opening: &str) -> Line {
+    pub(crate) fn without_opening(&self, opening: &str) -> Line {
         let before_marker = self.markers.first().map_or(self.text.len(), |&(at, _)| at);
         let opening = opening.trim_end();
         if self.text[..before_marker].starts_with(opening) {
@@ -110,7 +110,7 @@ impl Line {
     }
 
     /// What follows the line's first footnote marker: the body of a footnote.
-    pub fn after_leading_marker(&self) -> Line {
+    pub(crate) fn after_leading_marker(&self) -> Line {
         match self.markers.first() {
             Some(&(at, _)) => {
                 let mut rest = self.rest_from(at);
@@ -163,7 +163,7 @@ impl Line {
 }
 
 /// Reads cleaned lines: markup out, footnote bodies and markers recognised.
-pub fn read_lines(cleaned: &[CleanLine]) -> Vec<Line> {
+pub(crate) fn read_lines(cleaned: &[CleanLine]) -> Vec<Line> {
     let texts: Vec<Option<&str>> = cleaned
         .iter()
         .map(|line| match line {

@@ -27,7 +27,7 @@ struct Item {
 }
 
 /// Reads the offices in the text between `aan` and `over`.
-pub fn parse_offices(text: &str) -> Vec<Office> {
+pub(crate) fn parse_offices(text: &str) -> Vec<Office> {
     let items: Vec<Item> = split_items(&repair_glued_office_words(&fold_spaces(text)))
         .iter()
         .flat_map(|part| split_plural(part))

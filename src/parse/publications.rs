@@ -35,7 +35,7 @@ static EERSTE_KAMER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Every reference in `text`, in order of first appearance, each once, leaving out `own`.
-pub fn find_publications(text: &str, own: Option<&str>) -> Vec<Publication> {
+pub(crate) fn find_publications(text: &str, own: Option<&str>) -> Vec<Publication> {
     let mut found: Vec<(usize, Publication)> = Vec::new();
     let aanhangsel = AANHANGSEL
         .captures_iter(text)

@@ -12,7 +12,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// The ways a questions' header opens, longest first.
-pub const HEADER_OPENINGS: &[&str] = &[
+pub(crate) const HEADER_OPENINGS: &[&str] = &[
     ORAL_OPENING,
     "Aanvullende vragen van ",
     "Vragen van ",
@@ -20,11 +20,11 @@ pub const HEADER_OPENINGS: &[&str] = &[
 ];
 
 /// How a set of oral questions (asked in the question hour) opens its header.
-pub const ORAL_OPENING: &str = "Mondelinge vragen van ";
+pub(crate) const ORAL_OPENING: &str = "Mondelinge vragen van ";
 
 /// What a section is.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SectionKind {
+pub(crate) enum SectionKind {
     /// Lines before any recognised part.
     Preamble,
     Zaak(ZaakNumber),
@@ -46,7 +46,7 @@ pub enum SectionKind {
 
 /// A part of the document and its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Section {
+pub(crate) struct Section {
     pub kind: SectionKind,
     /// The line that opens the section.
     pub line: usize,
@@ -498,7 +498,7 @@ fn may_be_loose_list(text: &str) -> bool {
 }
 
 /// `4 en 5`, `3, 4, 5 en 6`, `2 t/m 6` → the numbers; `None` for a range that makes no sense.
-pub fn number_list(list: &str) -> Option<Vec<u32>> {
+pub(crate) fn number_list(list: &str) -> Option<Vec<u32>> {
     let normalised = list
         .replace("tot en met", "t/m")
         .replace(['-', '–'], " t/m ");

@@ -6,7 +6,7 @@ use super::lines::fold_spaces;
 use crate::model::Submitter;
 
 /// Reads the members named in `text`, which may still start with `het lid` / `de leden`.
-pub fn parse_submitters(text: &str) -> Vec<Submitter> {
+pub(crate) fn parse_submitters(text: &str) -> Vec<Submitter> {
     let mut list = SubmitterList::default();
     let mut rest = strip_member_noun(text);
     while !rest.is_empty() {

@@ -48,7 +48,7 @@ pub struct PublishedFile {
 }
 
 /// Where the shapes the data conforms to are published.
-pub struct Conformance {
+pub(crate) struct Conformance {
     pub shapes: NamedNode,
 }
 

@@ -31,14 +31,14 @@ use std::io::{self, BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 /// The dumps, in the order they are written: the merged N-Triples dump is the one counted.
-pub const DUMP_FORMATS: [ExportFormat; 4] = [
+pub(crate) const DUMP_FORMATS: [ExportFormat; 4] = [
     ExportFormat::Turtle,
     ExportFormat::TriG,
     ExportFormat::NTriples,
     ExportFormat::NQuads,
 ];
 /// The name every dump shares before its ending.
-pub const DUMP_NAME: &str = "kamervragen";
+pub(crate) const DUMP_NAME: &str = "kamervragen";
 /// The SHACL shapes the data conforms to, as shipped in `ontology/`.
 pub const SHAPES_TURTLE: &str = include_str!("../../ontology/shapes.ttl");
 

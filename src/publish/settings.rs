@@ -11,9 +11,9 @@ use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
 /// The licence when none is configured: CC0 1.0, the usual choice for open government data.
-pub const DEFAULT_LICENSE: &str = "http://creativecommons.org/publicdomain/zero/1.0/";
+pub(crate) const DEFAULT_LICENSE: &str = "http://creativecommons.org/publicdomain/zero/1.0/";
 /// Access rights when none are configured: public (the EU access-right vocabulary).
-pub const DEFAULT_ACCESS_RIGHTS: &str =
+pub(crate) const DEFAULT_ACCESS_RIGHTS: &str =
     "http://publications.europa.eu/resource/authority/access-right/PUBLIC";
 
 /// The settings file as written: every field optional, so that flags can fill gaps.

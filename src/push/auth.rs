@@ -61,7 +61,7 @@ impl Challenge {
 
 impl Credentials {
     /// The header to send before any challenge: Basic's, when Basic was asked for.
-    pub fn unprompted(&self) -> Option<String> {
+    pub(crate) fn unprompted(&self) -> Option<String> {
         (self.scheme == AuthScheme::Basic).then(|| self.basic())
     }
 

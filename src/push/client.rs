@@ -27,7 +27,7 @@ pub struct RetryPolicy {
 }
 
 /// A Graph Store Protocol endpoint, and how to talk to it.
-pub struct GraphStoreClient {
+pub(crate) struct GraphStoreClient {
     endpoint: String,
     credentials: Option<Credentials>,
     retry: RetryPolicy,

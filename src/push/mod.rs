@@ -12,7 +12,8 @@ mod auth;
 mod client;
 
 pub use auth::{AuthScheme, Credentials};
-pub use client::{graph_url, GraphStoreClient, RetryPolicy};
+pub(crate) use client::GraphStoreClient;
+pub use client::{graph_url, RetryPolicy};
 
 use crate::export::{self, ExportFormat};
 use crate::store::{GraphStore, StoreError};

@@ -51,7 +51,7 @@ impl IriMinter {
     }
 
     /// `{base}zaak/{key}`: a set of questions (see [`crate::identity::sets`] for the key).
-    pub fn question_set(&self, key: &str) -> NamedNode {
+    pub(crate) fn question_set(&self, key: &str) -> NamedNode {
         self.mint(&["zaak", key])
     }
 
@@ -96,12 +96,12 @@ impl IriMinter {
     }
 
     /// `{reply}/voetnoot/{n}`: footnote n of an answer or notice.
-    pub fn reply_footnote(&self, reply: &NamedNode, number: u32) -> NamedNode {
+    pub(crate) fn reply_footnote(&self, reply: &NamedNode, number: u32) -> NamedNode {
         numbered_part(reply, "voetnoot", number.into())
     }
 
     /// `{reply}/beantwoorder/{position}`: the part an answering office-holder played.
-    pub fn answerer_participation(&self, reply: &NamedNode, position: usize) -> NamedNode {
+    pub(crate) fn answerer_participation(&self, reply: &NamedNode, position: usize) -> NamedNode {
         numbered_part(reply, "beantwoorder", position as u64)
     }
 
@@ -119,17 +119,17 @@ impl IriMinter {
 
     /// `{person}/ambt/{n}`: the `n`th office of the government a person held, in the table's
     /// order; its period as a seat's.
-    pub fn office_mandate(&self, person: &NamedNode, n: usize) -> NamedNode {
+    pub(crate) fn office_mandate(&self, person: &NamedNode, n: usize) -> NamedNode {
         numbered_part(person, "ambt", n as u64)
     }
 
     /// `{membership}/periode`: when a seat or an office was held.
-    pub fn membership_period(&self, membership: &NamedNode) -> NamedNode {
+    pub(crate) fn membership_period(&self, membership: &NamedNode) -> NamedNode {
         fixed_part(membership, "periode")
     }
 
     /// `{period}/begin` or `{period}/einde`: where a period starts or ends.
-    pub fn period_end(&self, period: &NamedNode, beginning: bool) -> NamedNode {
+    pub(crate) fn period_end(&self, period: &NamedNode, beginning: bool) -> NamedNode {
         fixed_part(period, if beginning { "begin" } else { "einde" })
     }
 
@@ -158,7 +158,7 @@ impl IriMinter {
     /// Whether a resource belongs to one document's own statements (a set of questions, its
     /// questions, an answer or notice and its parts, a graph, a source file), as opposed to a
     /// resource documents share.
-    pub fn is_document_owned(&self, iri: &str) -> bool {
+    pub(crate) fn is_document_owned(&self, iri: &str) -> bool {
         iri.strip_prefix(self.base.as_str()).is_some_and(|rest| {
             ["zaak/", "aanhangsel/", "graph/", "source/"]
                 .iter()
@@ -167,12 +167,12 @@ impl IriMinter {
     }
 
     /// `{base}graph/reference`: the graph of the reference tables.
-    pub fn reference_graph(&self) -> NamedNode {
+    pub(crate) fn reference_graph(&self) -> NamedNode {
         self.mint(&["graph", "reference"])
     }
 
     /// `{base}graph/linksets`: the graph that describes the links out, family by family.
-    pub fn linkset_graph(&self) -> NamedNode {
+    pub(crate) fn linkset_graph(&self) -> NamedNode {
         self.mint(&["graph", "linksets"])
     }
 
@@ -272,7 +272,7 @@ fn push_decimal(iri: &mut String, mut number: u64) {
 /// `{dataset}/{kind}/{name}`: a part of a published dataset's description (a distribution, a
 /// class or property partition). The dataset IRI comes from the publisher's settings, so it
 /// need not be under the base.
-pub fn dataset_part(dataset: &NamedNode, kind: &str, name: &str) -> NamedNode {
+pub(crate) fn dataset_part(dataset: &NamedNode, kind: &str, name: &str) -> NamedNode {
     let mut iri = dataset.as_str().trim_end_matches('/').to_owned();
     for segment in [kind, name] {
         iri.push('/');

@@ -71,7 +71,7 @@ pub const FAMILIES: [LinkFamily; 6] = [
 /// The pages of a set of questions: tweedekamer.nl, officielebekendmakingen (`kv-tk-…`) and
 /// openkamer. The Tweede Kamer's page takes the questions' document number (`did=`) where the
 /// open data gave it, and the Zaak number alone otherwise.
-pub fn set_pages(zaak: &str, document_nummer: Option<&str>) -> [NamedNode; 3] {
+pub(crate) fn set_pages(zaak: &str, document_nummer: Option<&str>) -> [NamedNode; 3] {
     let tweedekamer = match document_nummer {
         Some(did) => iri(
             format!(
@@ -98,7 +98,7 @@ pub fn set_pages(zaak: &str, document_nummer: Option<&str>) -> [NamedNode; 3] {
 }
 
 /// The page of a publication at officielebekendmakingen: `ah-tk-…`, `kst-…`.
-pub fn publication_page(id: &str) -> NamedNode {
+pub(crate) fn publication_page(id: &str) -> NamedNode {
     iri(
         format!("https://zoek.officielebekendmakingen.nl/{id}"),
         &[id],
@@ -109,12 +109,12 @@ pub fn wikidata(id: &str) -> NamedNode {
     iri(format!("http://www.wikidata.org/entity/{id}"), &[id])
 }
 
-pub fn parlement_com(id: &str) -> NamedNode {
+pub(crate) fn parlement_com(id: &str) -> NamedNode {
     iri(format!("https://www.parlement.com/id/{id}/"), &[id])
 }
 
 /// A set of questions (Zaak) in the Tweede Kamer's open data (OData v4).
-pub fn tk_zaak(guid: &str) -> NamedNode {
+pub(crate) fn tk_zaak(guid: &str) -> NamedNode {
     iri(
         format!("https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/Zaak({guid})"),
         &[guid],
@@ -122,7 +122,7 @@ pub fn tk_zaak(guid: &str) -> NamedNode {
 }
 
 /// A person in the Tweede Kamer's open data (OData v4).
-pub fn tk_persoon(guid: &str) -> NamedNode {
+pub(crate) fn tk_persoon(guid: &str) -> NamedNode {
     iri(
         format!("https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/Persoon({guid})"),
         &[guid],

@@ -334,7 +334,7 @@ pub fn prefixes() -> Vec<(&'static str, &'static str)> {
 }
 
 /// The ontology that declares the [`kv`] terms, as shipped in `ontology/`.
-pub const ONTOLOGY_TURTLE: &str = include_str!("../../ontology/kamervragen.ttl");
+pub(crate) const ONTOLOGY_TURTLE: &str = include_str!("../../ontology/kamervragen.ttl");
 
 #[cfg(test)]
 mod tests {

@@ -156,7 +156,7 @@ pub struct Loaded {
 
 /// How many documents are read, parsed and mapped at once: enough to keep every core busy,
 /// few enough that memory does not grow with the corpus.
-pub const BATCH: usize = 512;
+pub(crate) const BATCH: usize = 512;
 
 /// Loads every document under `roots`. Only a path that does not exist, or a folder that cannot
 /// be listed, stops the load; a bad document is recorded and skipped.
@@ -188,7 +188,7 @@ impl QuadBatch for QuadList {
 /// One document read, parsed and mapped: its quads (its own graph and its provenance) and
 /// what was read.
 #[derive(Debug)]
-pub struct Mapped {
+pub(crate) struct Mapped {
     pub quads: QuadList,
     pub summary: ReadSummary,
     pub sha256: String,
@@ -354,7 +354,8 @@ fn map_changed(
 
 /// Reads, parses and maps one document as if it were the only one: its set is decided from
 /// its own header.
-pub fn map_one(entry: &SourceEntry, options: &LoadOptions) -> Result<Mapped, DocumentError> {
+#[cfg(test)]
+pub(crate) fn map_one(entry: &SourceEntry, options: &LoadOptions) -> Result<Mapped, DocumentError> {
     let file = source::read(entry)?;
     let parsed = parse_file(entry, &file)?;
     let set = SetIndex::single(&SetHeader::of(&parsed.document, &file.sha256));

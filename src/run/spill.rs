@@ -23,7 +23,7 @@ pub struct Spill {
 
 impl Spill {
     /// A spill that moves to its file past `limit` bytes rather than [`IN_MEMORY`].
-    pub fn with_limit(limit: usize) -> Self {
+    pub(crate) fn with_limit(limit: usize) -> Self {
         Self {
             limit: Some(limit),
             ..Self::default()
@@ -60,7 +60,7 @@ impl Spill {
 
     /// Whether the records have gone to the file (for the tests).
     #[cfg(test)]
-    pub fn is_spilled(&self) -> bool {
+    pub(crate) fn is_spilled(&self) -> bool {
         self.file.is_some()
     }
 }

@@ -43,7 +43,7 @@ impl RequestKey {
 }
 
 /// Kept answers and answers being computed, shared by all the server's threads.
-pub struct ResponseCache {
+pub(crate) struct ResponseCache {
     budget: usize,
     state: Mutex<State>,
 }

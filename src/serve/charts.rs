@@ -17,13 +17,13 @@ const COLOURS: &[&str] = &[
 ];
 
 /// One stack of a bar chart: its label on the axis and a count per series.
-pub struct Column {
+pub(crate) struct Column {
     pub label: String,
     pub counts: Vec<u64>,
 }
 
 /// Bars stacked by series (`series` names them, in the order of each column's counts).
-pub fn stacked_bars(title: &str, series: &[String], columns: &[Column]) -> String {
+pub(crate) fn stacked_bars(title: &str, series: &[String], columns: &[Column]) -> String {
     let highest = columns
         .iter()
         .map(|c| c.counts.iter().sum::<u64>())

@@ -16,10 +16,10 @@ use std::io::{BufWriter, Write};
 use std::path::Path;
 
 /// The path under which dumps are served.
-pub const DUMP_PREFIX: &str = "/dump/";
+pub(crate) const DUMP_PREFIX: &str = "/dump/";
 
 /// The dumps offered: the formats of the published folder.
-pub const DUMP_FORMATS: [ExportFormat; 4] = [
+pub(crate) const DUMP_FORMATS: [ExportFormat; 4] = [
     ExportFormat::NQuads,
     ExportFormat::TriG,
     ExportFormat::Turtle,
@@ -27,7 +27,7 @@ pub const DUMP_FORMATS: [ExportFormat; 4] = [
 ];
 
 /// The file name of the dump in `format`.
-pub fn dump_name(format: ExportFormat) -> String {
+pub(crate) fn dump_name(format: ExportFormat) -> String {
     format!("kamervragen.{}", format.extension())
 }
 

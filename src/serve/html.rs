@@ -43,7 +43,7 @@ pub fn page(title: &str, body: &str) -> String {
 }
 
 /// Links IRIs under `base` to their page on this server, and others to themselves.
-pub struct Linker<'a> {
+pub(crate) struct Linker<'a> {
     pub base: &'a str,
 }
 

@@ -19,9 +19,10 @@ mod protocol;
 mod reply;
 mod server;
 
-pub use negotiate::negotiate;
+pub(crate) use negotiate::negotiate;
 pub use pages::QUERIES;
-pub use protocol::{read_request, HttpRequest, Refusal, SparqlRequest};
+pub(crate) use protocol::{read_request, HttpRequest};
+pub use protocol::{Refusal, SparqlRequest};
 pub use server::{serve, ServerLimits, IDLE_TIMEOUT, REQUEST_DEADLINE};
 
 use cache::{RequestKey, ResponseCache};
@@ -371,7 +372,7 @@ struct Job {
 }
 
 /// Results read in full, within the limits: what a [`Job`] evaluates.
-pub enum Evaluated {
+pub(crate) enum Evaluated {
     Solutions {
         variables: Vec<Variable>,
         rows: Vec<QuerySolution>,

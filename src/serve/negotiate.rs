@@ -5,7 +5,7 @@
 //! (`*/*`, `text/*`) are honoured; among equal qualities the server's order decides.
 
 /// Picks from `candidates` (media types, the server's preferred first) what `accept` allows.
-pub fn negotiate<'a>(accept: Option<&str>, candidates: &[&'a str]) -> Option<&'a str> {
+pub(crate) fn negotiate<'a>(accept: Option<&str>, candidates: &[&'a str]) -> Option<&'a str> {
     let Some(accept) = accept.filter(|a| !a.trim().is_empty()) else {
         return candidates.first().copied();
     };

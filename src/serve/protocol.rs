@@ -45,7 +45,7 @@ impl Refusal {
 }
 
 /// What the request was, as HTTP told it.
-pub struct HttpRequest<'a> {
+pub(crate) struct HttpRequest<'a> {
     pub method: &'a str,
     pub content_type: Option<&'a str>,
     pub query_string: Option<&'a str>,
@@ -56,7 +56,7 @@ const READ_ONLY: &str = "this endpoint is read-only: SPARQL updates are not acce
 
 /// Reads the query operation of a request; `Ok(None)` when it asks no query (a GET without
 /// `query=`, answered with the service description).
-pub fn read_request(request: &HttpRequest<'_>) -> Result<Option<SparqlRequest>, Refusal> {
+pub(crate) fn read_request(request: &HttpRequest<'_>) -> Result<Option<SparqlRequest>, Refusal> {
     let mut parameters = parse_form(request.query_string.unwrap_or("").as_bytes());
     let media_type = request.content_type.map(|value| {
         value

@@ -62,11 +62,11 @@ impl Reply {
 
     /// Whether another request for the same thing may get this answer: a refusal may come from
     /// a moment (the time limit under load), so only successes are kept.
-    pub fn is_lasting(&self) -> bool {
+    pub(crate) fn is_lasting(&self) -> bool {
         self.status == StatusCode::OK
     }
 
-    pub fn to_response(&self) -> Response<Body> {
+    pub(crate) fn to_response(&self) -> Response<Body> {
         let mut response = Response::new(Body::from(self.bytes.clone()));
         *response.status_mut() = self.status;
         let headers = response.headers_mut();

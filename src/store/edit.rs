@@ -25,7 +25,7 @@ pub struct DocumentGraphs {
 
 /// A document the store holds, as its provenance records it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StoredDocument {
+pub(crate) struct StoredDocument {
     pub source_path: String,
     pub sha256: String,
     /// The set of questions the document was taken to describe (`foaf:topic` of its graph).
@@ -34,7 +34,7 @@ pub struct StoredDocument {
 
 impl GraphStore {
     /// Every document recorded in `provenance_graph`, by source path.
-    pub fn stored_documents(
+    pub(crate) fn stored_documents(
         &self,
         provenance_graph: &NamedNode,
     ) -> Result<BTreeMap<String, StoredDocument>, StoreError> {
@@ -117,7 +117,7 @@ impl GraphStore {
     /// Adds documents the store does not hold yet, at once: killed half-way, the store has all
     /// of them or none. The bulk loader writes sorted files that RocksDB takes in together,
     /// many times faster than a transaction of the same quads.
-    pub fn add_documents(&self, quads: Vec<Quad>) -> Result<(), StoreError> {
+    pub(crate) fn add_documents(&self, quads: Vec<Quad>) -> Result<(), StoreError> {
         let mut loader = self.loader()?;
         loader.add(quads.iter().map(Quad::as_ref))?;
         loader.commit()
@@ -125,7 +125,7 @@ impl GraphStore {
 
     /// Writes a batch of documents in one transaction: each takes the place of what the store
     /// held for it, if anything. Killed half-way, the store has the whole batch or none of it.
-    pub fn replace_documents(
+    pub(crate) fn replace_documents(
         &self,
         batch: Vec<(DocumentGraphs, Vec<Quad>)>,
     ) -> Result<(), StoreError> {
@@ -141,7 +141,7 @@ impl GraphStore {
     }
 
     /// Removes documents, with their provenance, in one transaction.
-    pub fn remove_documents(&self, documents: &[DocumentGraphs]) -> Result<(), StoreError> {
+    pub(crate) fn remove_documents(&self, documents: &[DocumentGraphs]) -> Result<(), StoreError> {
         let mut transaction = self.write_transaction()?;
         for document in documents {
             remove_document(&mut transaction, document)?;
@@ -150,7 +150,11 @@ impl GraphStore {
     }
 
     /// Makes `graph` hold exactly `quads` (which must all be in `graph`), in one transaction.
-    pub fn replace_graph(&self, graph: &NamedNode, quads: Vec<Quad>) -> Result<(), StoreError> {
+    pub(crate) fn replace_graph(
+        &self,
+        graph: &NamedNode,
+        quads: Vec<Quad>,
+    ) -> Result<(), StoreError> {
         let wanted: HashSet<Quad> = quads.into_iter().collect();
         let mut transaction = self.write_transaction()?;
         let held = quads_of_graph(&transaction, graph)?;
@@ -170,7 +174,7 @@ impl GraphStore {
 
     /// Removes from `graph`, in one transaction, every statement `keep` does not want.
     /// Returns how many went.
-    pub fn retain_in_graph(
+    pub(crate) fn retain_in_graph(
         &self,
         graph: &NamedNode,
         keep: impl Fn(&Quad) -> bool,
@@ -186,7 +190,7 @@ impl GraphStore {
     }
 
     /// The statements of the merge with `predicate`, each once.
-    pub fn merged_statements_with(
+    pub(crate) fn merged_statements_with(
         &self,
         predicate: NamedNodeRef<'_>,
     ) -> Result<Vec<Quad>, StoreError> {

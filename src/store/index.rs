@@ -468,7 +468,7 @@ pub const MADE_UP_BYTES: usize = 256 << 20;
 
 /// Why the dataset stopped an evaluation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-pub enum EvaluationStop {
+pub(crate) enum EvaluationStop {
     #[error("the query was cancelled")]
     Cancelled,
     #[error("the query computes more than {} MB of new values", MADE_UP_BYTES >> 20)]
@@ -501,7 +501,7 @@ const KEPT_TERMS: usize = 1 << 19;
 
 /// About how many bytes a term holds: its text and its datatype's or language's. The budgets
 /// of new values here and of answers in `serve` count with it.
-pub fn term_bytes(term: TermRef<'_>) -> usize {
+pub(crate) fn term_bytes(term: TermRef<'_>) -> usize {
     match term {
         TermRef::NamedNode(node) => node.as_str().len(),
         TermRef::BlankNode(node) => node.as_str().len(),

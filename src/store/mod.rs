@@ -28,10 +28,12 @@ mod shape;
 mod slot;
 mod writer;
 
-pub use edit::{DocumentGraphs, StoredDocument};
+pub use edit::DocumentGraphs;
+pub(crate) use edit::StoredDocument;
 pub use shape::{check_query_shape, QueryShapeError, MAX_DEPTH, MAX_OPERATORS, QUERY_STACK};
 
-pub use index::{term_bytes, EvaluationStop, MADE_UP_BYTES};
+pub use index::MADE_UP_BYTES;
+pub(crate) use index::{term_bytes, EvaluationStop};
 use index::{IndexBuilder, IndexedDataset};
 use slot::IndexSlot;
 use writer::BackgroundTransaction;

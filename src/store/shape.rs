@@ -23,7 +23,7 @@ pub const MAX_OPERATORS: usize = 256;
 /// The most rows the `VALUES` blocks of one query may make when joined with one another. The
 /// evaluator joins such rows without reading the store or making a term, where a time limit
 /// cannot stop it: three blocks of 1,000 make 10⁹ rows, gigabytes in seconds.
-pub const MAX_VALUES_ROWS: u64 = 1_000_000;
+pub(crate) const MAX_VALUES_ROWS: u64 = 1_000_000;
 
 /// Why a query was refused before it was parsed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -83,7 +83,7 @@ impl PreparedGraph {
 
     /// The format of one statement a line, each the same wherever it stands, that a dump in
     /// `format` is prepared in: N-Quads as itself, the merged formats as N-Triples to sort.
-    pub fn line_format(format: ExportFormat) -> Option<RdfFormat> {
+    pub(crate) fn line_format(format: ExportFormat) -> Option<RdfFormat> {
         match format {
             ExportFormat::NQuads => Some(RdfFormat::NQuads),
             ExportFormat::NTriples | ExportFormat::Turtle | ExportFormat::RdfXml => {

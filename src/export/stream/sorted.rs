@@ -43,7 +43,7 @@ impl Default for SortedLines {
 
 impl SortedLines {
     /// Lines sorted into runs of about `run_bytes` rather than [`RUN`] (the tests lower it).
-    pub fn with_run_bytes(run_bytes: usize) -> Self {
+    pub(crate) fn with_run_bytes(run_bytes: usize) -> Self {
         Self {
             text: Vec::new(),
             lines: Vec::new(),
@@ -174,7 +174,7 @@ impl MergedLines {
     }
 
     /// The lines as an N-Triples document to read, for a parser.
-    pub fn into_reader(self) -> MergedReader {
+    pub(crate) fn into_reader(self) -> MergedReader {
         MergedReader {
             lines: self,
             line: Vec::new(),
@@ -185,7 +185,7 @@ impl MergedLines {
 
 /// The runs on disk, merged: the smallest head line of any run next, repeats skipped.
 #[derive(Debug)]
-pub struct RunMerge {
+pub(crate) struct RunMerge {
     readers: Vec<BufReader<File>>,
     /// Each run's next line, with the run it came from; the smallest on top.
     heads: BinaryHeap<Reverse<(Vec<u8>, usize)>>,
@@ -224,7 +224,7 @@ impl RunMerge {
 
 /// [`MergedLines`] as bytes to read.
 #[derive(Debug)]
-pub struct MergedReader {
+pub(crate) struct MergedReader {
     lines: MergedLines,
     /// The line being read, and how much of it has been.
     line: Vec<u8>,
