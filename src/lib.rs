@@ -2,11 +2,12 @@
 //!
 //! The modules read in the order data flows through them:
 //!
-//! 1. [`source`]: find the input files and read them (text, path, SHA-256);
-//! 2. [`parse`]: text → typed [`model::Document`];
-//! 3. [`identity`]: the reference tables, and which person, party, office and set of questions
+//! 1. [`source`]: find the input files and read them (text, path, SHA-256; positions in them);
+//! 2. [`model`]: the typed document; [`parse`]: text → [`model::Document`];
+//! 3. [`rdf`]: vocabulary IRIs, the IRI of every resource (the only place IRIs are built), and
+//!    the order dumps are written in;
+//! 4. [`identity`]: the reference tables, and which person, party, office and set of questions
 //!    each printed name and header stands for;
-//! 4. [`rdf`]: vocabulary IRIs, and the IRI of every resource (the only place IRIs are built);
 //! 5. [`map`]: document → quads, one named graph per source file, plus provenance;
 //! 6. [`store`]: the oxigraph store, in memory or on disk (the only module that touches it);
 //! 7. [`run`]: steps 1–6 over many files, on every core, and keeping a store in step with a
@@ -15,6 +16,7 @@
 //!    of dumps with its DCAT/VoID description; [`validate`]: SHACL; [`serve`]: the SPARQL
 //!    endpoint; [`push`]: the graphs into another triple store.
 //!
+//! Each stage uses only the stages before it (a test, `tests/cli/layout.rs`, holds it to that).
 //! `docs/architecture.md` draws the pipeline and says where to add a layout, a query or a
 //! command.
 //!

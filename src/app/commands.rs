@@ -188,7 +188,7 @@ fn run_validate(config: ValidateConfig) -> Result<Outcome> {
             let mut loader = store.loader()?;
             for (path, format) in files {
                 loader.add(
-                    read_rdf_file(path, *format)?
+                    read_rdf_file(path, format.rdf_format())?
                         .iter()
                         .map(oxigraph::model::Quad::as_ref),
                 )?;

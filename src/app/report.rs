@@ -4,9 +4,9 @@
 //! `file:line:column: message`, files that describe the same set, and a summary. `check`
 //! prints every file to stdout, as text or as JSON for machines.
 
-use kamervragen::parse::diagnostic::Position;
 use kamervragen::run::pipeline::{DocumentOutcome, LoadReport, Outcomes, ReadSummary};
 use kamervragen::run::tally::Tally;
+use kamervragen::source::diagnostic::Position;
 use kamervragen::source::SourceEntry;
 use serde::Serialize;
 use std::io::{self, Write};

@@ -16,8 +16,7 @@ mod provenance;
 mod quads;
 mod reference;
 
-pub(crate) use linksets::hash128;
-pub use linksets::{LinkCounter, LinkKey};
+pub(crate) use linksets::linkset_quads;
 pub use options::{LoadOptions, ProgressHook};
 use provenance::provenance;
 pub use quads::{GraphId, Object, QuadList};

@@ -10,7 +10,7 @@
 //! Why: an owned quad is four strings. A document maps to about 140 quads, and building and
 //! freeing their ~500 strings was most of the time the mapping took.
 
-use crate::export::literal_key;
+use crate::rdf::order::literal_key;
 use oxigraph::model::{
     GraphNameRef, Literal, LiteralRef, NamedNode, NamedNodeRef, NamedOrBlankNodeRef, Quad, QuadRef,
     Term, TermRef,
@@ -166,7 +166,7 @@ impl QuadList {
     }
 
     /// The quads ordered as the dumps write them, duplicates removed: the order of
-    /// [`crate::export::sorted_quads`] (by graph, subject, predicate and object, each as
+    /// [`crate::rdf::order::sorted_quads`] (by graph, subject, predicate and object, each as
     /// N-Triples writes it), reached without writing any term out but the literals.
     pub fn sorted(&self) -> Vec<QuadRef<'_>> {
         let literal_keys: Vec<Option<String>> = self
@@ -268,7 +268,7 @@ fn to_u32(index: usize) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::export::sorted_quads;
+    use crate::rdf::order::sorted_quads;
     use crate::run::pipeline::map_one;
 
     use crate::map::LoadOptions;

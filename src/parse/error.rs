@@ -1,6 +1,6 @@
 //! The parser's errors: where in the text, and what was expected there.
 
-use super::diagnostic::Position;
+use crate::source::diagnostic::Position;
 use std::path::PathBuf;
 
 /// A source text that does not have the shape of a Kamervragen document.

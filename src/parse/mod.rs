@@ -10,7 +10,6 @@
 pub use error::{ParseError, SyntaxError};
 mod bytes;
 mod date;
-pub mod diagnostic;
 mod error;
 mod followup;
 mod footnotes;
@@ -28,7 +27,7 @@ mod submitters;
 mod text;
 
 use crate::model::Document;
-use crate::parse::diagnostic::{Position, Warning};
+use crate::source::diagnostic::{Position, Warning};
 use reader::DocumentReader;
 
 /// A document and what the parser had to work around to read it.

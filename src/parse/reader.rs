@@ -9,8 +9,8 @@ use super::sections::{Section, SectionKind, ORAL_OPENING};
 use super::text::{find_url, is_valid_iri, see_answers, split_inline_note};
 use super::{bytes, date, followup, publications, Parsed};
 use crate::model::{Answer, Document, DocumentKind, Footnote, Question, ZaakNumber};
-use crate::parse::diagnostic::{Position, Warning};
 use crate::parse::SyntaxError;
+use crate::source::diagnostic::{Position, Warning};
 use std::collections::BTreeSet;
 
 /// Gathers the parts of a document as the sections come.
@@ -443,8 +443,8 @@ impl DocumentReader {
 
 #[cfg(test)]
 mod tests {
-    use crate::parse::diagnostic::Position;
     use crate::parse::parse;
+    use crate::source::diagnostic::Position;
 
     #[test]
     fn an_invalid_url_stays_text_with_a_warning() {

@@ -5,8 +5,8 @@
 //! resource to show as an example. Counting the dump itself, rather than the documents, means
 //! the description says exactly what the files hold. Memory holds a hash per entity.
 
-use crate::map::hash128;
 use crate::rdf::vocab::{eli, kv, void};
+use crate::run::links::hash128;
 use chrono::NaiveDate;
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::vocab::{rdf, xsd};

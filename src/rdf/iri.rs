@@ -6,7 +6,6 @@
 //! become one `-`), and every segment is percent-encoded where an IRI needs it, so no document
 //! text can produce an invalid IRI. The patterns are listed in the README.
 
-use crate::run::Error;
 use iri_string::percent_encode::PercentEncodedForIri;
 use iri_string::types::IriStr;
 use oxigraph::model::NamedNode;
@@ -29,10 +28,18 @@ impl Default for IriMinter {
     }
 }
 
+/// A base IRI that resources cannot be minted under.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("invalid base IRI `{iri}`: {message}")]
+pub struct InvalidBase {
+    pub iri: String,
+    pub message: String,
+}
+
 impl IriMinter {
     /// A minter under `base`, which must be an absolute IRI ending in `/` or `#`.
-    pub fn new(base: &str) -> Result<Self, Error> {
-        let invalid = |message: &str| Error::Base {
+    pub fn new(base: &str) -> Result<Self, InvalidBase> {
+        let invalid = |message: &str| InvalidBase {
             iri: base.to_owned(),
             message: message.to_owned(),
         };

@@ -6,4 +6,5 @@
 
 pub mod iri;
 pub mod links;
+pub mod order;
 pub mod vocab;

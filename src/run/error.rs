@@ -14,8 +14,8 @@ pub enum Error {
     Store(#[from] crate::store::StoreError),
     #[error("cannot write the output")]
     Output(#[from] io::Error),
-    #[error("invalid base IRI `{iri}`: {message}")]
-    Base { iri: String, message: String },
+    #[error(transparent)]
+    Base(#[from] crate::rdf::iri::InvalidBase),
     #[error(transparent)]
     Spill(#[from] SpillError),
 }

@@ -5,6 +5,7 @@
 //! Paths and [`crate::map::LoadOptions`] enter; a loaded store (or each document's quads, for a
 //! dump that streams) and a report per file leave.
 
+pub mod links;
 pub mod pipeline;
 pub mod spill;
 pub mod sync;

@@ -7,14 +7,13 @@
 //! go on: nothing is dropped without a line in the report.
 
 use crate::identity::sets::{SetHeader, SetIdentity, SetIndex};
-use crate::map::{
-    map_document, reference_quads, LinkCounter, LoadOptions, ProgressHook, QuadList, SourceFacts,
-};
+use crate::map::{map_document, reference_quads, LoadOptions, ProgressHook, QuadList, SourceFacts};
 use crate::model::{DocumentKind, ZaakNumber};
-use crate::parse::diagnostic::{Position, Warning};
 use crate::parse::ParseError;
 use crate::parse::{parse, Parsed};
+use crate::run::links::LinkCounter;
 use crate::run::Error;
+use crate::source::diagnostic::{Position, Warning};
 use crate::source::SourceError;
 use crate::source::{self, SourceEntry};
 use crate::store::{GraphStore, QuadBatch};

@@ -14,9 +14,10 @@
 //! rewritten after every load; the linksets are counted in the store, so they count every
 //! document it holds.
 
-use crate::map::{hash128, reference_quads, LinkCounter};
+use crate::map::reference_quads;
 use crate::rdf::iri::IriMinter;
 use crate::rdf::links;
+use crate::run::links::{hash128, LinkCounter};
 use crate::run::pipeline::{for_each_batch, LoadReport};
 use crate::run::Error;
 

@@ -10,11 +10,11 @@
 //! have passed.
 
 use crate::model::DocumentKind;
-use crate::parse::diagnostic::Position;
 use crate::run::pipeline::{DocumentOutcome, LoadReport, Outcomes};
 use crate::run::spill::Spill;
 use crate::run::spill::SpillError;
 use crate::run::Error;
+use crate::source::diagnostic::Position;
 use crate::source::{SourceEntry, SourceList};
 use std::path::PathBuf;
 
@@ -230,10 +230,10 @@ fn read_records(mut bytes: &[u8]) -> Vec<SetRecord<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parse::diagnostic::Warning;
     use crate::parse::ParseError;
     use crate::parse::SyntaxError;
     use crate::run::pipeline::{DocumentError, ReadSummary};
+    use crate::source::diagnostic::Warning;
 
     fn entry(path: &str) -> SourceEntry {
         SourceEntry {

@@ -1,7 +1,7 @@
 //! What can go wrong finding and reading the input files: which file, where in it when the
 //! problem is at a place, and what was expected.
 
-use crate::parse::diagnostic::Position;
+use crate::source::diagnostic::Position;
 use std::io;
 use std::path::PathBuf;
 

@@ -5,12 +5,13 @@
 //! source path: the path below the folder that holds the input root, so that
 //! `seeds/2019Z15244.md` has the same source path whether `seeds` or the file itself was given.
 
-use crate::parse::diagnostic::Position;
+use crate::source::diagnostic::Position;
 use sha2::{Digest, Sha256};
 use std::fs;
 use std::io::Read;
 use std::path::{Component, Path, PathBuf};
 
+pub mod diagnostic;
 mod error;
 mod list;
 
@@ -384,7 +385,7 @@ fn hex(bytes: &[u8]) -> String {
 /// Reads every quad of an RDF file (a dump, or any file in a format oxigraph reads).
 pub fn read_rdf_file(
     path: &Path,
-    format: crate::export::ExportFormat,
+    format: oxigraph::io::RdfFormat,
 ) -> Result<Vec<oxigraph::model::Quad>, crate::source::RdfFileError> {
     use crate::source::RdfFileError;
     use oxigraph::io::{RdfParseError, RdfParser};
@@ -392,7 +393,7 @@ pub fn read_rdf_file(
         path: path.to_owned(),
         source,
     })?;
-    let parser = RdfParser::from_format(format.rdf_format());
+    let parser = RdfParser::from_format(format);
     parser
         .for_reader(std::io::BufReader::new(file))
         .map(|quad| {

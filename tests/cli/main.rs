@@ -12,6 +12,7 @@ mod export;
 mod hostile;
 mod http;
 mod identity;
+mod layout;
 mod metamorphic;
 mod ontology;
 mod publish;

@@ -28,9 +28,11 @@ mod sorted;
 
 pub use prepared::PreparedGraph;
 
-use crate::export::{serializer, sorted_quads, ExportFormat};
-use crate::map::{reference_quads, LinkCounter};
+use crate::export::{serializer, ExportFormat};
+use crate::map::reference_quads;
 use crate::rdf::iri::IriMinter;
+use crate::rdf::order::sorted_quads;
+use crate::run::links::LinkCounter;
 use crate::run::pipeline::{for_each_prepared, Outcomes};
 use crate::run::spill::SpillError;
 use crate::run::Error;

@@ -9,7 +9,7 @@
 //! core does the rest.
 
 use crate::export::ExportFormat;
-use crate::map::{hash128, LinkCounter, LinkKey};
+use crate::run::links::{hash128, LinkCounter, LinkKey};
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{NamedNodeRef, Quad, QuadRef, TripleRef};
 use std::io;

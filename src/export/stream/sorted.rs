@@ -7,7 +7,7 @@
 //! ends). They leave once ([`SortedLines::into_merged`]): the runs merged into one sorted
 //! stream, each line once. A line is its triple's sort key in [`crate::export`] with spaces
 //! for tabs, which sort the same way (both come before any character that can go on a term),
-//! so the stream is in the order of [`crate::export::merged_triples`].
+//! so the stream is in the order of [`crate::rdf::order::merged_triples`].
 
 use crate::run::spill::SpillError;
 use rayon::slice::ParallelSliceMut;
