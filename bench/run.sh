@@ -18,7 +18,7 @@
 # Each load, ours or oxigraph's, is a process of its own that starts after a pause (`settle`):
 # this machine is a virtual one, and memory a process frees goes back to the host within a
 # second or two, after which touching it again costs several times what touching memory just
-# freed does (README, Performance). Without the pause a load's time would depend on what ran
+# freed does (docs/performance.md, Method). Without the pause a load's time would depend on what ran
 # just before it: a load of 10,000 documents right after another takes 2.3 s, and 3.7 s
 # after a pause, which is what a load of 100,000 documents pays for nearly all its memory.
 set -euo pipefail

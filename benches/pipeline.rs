@@ -3,7 +3,7 @@
 //!
 //! ```sh
 //! cargo bench --bench pipeline
-//! KAMERVRAGEN_BENCH_DIR=target/bench/1000 cargo bench --bench pipeline
+//! KAMERVRAGEN_BENCH_DIR=target/bench/corpus-1000 cargo bench --bench pipeline
 //! ```
 //!
 //! divan reports documents/s and bytes/s (the counters) beside the times.

@@ -62,7 +62,7 @@ pub enum Command {
     /// contact point must be given. Defaults: the dataset IRI is BASE/dataset, files are
     /// downloaded from BASE/dump/, the licence is CC0 1.0, access is public, and the dates are
     /// that of the newest document, so the same input gives the same folder, byte for byte.
-    /// Every field of the settings file is listed in the README (Publishing for an open-data
+    /// Every field of the settings file is listed in docs/guide.md (Publishing for an open-data
     /// portal); this repository's publish.toml is an example.
     Publish(PublishArgs),
     /// Check the graph against the SHACL shapes in ontology/shapes.ttl.

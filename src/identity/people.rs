@@ -2,19 +2,8 @@
 //!
 //! Printed names, party labels and portfolios enter; identities leave: the key an IRI is
 //! minted from, the basis of the decision (the reference table, or the printed name with what
-//! disambiguates it), and the candidates when the table could not decide. The rules, also in
-//! the README:
-//!
-//! - a party is its row in the parties table, whatever variant was printed; an unknown label
-//!   is a party of its own;
-//! - a member is the table row that matches the printed name (surname, with given name or
-//!   initials where printed) and sat for the printed party at the date: one row decides; no row
-//!   or several rows mint from the printed name and the party, so two people who share a
-//!   surname never merge;
-//! - a member of the government is matched on the name alone, so that a member who later
-//!   answers as minister is one person;
-//! - an office is its title, `van` / `voor` as printed, and the portfolio's name in the offices
-//!   table (so abbreviations and spelling variants meet), in the ministry the table gives.
+//! disambiguates it), and the candidates when the table could not decide. The rules are
+//! written once, in `docs/graph.md` ("Identity: people, parties and offices").
 
 use crate::identity::reference::{Member, Portfolio, ReferenceData, Zaak};
 use crate::model::{Office, OfficeHolder, Preposition, Submitter};

@@ -4,13 +4,9 @@
 //! or notice repeats it); a [`SetIndex`] leaves, which gives every document its
 //! [`SetIdentity`]: the key the set's IRI is minted from, and on what basis it was decided.
 //!
-//! A document that prints the Zaak number is keyed by it. One that does not (most answers and
-//! notices) takes the Zaak number of the set whose header matches its own: the same
-//! submitters' surnames, and the same submission date and subject wherever both print them,
-//! the offices addressed deciding between otherwise equal matches. A header that matches
-//! several sets equally is kept apart, with the candidates recorded, never merged. A set no
-//! document gives a Zaak number is keyed by its header, so that an answer and a notice of it
-//! meet under one key; only a document with no header at all is keyed by its file.
+//! The rules (the printed Zaak number, else the one set whose header matches; ties kept apart;
+//! a set without a Zaak number keyed by its header) are written once, in `docs/graph.md`
+//! ("Identity: one set, one IRI").
 
 use crate::identity::reference::comparable;
 use crate::model::{Document, DocumentKind};

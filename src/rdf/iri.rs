@@ -4,7 +4,7 @@
 //! under a configurable base leave. Minting is deterministic: the same key always gives the
 //! same IRI. Names are turned into slugs (lower case, runs of anything but letters and digits
 //! become one `-`), and every segment is percent-encoded where an IRI needs it, so no document
-//! text can produce an invalid IRI. The patterns are listed in the README.
+//! text can produce an invalid IRI. The patterns are listed in `docs/graph.md` ("IRI patterns").
 
 use iri_string::percent_encode::PercentEncodedForIri;
 use iri_string::types::IriStr;
@@ -113,7 +113,8 @@ impl IriMinter {
     }
 
     /// `{base}persoon/{key}`: a person, from the key [`crate::identity::people`] decided: the
-    /// reference table's (`sjoerd-sjoerdsma`), or the printed name with the party's key.
+    /// reference table's (the TK Persoon GUID, `bf030048-…`, or for a minister who never sat in
+    /// the Kamer polder's id, `dijkgraaf-1960`), or the printed name with the party's key.
     pub fn person(&self, key: &str) -> NamedNode {
         self.mint(&["persoon", &slug(key)])
     }

@@ -2,7 +2,7 @@
 //!
 //! Quads enter from the mapping: all at once for a fresh store ([`GraphStore::loader`]: one
 //! transaction in memory, oxigraph's bulk loader on disk), or a batch of documents at a time
-//! for a store that is kept and updated ([`update`]): new documents through the bulk loader,
+//! for a store that is kept and updated ([`edit`]): new documents through the bulk loader,
 //! changed ones in a transaction. They leave as the full set of quads (for export, which
 //! sorts them) or as SPARQL results evaluated over the merge of all graphs, with the dumps'
 //! prefixes pre-declared. With the `persistent` feature the store can live on disk
