@@ -7,8 +7,8 @@
 //! connection that sends nothing between requests is closed after a short wait. Requests on a
 //! connection are read from one buffer, so pipelined requests are answered in order. `HEAD` is
 //! answered with the headers `GET` would send and no body; `CONNECT` and methods the endpoint
-//! does not know are refused; a body needs a `Content-Length` within the request limit, and a
-//! client that asks (`Expect: 100-continue`) is told to send it.
+//! does not know are refused; a body comes with a `Content-Length` or in chunks, within the
+//! request limit either way, and a client that asks (`Expect: 100-continue`) is told to send it.
 
 use super::Endpoint;
 use oxhttp::model::header::{HeaderName, CONNECTION, CONTENT_LENGTH, TRANSFER_ENCODING};
@@ -26,6 +26,8 @@ pub const REQUEST_DEADLINE: Duration = Duration::from_secs(20);
 pub const IDLE_TIMEOUT: Duration = Duration::from_secs(5);
 /// The longest request head (request line and headers): a GET query is in its line.
 const MAX_HEAD: usize = 256 * 1024;
+/// The longest line that gives a chunk's size (with any extension).
+const MAX_CHUNK_LINE: usize = 1024;
 /// The most headers a request may have.
 const MAX_HEADERS: usize = 64;
 
@@ -200,23 +202,27 @@ impl Connection {
             } else {
                 Version::HTTP_11
             });
-        let mut length = 0;
+        let mut length = None;
+        let mut chunked = false;
         let mut hosts = 0;
         let mut expect = None;
         for header in parsed.headers.iter() {
             let name = HeaderName::from_bytes(header.name.as_bytes())
                 .map_err(|_| bad_request("a bad header name"))?;
             if name == TRANSFER_ENCODING {
-                return Err(Stop::Refuse(
-                    StatusCode::LENGTH_REQUIRED,
-                    "a request body needs a Content-Length".to_owned(),
-                ));
+                // The body is handed on decoded, so the coding is not handed on.
+                chunked = is_only_chunked(header.value)?;
+                continue;
             }
             if name == CONTENT_LENGTH {
-                length = std::str::from_utf8(header.value)
+                let value = std::str::from_utf8(header.value)
                     .ok()
                     .and_then(|text| text.trim().parse::<usize>().ok())
                     .ok_or_else(|| bad_request("a bad Content-Length"))?;
+                if length.is_some_and(|first| first != value) {
+                    return Err(bad_request("two different Content-Lengths"));
+                }
+                length = Some(value);
             }
             if name == oxhttp::model::header::HOST {
                 hosts += 1;
@@ -231,14 +237,15 @@ impl Connection {
         if hosts > 1 {
             return Err(bad_request("more than one Host header"));
         }
-        if length > self.limits.max_body {
-            return Err(Stop::Refuse(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                format!(
-                    "the request body has {length} bytes; this endpoint takes at most {}",
-                    self.limits.max_body
-                ),
+        // Both would let a proxy and this server see different requests in the same bytes.
+        if chunked && length.is_some() {
+            return Err(bad_request(
+                "both Transfer-Encoding and Content-Length: send one",
             ));
+        }
+        let length = length.unwrap_or(0);
+        if length > self.limits.max_body {
+            return Err(self.too_large(length));
         }
         if let Some(expect) = expect {
             if !expect.eq_ignore_ascii_case(b"100-continue") {
@@ -250,11 +257,98 @@ impl Connection {
             // The client waits to be told to send its body.
             self.writer.write_all(b"HTTP/1.1 100 Continue\r\n\r\n")?;
         }
-        let mut body = vec![0; length];
-        self.reader.read_exact(&mut body)?;
+        let body = if chunked {
+            self.read_chunks()?
+        } else {
+            let mut body = vec![0; length];
+            self.reader.read_exact(&mut body)?;
+            body
+        };
         builder
             .body(Body::from(body))
             .map_err(|_| bad_request("a bad request line"))
+    }
+
+    /// A chunked body, decoded: chunks until the empty one, then the trailer, which is read
+    /// and dropped. Refused past the body limit as soon as a chunk's size says so.
+    fn read_chunks(&mut self) -> Result<Vec<u8>, Stop> {
+        let mut body = Vec::new();
+        // Size lines count too: a body of one-byte chunks with long extensions is no cheaper.
+        let mut framing = 0usize;
+        loop {
+            let line = self.read_line(MAX_CHUNK_LINE)?;
+            framing += line.len() + 2;
+            if framing > self.limits.max_body.max(MAX_CHUNK_LINE) {
+                return Err(bad_request(
+                    "a chunked body with more framing than its limit",
+                ));
+            }
+            let size = chunk_size(&line).ok_or_else(|| bad_request("a bad chunk size"))?;
+            if size == 0 {
+                break;
+            }
+            let total = body.len().saturating_add(size);
+            if total > self.limits.max_body {
+                return Err(self.too_large(total));
+            }
+            let start = body.len();
+            body.resize(total, 0);
+            self.reader.read_exact(&mut body[start..])?;
+            self.chunk_end()?;
+        }
+        let mut trailer = 0;
+        loop {
+            let line = self.read_line(MAX_HEAD)?;
+            trailer += line.len() + 2;
+            if line.is_empty() {
+                return Ok(body);
+            }
+            if trailer > MAX_HEAD {
+                return Err(bad_request("a chunked body's trailer is too long"));
+            }
+        }
+    }
+
+    /// The line end after a chunk's bytes: anything else means the chunk is longer than its
+    /// size said.
+    fn chunk_end(&mut self) -> Result<(), Stop> {
+        let mut byte = [0];
+        self.reader.read_exact(&mut byte)?;
+        if byte[0] == b'\r' {
+            self.reader.read_exact(&mut byte)?;
+        }
+        if byte[0] == b'\n' {
+            Ok(())
+        } else {
+            Err(bad_request("a chunk longer than its size"))
+        }
+    }
+
+    /// One line of at most `limit` bytes, without its line end (`\r\n` or `\n`).
+    fn read_line(&mut self, limit: usize) -> Result<Vec<u8>, Stop> {
+        let mut line = Vec::new();
+        (&mut self.reader)
+            .take(limit as u64 + 2)
+            .read_until(b'\n', &mut line)?;
+        if line.pop() != Some(b'\n') {
+            return Err(bad_request(
+                "a chunked body that breaks off or has a line too long",
+            ));
+        }
+        if line.last() == Some(&b'\r') {
+            line.pop();
+        }
+        Ok(line)
+    }
+
+    fn too_large(&self, length: usize) -> Stop {
+        Stop::Refuse(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!(
+                "the request body has {length} bytes; this endpoint takes at most {}",
+                self.limits.max_body
+            ),
+        )
     }
 
     /// The bytes up to and with the blank line that ends a request's head.
@@ -338,6 +432,29 @@ fn wants_keep_alive(request: &Request<Body>) -> bool {
         .get(CONNECTION)
         .is_some_and(|value| value.as_bytes().eq_ignore_ascii_case(b"close"));
     !close && request.version() >= Version::HTTP_11
+}
+
+/// Whether a `Transfer-Encoding` is `chunked` alone, the only coding a request may use here;
+/// any other is refused with 501, as HTTP/1.1 asks of a coding the server does not know.
+fn is_only_chunked(value: &[u8]) -> Result<bool, Stop> {
+    if value.trim_ascii().eq_ignore_ascii_case(b"chunked") {
+        Ok(true)
+    } else {
+        Err(Stop::Refuse(
+            StatusCode::NOT_IMPLEMENTED,
+            "a request body may be sent with Content-Length or `Transfer-Encoding: chunked`, not another coding".to_owned(),
+        ))
+    }
+}
+
+/// A chunk's size, from the hexadecimal digits that open its line (an extension after `;`
+/// is ignored). At most 15 digits, so the size fits whatever the platform.
+fn chunk_size(line: &[u8]) -> Option<usize> {
+    let digits = line.split(|&b| b == b';').next()?.trim_ascii();
+    if digits.is_empty() || digits.len() > 15 {
+        return None;
+    }
+    usize::from_str_radix(std::str::from_utf8(digits).ok()?, 16).ok()
 }
 
 fn bad_request(message: &str) -> Stop {

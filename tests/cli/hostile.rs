@@ -579,3 +579,63 @@ fn a_client_that_expects_100_continue_is_told_to_send_its_body() {
     assert!(answer.starts_with("HTTP/1.1 200 OK\r\n"), "{answer}");
     assert!(answer.ends_with("\r\n\r\ntrue"), "{answer}");
 }
+
+/// Sends `head` and `body` as one request on a new connection; what the server answers.
+fn raw_exchange(server: &Server, head: &str, body: &[u8]) -> String {
+    use std::io::Write;
+    let mut stream = connect(server);
+    stream.write_all(head.as_bytes()).unwrap();
+    stream.write_all(body).unwrap();
+    read_all(stream)
+}
+
+#[test]
+fn a_chunked_request_body_is_read_within_the_body_limit() {
+    let workspace = Workspace::with_seed();
+    let server = Server::start(&workspace, &["--max-request", "64"]);
+    let head = "POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n\
+                Accept: text/csv\r\nConnection: close\r\nTransfer-Encoding: chunked\r\n\r\n";
+    // `ASK {}` in two chunks, one with an extension, then a trailer.
+    let answer = raw_exchange(
+        &server,
+        head,
+        b"4;x=y\r\nASK \r\n2\r\n{}\r\n0\r\nX-T: 1\r\n\r\n",
+    );
+    assert!(answer.starts_with("HTTP/1.1 200 OK\r\n"), "{answer}");
+    assert!(answer.ends_with("\r\n\r\ntrue"), "{answer}");
+
+    // 40 + 40 bytes: past the limit of 64 at the second chunk's size, before its bytes.
+    let chunk = format!("28\r\n{}\r\n", "#".repeat(40));
+    let answer = raw_exchange(&server, head, format!("{chunk}28\r\n").as_bytes());
+    assert!(answer.starts_with("HTTP/1.1 413 "), "{answer}");
+    assert!(
+        answer.contains("the request body has 80 bytes; this endpoint takes at most 64"),
+        "{answer}"
+    );
+
+    for (body, message) in [
+        (&b"zz\r\nASK {}\r\n0\r\n\r\n"[..], "a bad chunk size"),
+        (&b"ffffffffffffffffff\r\n"[..], "a bad chunk size"),
+        (
+            &b"2\r\nASK {}\r\n0\r\n\r\n"[..],
+            "a chunk longer than its size",
+        ),
+    ] {
+        let answer = raw_exchange(&server, head, body);
+        assert!(answer.starts_with("HTTP/1.1 400 "), "{answer}");
+        assert!(answer.contains(message), "{message}: {answer}");
+    }
+
+    let both = head.replace("\r\n\r\n", "\r\nContent-Length: 6\r\n\r\n");
+    let answer = raw_exchange(&server, &both, b"ASK {}");
+    assert!(answer.starts_with("HTTP/1.1 400 "), "{answer}");
+    assert!(
+        answer.contains("both Transfer-Encoding and Content-Length"),
+        "{answer}"
+    );
+
+    let gzip = head.replace("chunked", "gzip");
+    let answer = raw_exchange(&server, &gzip, b"");
+    assert!(answer.starts_with("HTTP/1.1 501 "), "{answer}");
+    answers_at_once(&server);
+}
