@@ -15,8 +15,8 @@
 //! Case counts are kept moderate so that the module runs in seconds in a debug build; set
 //! `PROPTEST_CASES` to run more.
 
-use kamervragen::parse::diagnostic::Position;
 use kamervragen::parse::parse;
+use kamervragen::source::diagnostic::Position;
 use proptest::prelude::*;
 use proptest::sample::Index;
 
