@@ -68,6 +68,8 @@ fn parse_and_map(bencher: Bencher) {
             let facts = SourceFacts {
                 source_path,
                 sha256,
+                media_type: "text/plain",
+                size: text.len() as u64,
                 generated_at: None,
             };
             // The set as the document alone decides it: the run's other headers are not here.

@@ -352,7 +352,7 @@ pub enum CheckFormatArg {
 
 #[derive(Debug, ClapArgs)]
 pub struct InputArgs {
-    /// Files or folders to read; folders are read recursively for *.md and *.txt files.
+    /// Files or folders to read; folders are read recursively for *.md, *.txt and *.docx files.
     /// [default: seeds]
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,

@@ -129,7 +129,9 @@ fn refuse_output_among_inputs(output: &Path, roots: &[PathBuf]) -> Result<()> {
     let read_as_document = output
         .extension()
         .and_then(|ending| ending.to_str())
-        .is_some_and(|ending| kamervragen::source::EXTENSIONS.contains(&ending));
+        .is_some_and(|ending| {
+            kamervragen::source::EXTENSIONS.contains(&ending.to_lowercase().as_str())
+        });
     for root in roots {
         let Ok(root) = std::fs::canonicalize(root) else {
             continue;

@@ -218,8 +218,13 @@ fn write_skipped(tally: &Tally, out: &mut impl Write) -> io::Result<()> {
     let files: usize = tally.skipped.values().sum();
     writeln!(
         out,
-        "note: {files} file(s) in the folders were not read ({}): only .md and .txt files are read",
-        kinds.join(", ")
+        "note: {files} file(s) in the folders were not read ({}): only {} files are read",
+        kinds.join(", "),
+        kamervragen::source::EXTENSIONS
+            .iter()
+            .map(|e| format!(".{e}"))
+            .collect::<Vec<_>>()
+            .join(", ")
     )
 }
 

@@ -45,6 +45,10 @@ pub struct SourceFacts<'a> {
     /// The path recorded as provenance (`seeds/2019Z15244.md`).
     pub source_path: &'a str,
     pub sha256: &'a str,
+    /// The media type of the file as published (`application/pdf`).
+    pub media_type: &'a str,
+    /// The file's size in bytes.
+    pub size: u64,
     /// When the graph was generated; `None` keeps dumps byte-identical across runs.
     pub generated_at: Option<DateTime<Utc>>,
 }

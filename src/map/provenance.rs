@@ -1,10 +1,11 @@
-//! Where each document graph came from: the source file, its path and SHA-256, and the resource
+//! Where each document graph came from: the source file, its path, SHA-256, media type and size
+//! (of the file as published: a Word file's, not of the text read from it), and the resource
 //! the graph is about. The quads go to `{base}graph/provenance`.
 
-use super::SourceFacts;
+use super::{integer, SourceFacts};
 use super::{QuadList, QuadWriter};
 use crate::rdf::iri::IriMinter;
-use crate::rdf::vocab::{foaf, kv, prov, spdx};
+use crate::rdf::vocab::{dcat, foaf, kv, prov, spdx};
 use chrono::SecondsFormat;
 use oxigraph::model::vocab::xsd;
 use oxigraph::model::{Literal, NamedNode};
@@ -42,6 +43,18 @@ pub(super) fn provenance(
         kv::SOURCE_PATH,
         Literal::new_simple_literal(source.source_path),
     );
+    let media_type = format!(
+        "http://www.iana.org/assignments/media-types/{}",
+        source.media_type
+    );
+    out.add(
+        &file,
+        dcat::MEDIA_TYPE,
+        NamedNode::new_unchecked(media_type),
+    );
+    // xsd:integer, not xsd:nonNegativeInteger: oxigraph's store keeps the derived integer
+    // types as xsd:integer, so a graph read back from a store would differ from a fresh one.
+    out.add(&file, dcat::BYTE_SIZE, integer(source.size));
     out.add(&file, spdx::CHECKSUM_PROPERTY, checksum.clone());
     out.add_type(&checksum, spdx::CHECKSUM);
     out.add(&checksum, spdx::ALGORITHM, spdx::SHA256);

@@ -378,6 +378,8 @@ fn map_parsed(
     let facts = SourceFacts {
         source_path: &entry.source_path,
         sha256: &file.sha256,
+        media_type: file.media_type,
+        size: file.size,
         generated_at: options.generated_at,
     };
     let reference = &options.reference;

@@ -30,6 +30,11 @@ pub enum SourceError {
     Utf16WithoutMark { path: PathBuf },
     #[error("cannot keep the list of input files in a temporary file (TMPDIR names the folder)")]
     List { source: io::Error },
+    #[error("{}: cannot read the Word document", path.display())]
+    Docx {
+        path: PathBuf,
+        source: super::docx::DocxError,
+    },
     #[error("{}: same source path `{relative}` as {}; pass folders with different names", path.display(), first.display())]
     DuplicatePath {
         path: PathBuf,

@@ -1,7 +1,8 @@
 //! Finding and reading the input files.
 //!
-//! Paths enter as the user gave them (files or folders, read recursively for `*.md` and
-//! `*.txt`); [`SourceFile`]s leave in a stable order, each with its text, its SHA-256 and its
+//! Paths enter as the user gave them (files or folders, read recursively for `*.md`, `*.txt`
+//! and `*.docx`); [`SourceFile`]s leave in a stable order, each with its text (a Word file's
+//! read by [`docx`]), the SHA-256, media type and size of the file as published, and its
 //! source path: the path below the folder that holds the input root, so that
 //! `seeds/2019Z15244.md` has the same source path whether `seeds` or the file itself was given.
 
@@ -12,6 +13,7 @@ use std::io::Read;
 use std::path::{Component, Path, PathBuf};
 
 pub mod diagnostic;
+pub mod docx;
 mod error;
 mod list;
 
@@ -22,8 +24,17 @@ pub use list::SourceList;
 /// it, and reading a mistaken 50 MB input must not hold up the rest.
 pub const MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
 
-/// The file endings read when a folder is given.
-pub const EXTENSIONS: &[&str] = &["md", "txt"];
+/// The file endings read when a folder is given (in any case: `.DOCX` too).
+pub const EXTENSIONS: &[&str] = &["md", "txt", "docx"];
+
+/// The media type of a file read, by its ending, lower case.
+fn media_type(ending: &str) -> &'static str {
+    match ending {
+        "md" => "text/markdown",
+        "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        _ => "text/plain",
+    }
+}
 
 /// An input file found, not yet read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,6 +52,10 @@ pub struct SourceFile {
     pub text: String,
     /// Lower-case hex SHA-256 of the file's bytes.
     pub sha256: String,
+    /// What the file is as published (`application/pdf`, `text/markdown` …).
+    pub media_type: &'static str,
+    /// The file's size in bytes.
+    pub size: u64,
 }
 
 /// Lists the input files under `roots`, sorted by source path. A folder is read recursively;
@@ -107,11 +122,21 @@ pub fn read(entry: &SourceEntry) -> Result<SourceFile, SourceError> {
         return Err(too_large(entry, bytes.len() as u64));
     }
     let sha256 = hex(&Sha256::digest(&bytes));
-    let text = decode(entry, bytes)?;
+    let size = bytes.len() as u64;
+    let ending = ending(&entry.path).unwrap_or_default();
+    let text = match ending.as_str() {
+        "docx" => docx::docx_text(&bytes).map_err(|source| SourceError::Docx {
+            path: entry.path.clone(),
+            source,
+        })?,
+        _ => decode(entry, bytes)?,
+    };
     Ok(SourceFile {
         entry: entry.clone(),
         text: with_newlines(text),
         sha256,
+        media_type: media_type(&ending),
+        size,
     })
 }
 
@@ -288,18 +313,19 @@ fn is_hidden(path: &Path) -> bool {
 /// `SOURCES.tsv` or the reference tables, is not).
 const PUBLISHED_ENDINGS: &[&str] = &["pdf", "docx", "doc", "odt", "rtf", "html", "htm", "xml"];
 
-/// A file's ending, in lower case, when it is one of a published document.
+/// A file's ending, in lower case.
+fn ending(path: &Path) -> Option<String> {
+    Some(path.extension()?.to_str()?.to_lowercase())
+}
+
+/// A file's ending when it is one of a published document that is not read.
 fn document_ending(path: &Path) -> Option<String> {
-    let ending = path.extension()?.to_str()?.to_lowercase();
-    PUBLISHED_ENDINGS
-        .contains(&ending.as_str())
-        .then_some(ending)
+    ending(path)
+        .filter(|e| PUBLISHED_ENDINGS.contains(&e.as_str()) && !EXTENSIONS.contains(&e.as_str()))
 }
 
 fn has_input_extension(path: &Path) -> bool {
-    path.extension()
-        .and_then(|ext| ext.to_str())
-        .is_some_and(|ext| EXTENSIONS.contains(&ext))
+    ending(path).is_some_and(|e| EXTENSIONS.contains(&e.as_str()))
 }
 
 /// The folder that holds `root` (for a file root, the folder above its own folder), resolved:

@@ -176,20 +176,20 @@ fn check_reads_the_whole_shipped_corpus_without_failure() {
     assert!(out.contains("0 failed"));
 }
 
-/// Files a folder holds that are not read (a researcher's PDF and Word files) are named by
-/// kind and count, never passed over in silence.
+/// Files a folder holds that are not read (a researcher's PDF files, an old Word `.doc`) are
+/// named by kind and count, never passed over in silence.
 #[test]
 fn files_that_are_not_read_are_counted_by_ending() {
     let workspace = super::Workspace::with_seed();
     workspace.write_bytes("seeds/answer.pdf", b"%PDF-1.7");
-    workspace.write_bytes("seeds/letter.docx", b"PK");
+    workspace.write_bytes("seeds/letter.doc", b"\xd0\xcf\x11\xe0");
     workspace.write_bytes("seeds/other.PDF", b"%PDF-1.4");
     let run = workspace.run(&["check", "seeds"]);
     assert_eq!(run.code(), Some(0), "{}", run.stderr());
     let out = run.stdout();
     assert!(
         out.contains(
-            "note: 3 file(s) in the folders were not read (1 .docx, 2 .pdf): only .md and .txt files are read\n"
+            "note: 3 file(s) in the folders were not read (1 .doc, 2 .pdf): only .md, .txt, .docx files are read\n"
         ),
         "{out}"
     );

@@ -1,7 +1,8 @@
-//! Every real document, those shipped in `seeds/corpus/` and those of the second corpus kept as
-//! test material in `tests/fixtures/corpus-2/`, read by the parser and checked against the facts
-//! in `tests/corpus/*.toml` and `tests/corpus-2/*.toml`, which were written by reading the
-//! documents. A field left out of a TOML means "not printed" and is
+//! Every real document, those shipped in `seeds/corpus/`, those of the second corpus kept as
+//! test material in `tests/fixtures/corpus-2/` and the Word letters in
+//! `tests/fixtures/documents/`, read as the command reads them and checked against the facts
+//! in `tests/corpus/*.toml`, `tests/corpus-2/*.toml` and `tests/documents/*.toml`, which were
+//! written by reading the documents. A field left out of a TOML means "not printed" and is
 //! checked as such.
 
 use kamervragen::model::{Document, Office, Publication};
@@ -12,9 +13,10 @@ use std::fmt::Debug;
 use std::path::Path;
 
 /// The folders of real documents and of their facts, side by side.
-pub const CORPORA: [(&str, &str); 2] = [
+pub const CORPORA: [(&str, &str); 3] = [
     ("seeds/corpus", "tests/corpus"),
     ("tests/fixtures/corpus-2", "tests/corpus-2"),
+    ("tests/fixtures/documents", "tests/documents"),
 ];
 
 #[derive(Debug, Clone, Deserialize)]
@@ -303,7 +305,8 @@ fn every_real_document_has_its_facts_written() {
     for (folder, _) in CORPORA {
         for entry in std::fs::read_dir(root().join(folder)).unwrap() {
             let name = entry.unwrap().file_name().into_string().unwrap();
-            if name.ends_with(".txt") || name.ends_with(".md") && name != "README.md" {
+            let document = [".txt", ".md", ".docx"].iter().any(|e| name.ends_with(e));
+            if document && name != "README.md" {
                 documents.insert(format!("{folder}/{name}"));
             }
         }
@@ -313,7 +316,7 @@ fn every_real_document_has_its_facts_written() {
         .map(|(f, _)| f)
         .collect();
     assert_eq!(described, documents);
-    assert_eq!(documents.len(), 76);
+    assert_eq!(documents.len(), 82);
 }
 
 /// Where the parser still reads a document otherwise than its facts say, one mismatch per
@@ -325,7 +328,11 @@ const KNOWN_GAPS: &str = "tests/corpus/known-gaps.txt";
 fn every_corpus_document_gives_its_expected_facts() {
     let mut problems = Vec::new();
     for (file, expected) in expectations_of(&CORPORA) {
-        let text = std::fs::read_to_string(root().join(&file)).unwrap();
+        let entry = kamervragen::source::SourceEntry {
+            path: root().join(&file),
+            source_path: file.clone(),
+        };
+        let text = kamervragen::source::read(&entry).unwrap().text;
         match parse(&text) {
             Ok(parsed) => compare(&file, expected, &parsed.document, &mut problems),
             Err(error) => problems.push(format!("{file}: failed: {error}")),

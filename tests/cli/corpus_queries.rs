@@ -373,7 +373,7 @@ fn domain(url: &str) -> String {
 fn cited_sources_lists_every_question_and_the_address_it_cites_over_both_corpora() {
     const MINTED: &str = "MINTED";
     let mut expected = BTreeSet::new();
-    for (_, facts) in expectations_of(&CORPORA).iter().filter(|f| written(f)) {
+    for (_, facts) in expectations_of(&CORPORA[..2]).iter().filter(|f| written(f)) {
         let label = facts
             .zaak
             .as_deref()
@@ -396,7 +396,7 @@ fn cited_sources_lists_every_question_and_the_address_it_cites_over_both_corpora
             }
         }
     }
-    let workspace = workspace_of(&CORPORA);
+    let workspace = workspace_of(&CORPORA[..2]);
     let file = query_path("cited-sources.rq");
     let tsv = workspace
         .run(&[
@@ -434,7 +434,7 @@ fn covers_every_set(query: &str, plain: &str) {
 
 /// Like [`covers_every_set`], for the sets in `column`.
 fn covers_every_set_in(query: &str, column: &str, plain: &str) {
-    let workspace = workspace_of(&CORPORA);
+    let workspace = workspace_of(&CORPORA[..2]);
     // TSV: its fields are RDF terms, so a comma in an address splits nothing.
     let run = |args: &[&str]| -> BTreeSet<String> {
         let mut all = vec!["query", CORPORA[0].0, CORPORA[1].0, "-f", "tsv"];
@@ -504,7 +504,7 @@ fn unanswered_lists_every_set_read_that_no_answer_answers() {
 /// The sets a counting query counts per group, summed over its other columns, against a plain
 /// count per group over both corpora: every set with the facts is counted, once.
 fn counts_every_set(query: &str, group: &str, plain: &str) {
-    let workspace = workspace_of(&CORPORA);
+    let workspace = workspace_of(&CORPORA[..2]);
     let run = |args: &[&str]| -> BTreeMap<String, u64> {
         let mut all = vec!["query", CORPORA[0].0, CORPORA[1].0, "-f", "tsv"];
         all.extend_from_slice(args);

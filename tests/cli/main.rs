@@ -7,6 +7,7 @@ mod answers;
 mod check;
 mod corpus;
 mod corpus_queries;
+mod documents;
 mod errors;
 mod export;
 mod hostile;
