@@ -31,6 +31,12 @@ static NOTICE_ASKED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid pattern")
 });
 
+/// The questions an answer letter's annex heading names after its answer line:
+/// `… op [de] [Kamer]vragen [van] [het lid|de leden] X (P) [aan …] over Y`.
+static ANSWERED_QUESTIONS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(.+?) op (?:de )?(?i:kamervragen|vragen)(?: van)? (.+)$").expect("valid pattern")
+});
+
 /// `(ingezonden`, as printed in any case.
 const SUBMITTED: &str = "(ingezonden";
 
@@ -119,6 +125,57 @@ pub(crate) fn salvage(text: &str) -> Option<Header> {
         addressees,
         subject: String::new(),
         submitted,
+    })
+}
+
+/// An answer letter's annex heading, `Antwoorden van <offices> op [de] [Kamer]vragen van
+/// <members> [aan <offices>] over <subject>`, without its opening: the answering offices (with
+/// `mede namens …` still in them) and the questions' header, which prints no date.
+pub(crate) fn answered_questions(text: &str) -> Option<(String, Header)> {
+    let text = repair_glued_words(&fold_spaces(text));
+    let captures = ANSWERED_QUESTIONS.captures(&text)?;
+    let header = named_questions(&captures[2])?;
+    Some((captures[1].to_owned(), header))
+}
+
+/// The offices a letter's other mentions of the questions put them to, where its annex
+/// heading does not: the first paragraph that names them (`Beantwoording Kamervragen van het
+/// lid X (P) aan de ministers van … over …`, `… dat de vragen van … aan … over … worden
+/// beantwoord`).
+pub(crate) fn addressees_named(paragraphs: &str) -> Vec<Office> {
+    paragraphs
+        .split("\n\n")
+        .filter_map(|paragraph| {
+            let paragraph = repair_glued_words(&fold_spaces(paragraph));
+            let at = paragraph.to_lowercase().find("vragen van ")?;
+            named_questions(&paragraph[at + "vragen van ".len()..])
+        })
+        .map(|header| header.addressees)
+        .find(|addressees| !addressees.is_empty())
+        .unwrap_or_default()
+}
+
+/// `[het lid|de leden|lid] <members> [aan <offices>] over <subject>`: questions as a letter
+/// names them, without a date.
+fn named_questions(text: &str) -> Option<Header> {
+    let rest = text.trim_end_matches('.');
+    let (members_and_offices, subject) = split_once_word(rest, "over")?;
+    let (members, addressees) = match split_once_word(members_and_offices, "aan") {
+        Some((members, offices)) => (members, parse_offices(without_absence(offices))),
+        None => (members_and_offices, Vec::new()),
+    };
+    // `op Kamervragen lid X (P)`: the article left out.
+    let members = match members.strip_prefix("lid ") {
+        Some(rest) => format!("het lid {rest}"),
+        None => members.to_owned(),
+    };
+    let submitters = parse_submitters(&members);
+    let subject = clean_subject(subject);
+    (!submitters.is_empty() && !subject.is_empty()).then_some(Header {
+        submitters,
+        addressees,
+        subject,
+        submitted: None,
     })
 }
 
@@ -289,5 +346,33 @@ mod tests {
                 "Staatssecretaris van Infrastructuur en Waterstaat"
             ]
         );
+    }
+
+    /// Annex headings of tests/fixtures/documents/: the article left out (`Kamervragen lid X`),
+    /// `mede namens`, and a subject with `over` in it.
+    #[test]
+    fn an_answer_letters_annex_heading() {
+        let (answering, header) = answered_questions(
+            "de minister van Landbouw, Natuur en Voedselkwaliteit mede namens de minister van Justitie en Veiligheid op Kamervragen lid Wassenberg (PvdD) over het gebrek aan landelijke registratie.",
+        )
+        .unwrap();
+        assert_eq!(
+            answering,
+            "de minister van Landbouw, Natuur en Voedselkwaliteit mede namens de minister van Justitie en Veiligheid"
+        );
+        assert_eq!(header.submitters[0].name, "Wassenberg");
+        assert_eq!(header.submitters[0].party.as_deref(), Some("PvdD"));
+        assert_eq!(header.subject, "het gebrek aan landelijke registratie");
+        let (_, header) = answered_questions(
+            "de Minister van Justitie en Veiligheid op de vragen van de leden Mutluer (PvdA) en Ellemeet (GroenLinks) over een uitzending van Argos over de dood van Sammy Baker",
+        )
+        .unwrap();
+        let names: Vec<&str> = header.submitters.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["Mutluer", "Ellemeet"]);
+        assert_eq!(
+            header.subject,
+            "een uitzending van Argos over de dood van Sammy Baker"
+        );
+        assert!(header.addressees.is_empty());
     }
 }

@@ -1,6 +1,10 @@
 //! The answer and notice lines: `Antwoord van Minister X (P) (ontvangen D).`,
 //! `…, mede namens de Minister van Y (ontvangen D)`, `Antwoord van Minister X (P) en van
-//! Minister Y (Q)`, `Mededeling van staatssecretaris X (P)`.
+//! Minister Y (Q)`, `Mededeling van staatssecretaris X (P)`; and what a ministry's answer
+//! letter gives instead: the offices its annex heading names (`Antwoorden van de minister van
+//! X mede namens de minister van Y op …`), the names its signature puts under them
+//! (`De minister van X,` / `D. Yeşilgöz-Zegerius`), and the Zaak number of the letter it
+//! answers (`In antwoord op uw brief van 10 oktober 2023, nr. 2023Z16994`).
 
 use super::date::find_date;
 use super::lines::fold_spaces;
@@ -27,6 +31,86 @@ static HOLDER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i:\b(minister-president|minister|staatssecretaris))\s+([^()]+?)\s*\(([^()]*?)\s*(?:\)|$)")
         .expect("valid pattern")
 });
+
+/// A signature's office line: `De minister van Justitie en Veiligheid,`.
+static SIGNING_OFFICE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:de )((?i:minister-president|minister|staatssecretaris) (?i:van|voor) .+?),?$")
+        .expect("valid pattern")
+});
+/// A signature's name: initials, then the name (`D.M. van Weel`).
+static SIGNING_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\p{Lu}\.\s?)+\s*(\p{L}[\p{L}'’ -]{1,60})$").expect("valid pattern")
+});
+static LETTER_ANSWERED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i:uw brief van) [^,]{1,40},? nr\.? ?(\d{4}Z ?\d{5})\b").expect("valid pattern")
+});
+
+/// The offices an answer letter's annex heading names as answering, with `mede namens …`:
+/// the holders' names come from the letter's signature ([`signatures`]); an office no
+/// signature names is left out of the holders.
+pub(crate) fn answering_offices(text: &str, signatures: &[(Office, String)]) -> HolderLine {
+    let text = fold_spaces(text);
+    let (answering, on_behalf) = match text.find("mede namens") {
+        Some(at) => (&text[..at], Some(&text[at + "mede namens".len()..])),
+        None => (text.as_str(), None),
+    };
+    let holders = parse_offices(answering.trim().trim_end_matches(','))
+        .into_iter()
+        .filter_map(|office| {
+            let (_, name) = signatures
+                .iter()
+                .find(|(signed, _)| same_office(signed, &office))?;
+            Some(OfficeHolder {
+                title: capitalise(&office.title),
+                name: name.clone(),
+                portfolio: office.portfolio.clone(),
+            })
+        })
+        .collect();
+    let on_behalf_of = on_behalf
+        .map(|offices| parse_offices(offices.trim().trim_end_matches([',', '.'])))
+        .unwrap_or_default();
+    HolderLine {
+        holders,
+        on_behalf_of,
+        received: None,
+        see_also: None,
+    }
+}
+
+fn same_office(a: &Office, b: &Office) -> bool {
+    let key = |office: &Office| {
+        (
+            office.title.to_lowercase(),
+            office
+                .portfolio
+                .as_deref()
+                .map(|p| p.to_lowercase().replace(',', "")),
+        )
+    };
+    key(a) == key(b)
+}
+
+/// A letter's signatures: a paragraph that is an office (`De minister van X,`) followed by one
+/// that is a name under initials (`D. Yeşilgöz-Zegerius`).
+pub(crate) fn signatures(paragraphs: &[&str]) -> Vec<(Office, String)> {
+    paragraphs
+        .windows(2)
+        .filter_map(|pair| {
+            let office = SIGNING_OFFICE.captures(pair[0].trim())?;
+            let name = SIGNING_NAME.captures(pair[1].trim())?;
+            let office = parse_offices(&office[1]).into_iter().next()?;
+            Some((office, name[1].trim().to_owned()))
+        })
+        .collect()
+}
+
+/// The Zaak number of the questions a letter answers: `In antwoord op uw brief van 10 oktober
+/// 2023, nr. 2023Z16994`.
+pub(crate) fn letter_zaak(text: &str) -> Option<crate::model::ZaakNumber> {
+    let captures = LETTER_ANSWERED.captures(text)?;
+    crate::model::ZaakNumber::parse(&captures[1].replace(' ', ""))
+}
 
 /// Reads the text after `Antwoord van ` or `Mededeling van `.
 pub(crate) fn parse_holder_line(text: &str) -> HolderLine {
@@ -158,5 +242,54 @@ mod tests {
         let line = parse_holder_line("Minister Faber – van de Klashorst (Asiel en Migratie) (ontvangen (ontvangen 7 juni 2024).");
         assert_eq!(line.holders[0].name, "Faber-van de Klashorst");
         assert_eq!(line.received, NaiveDate::from_ymd_opt(2024, 6, 7));
+    }
+
+    /// The letter of 2023Z14759 (tests/fixtures/documents/): signed under the second of two
+    /// office lines, the annex heading naming that office and the one on whose behalf.
+    #[test]
+    fn a_letters_signature_names_the_office_its_annex_heading_names() {
+        let paragraphs = [
+            "mede namens de minister van Justitie en Veiligheid,",
+            "de minister van Landbouw, Natuur en Voedselkwaliteit",
+            "P. Adema",
+            "De Minister van Justitie en Veiligheid,",
+            "D.M. van Weel",
+        ];
+        let signatures = signatures(&paragraphs);
+        let names: Vec<&str> = signatures.iter().map(|(_, n)| n.as_str()).collect();
+        assert_eq!(names, ["Adema", "van Weel"]);
+        let line = answering_offices(
+            "de minister van Landbouw, Natuur en Voedselkwaliteit mede namens de minister van Justitie en Veiligheid",
+            &signatures,
+        );
+        assert_eq!(
+            line.holders,
+            [OfficeHolder {
+                title: "Minister".to_owned(),
+                name: "Adema".to_owned(),
+                portfolio: Some("Landbouw, Natuur en Voedselkwaliteit".to_owned()),
+            }]
+        );
+        assert_eq!(
+            line.on_behalf_of[0].portfolio.as_deref(),
+            Some("Justitie en Veiligheid")
+        );
+        // An office no signature names has no holder: a name is never made up.
+        assert!(
+            answering_offices("de minister voor Klimaat en Energie", &signatures)
+                .holders
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn the_zaak_number_of_the_letter_answered() {
+        let cover = "In antwoord op uw brief van 10 oktober 2023, nr. 2023Z16994, deel ik u mede";
+        assert_eq!(letter_zaak(cover).unwrap().as_str(), "2023Z16994");
+        // Lahlah and Chakor's letter cites a number that is not a Zaak number.
+        assert_eq!(
+            letter_zaak("op uw brief van 8 maart 2024, nr. 5293107, deel ik"),
+            None
+        );
     }
 }

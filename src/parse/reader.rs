@@ -5,7 +5,7 @@
 use super::header::{self, Header};
 use super::holders::{self, HolderLine};
 use super::normalize::Furniture;
-use super::sections::{Section, SectionKind, ORAL_OPENING};
+use super::sections::{Section, SectionKind, ANSWERS_OPENING, ORAL_OPENING};
 use super::text::{find_url, is_valid_iri, see_answers, split_inline_note};
 use super::{bytes, date, followup, publications, Parsed};
 use crate::model::{Answer, Document, DocumentKind, Footnote, Question, ZaakNumber};
@@ -25,6 +25,8 @@ pub(super) struct DocumentReader {
     /// The text of a header the grammar could not read, for what can be salvaged of it.
     header_text: String,
     holder_line: Option<(DocumentKind, HolderLine)>,
+    /// An answer letter's annex heading: the offices answering, before `op … vragen van`.
+    answering_offices: Option<String>,
     notice_seen: bool,
     questions: Vec<(usize, Question)>,
     question_numbers: BTreeSet<u32>,
@@ -117,6 +119,9 @@ impl DocumentReader {
     }
 
     fn read_holder_line(&mut self, kind: DocumentKind, text: &str) {
+        if let Some(rest) = text.strip_prefix(ANSWERS_OPENING) {
+            return self.read_answers_heading(rest);
+        }
         let opening = if kind == DocumentKind::Answer {
             "Antwoord van "
         } else {
@@ -126,6 +131,28 @@ impl DocumentReader {
         if self.holder_line.is_none() {
             self.holder_line = Some((kind, line));
         }
+    }
+
+    /// `Antwoorden van <offices> op de vragen van <members> over <subject>`: an answer whose
+    /// holders are named by the letter's signature (see [`Self::finish`]).
+    fn read_answers_heading(&mut self, text: &str) {
+        if self.holder_line.is_some() {
+            return;
+        }
+        let answering = match header::answered_questions(text) {
+            Some((answering, mut header)) => {
+                // The annex heading often leaves out the offices the questions were put to;
+                // the cover letter's sentence (`de vragen van … aan … over …`) names them.
+                if header.addressees.is_empty() {
+                    header.addressees = header::addressees_named(&self.preamble);
+                }
+                self.header.get_or_insert(header);
+                answering
+            }
+            None => text.split(" op ").next().unwrap_or(text).to_owned(),
+        };
+        self.answering_offices = Some(answering);
+        self.holder_line = Some((DocumentKind::Answer, HolderLine::default()));
     }
 
     fn read_question(&mut self, numbers: &[u32], section: &Section, text: String) {
@@ -215,6 +242,14 @@ impl DocumentReader {
             if let Some(at) = header::find_submitted(&self.preamble) {
                 document.submitted = date::find_date(&self.preamble[at..]);
             }
+        }
+        if let Some(answering) = self.answering_offices.take() {
+            let paragraphs: Vec<&str> = self.preamble.split("\n\n").collect();
+            let signatures = holders::signatures(&paragraphs);
+            self.holder_line = Some((
+                DocumentKind::Answer,
+                holders::answering_offices(&answering, &signatures),
+            ));
         }
         if let Some((_, line)) = self.holder_line.take() {
             document.answerers = line.holders;
@@ -326,6 +361,11 @@ impl DocumentReader {
             .or_else(|| {
                 (kind == DocumentKind::Notice)
                     .then(|| ZaakNumber::find_all(&self.notice_text).into_iter().next())
+                    .flatten()
+            })
+            .or_else(|| {
+                (kind == DocumentKind::Answer)
+                    .then(|| holders::letter_zaak(&self.preamble))
                     .flatten()
             })
     }

@@ -19,6 +19,10 @@ pub(crate) const HEADER_OPENINGS: &[&str] = &[
     "Vraag van ",
 ];
 
+/// How the annex of a ministry's answer letter opens: `Antwoorden van de minister van X op de
+/// vragen van het lid Y (P) over Z`, the answer line and the questions' header in one.
+pub(crate) const ANSWERS_OPENING: &str = "Antwoorden van ";
+
 /// How a set of oral questions (asked in the question hour) opens its header.
 pub(crate) const ORAL_OPENING: &str = "Mondelinge vragen van ";
 
@@ -146,7 +150,7 @@ impl Body {
 /// The heading up to the white space after it: the words that follow are not matched, which
 /// keeps the search short on a line that goes on with a whole question.
 static BLOCK_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(Vraag|Vragen|Antwoord|Antwoorden)(?: op)?(?: (?:vraag|vragen))? (\d{1,3}(?:(?:, ?| en | t/m | tot en met |[-–])\d{1,3})*)(?:[.:])?(?:\s|$)")
+    Regex::new(r"^(Vraag|Vragen|Antwoord|Antwoorden)(?: op)?(?: (?:vraag|vragen))? (\d{1,3}(?:(?:, ?|,? en | t/m | tot en met |[-–])\d{1,3})*)(?:[.:])?(?:\s|$)")
         .expect("valid pattern")
 });
 /// `Vraag 7, 8, 9 10 en 11`: a list that lost a comma.
@@ -168,12 +172,12 @@ pub fn split(lines: &[Line]) -> Vec<Section> {
         .iter()
         .map(|line| block_heading(line.text()))
         .collect();
-    let an_answer_letter = lines
-        .iter()
-        .any(|line| line.text().starts_with("Antwoord van "));
+    let answer_line =
+        |text: &str| text.starts_with("Antwoord van ") || text.starts_with(ANSWERS_OPENING);
+    let an_answer_letter = lines.iter().any(|line| answer_line(line.text()));
     let headed_answers = lines.iter().zip(&headings).any(|(line, heading)| {
         matches!(heading, Some((SectionKind::Answer(_), _)))
-            || line.text().starts_with("Antwoord") && !line.text().starts_with("Antwoord van ")
+            || line.text().starts_with("Antwoord") && !answer_line(line.text())
     });
     let mut splitter = Splitter {
         numbered_questions: !headings
@@ -253,7 +257,7 @@ impl Splitter {
             self.header_seen = true;
             return Some(SectionKind::Header);
         }
-        if text.starts_with("Antwoord van ") {
+        if text.starts_with("Antwoord van ") || text.starts_with(ANSWERS_OPENING) {
             self.reply_seen = true;
             return Some(SectionKind::AnswerHeader);
         }
@@ -334,10 +338,12 @@ impl Splitter {
         (asked && opens_a_sentence && first_sentence_end != Some("?")).then(|| numbers.clone())
     }
 
-    /// A blank line ends a paragraph; it ends a header or a footnote body altogether.
+    /// A blank line ends a paragraph; it ends a header or a footnote body altogether (but an
+    /// annex's `Antwoorden van … op Kamervragen` goes on to the paragraph that says `over`).
     fn blank_line(&mut self) {
         match self.current.as_ref().map(|s| &s.kind) {
             Some(SectionKind::Footnote(_)) => self.end_footnote(),
+            Some(SectionKind::AnswerHeader) if self.answers_heading_goes_on() => {}
             Some(
                 SectionKind::Header
                 | SectionKind::AnswerHeader
@@ -350,6 +356,13 @@ impl Splitter {
                 }
             }
         }
+    }
+
+    fn answers_heading_goes_on(&self) -> bool {
+        self.current.as_ref().is_some_and(|section| {
+            let text = section.body.flat();
+            text.starts_with(ANSWERS_OPENING) && !text.contains(" over ")
+        })
     }
 
     /// A page's end closes a footnote; running text goes on to the next page.
@@ -705,6 +718,11 @@ mod tests {
         assert_eq!(
             block_heading("Antwoord op vraag 3").map(|(k, _)| k),
             Some(SectionKind::Answer(vec![3]))
+        );
+        // A comma before `en`, as the letter of 2023Z19677 prints it.
+        assert_eq!(
+            block_heading("Antwoord op vragen 7, 8, en 9").map(|(k, _)| k),
+            Some(SectionKind::Answer(vec![7, 8, 9]))
         );
     }
 
