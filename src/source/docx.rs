@@ -101,6 +101,29 @@ fn xml_error(part: &str, reader: &Reader<&[u8]>, error: impl std::fmt::Display) 
     }
 }
 
+/// Calls `each` with every event of a part's XML, in order, up to its end. A part cut off
+/// inside an element reads to its end without an error from the parser, so open elements are
+/// counted.
+fn each_event(xml: &str, part: &str, mut each: impl FnMut(Event<'_>)) -> Result<(), DocxError> {
+    let mut reader = Reader::from_str(xml);
+    let mut open = 0usize;
+    loop {
+        let event = reader
+            .read_event()
+            .map_err(|e| xml_error(part, &reader, e))?;
+        match &event {
+            Event::Start(_) => open += 1,
+            Event::End(_) => open = open.saturating_sub(1),
+            Event::Eof if open > 0 => {
+                return Err(xml_error(part, &reader, "it ends inside an element"))
+            }
+            Event::Eof => return Ok(()),
+            _ => {}
+        }
+        each(event);
+    }
+}
+
 /// An attribute's value by its local name (`w:val` → `val`), entities resolved.
 fn attribute(element: &BytesStart<'_>, local: &str) -> Option<String> {
     element
@@ -137,68 +160,61 @@ struct Numbering {
 
 impl Numbering {
     fn read(xml: &str) -> Result<Self, DocxError> {
-        let part = "word/numbering.xml";
-        let mut reader = Reader::from_str(xml);
         let mut numbering = Numbering::default();
         let (mut abstract_id, mut num_id, mut level, mut override_level) = (None, None, None, None);
-        loop {
-            let event = reader
-                .read_event()
-                .map_err(|e| xml_error(part, &reader, e))?;
-            match &event {
-                Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
-                    "abstractNum" => abstract_id = number_attribute(e, "abstractNumId"),
-                    "num" => num_id = number_attribute(e, "numId"),
-                    "abstractNumId" => {
-                        if let (Some(num), Some(id)) = (num_id, number_attribute(e, "val")) {
-                            numbering.instances.entry(num).or_default().0 = id;
-                        }
+        each_event(xml, "word/numbering.xml", |event| match &event {
+            Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
+                "abstractNum" => abstract_id = number_attribute(e, "abstractNumId"),
+                "num" => num_id = number_attribute(e, "numId"),
+                "abstractNumId" => {
+                    if let (Some(num), Some(id)) = (num_id, number_attribute(e, "val")) {
+                        numbering.instances.entry(num).or_default().0 = id;
                     }
-                    "lvlOverride" => override_level = number_attribute(e, "ilvl"),
-                    "startOverride" => {
-                        if let (Some(num), Some(ilvl), Some(start)) =
-                            (num_id, override_level, number_attribute(e, "val"))
-                        {
-                            numbering
-                                .instances
-                                .entry(num)
-                                .or_default()
-                                .1
-                                .insert(ilvl, start);
-                        }
+                }
+                "lvlOverride" => override_level = number_attribute(e, "ilvl"),
+                "startOverride" => {
+                    if let (Some(num), Some(ilvl), Some(start)) =
+                        (num_id, override_level, number_attribute(e, "val"))
+                    {
+                        numbering
+                            .instances
+                            .entry(num)
+                            .or_default()
+                            .1
+                            .insert(ilvl, start);
                     }
-                    "lvl" if num_id.is_none() => {
-                        level = number_attribute(e, "ilvl").map(|ilvl| (ilvl, Level::default()))
-                    }
-                    "start" => set_level(&mut level, |l| {
-                        l.start = number_attribute(e, "val").unwrap_or(1)
-                    }),
-                    "numFmt" => set_level(&mut level, |l| {
-                        l.format = attribute(e, "val").unwrap_or_default()
-                    }),
-                    "lvlText" => set_level(&mut level, |l| {
-                        l.text = attribute(e, "val").unwrap_or_default()
-                    }),
-                    _ => {}
-                },
-                Event::End(e) => match e.local_name().as_ref() {
-                    "lvl" => {
-                        if let (Some(id), Some((ilvl, done))) = (abstract_id, level.take()) {
-                            numbering
-                                .definitions
-                                .entry(id)
-                                .or_default()
-                                .insert(ilvl, done);
-                        }
-                    }
-                    "abstractNum" => abstract_id = None,
-                    "num" => num_id = None,
-                    _ => {}
-                },
-                Event::Eof => return Ok(numbering),
+                }
+                "lvl" if num_id.is_none() => {
+                    level = number_attribute(e, "ilvl").map(|ilvl| (ilvl, Level::default()))
+                }
+                "start" => set_level(&mut level, |l| {
+                    l.start = number_attribute(e, "val").unwrap_or(1)
+                }),
+                "numFmt" => set_level(&mut level, |l| {
+                    l.format = attribute(e, "val").unwrap_or_default()
+                }),
+                "lvlText" => set_level(&mut level, |l| {
+                    l.text = attribute(e, "val").unwrap_or_default()
+                }),
                 _ => {}
-            }
-        }
+            },
+            Event::End(e) => match e.local_name().as_ref() {
+                "lvl" => {
+                    if let (Some(id), Some((ilvl, done))) = (abstract_id, level.take()) {
+                        numbering
+                            .definitions
+                            .entry(id)
+                            .or_default()
+                            .insert(ilvl, done);
+                    }
+                }
+                "abstractNum" => abstract_id = None,
+                "num" => num_id = None,
+                _ => {}
+            },
+            _ => {}
+        })?;
+        Ok(numbering)
     }
 
     fn level(&self, num_id: u32, ilvl: u32) -> Option<(u32, &Level)> {
@@ -217,34 +233,27 @@ fn set_level(level: &mut Option<(u32, Level)>, set: impl FnOnce(&mut Level)) {
 
 /// `styles.xml`: the numbering a paragraph style carries (`Vraag` styles number themselves).
 fn style_numbering(xml: &str) -> Result<HashMap<String, (u32, u32)>, DocxError> {
-    let part = "word/styles.xml";
-    let mut reader = Reader::from_str(xml);
     let mut styles = HashMap::new();
     let mut style = None;
     let (mut num_id, mut ilvl) = (None, 0);
-    loop {
-        let event = reader
-            .read_event()
-            .map_err(|e| xml_error(part, &reader, e))?;
-        match &event {
-            Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
-                "style" => {
-                    style = attribute(e, "styleId");
-                    (num_id, ilvl) = (None, 0);
-                }
-                "numId" => num_id = number_attribute(e, "val"),
-                "ilvl" => ilvl = number_attribute(e, "val").unwrap_or(0),
-                _ => {}
-            },
-            Event::End(e) if e.local_name().as_ref() == "style" => {
-                if let (Some(id), Some(num)) = (style.take(), num_id) {
-                    styles.insert(id, (num, ilvl));
-                }
+    each_event(xml, "word/styles.xml", |event| match &event {
+        Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
+            "style" => {
+                style = attribute(e, "styleId");
+                (num_id, ilvl) = (None, 0);
             }
-            Event::Eof => return Ok(styles),
+            "numId" => num_id = number_attribute(e, "val"),
+            "ilvl" => ilvl = number_attribute(e, "val").unwrap_or(0),
             _ => {}
+        },
+        Event::End(e) if e.local_name().as_ref() == "style" => {
+            if let (Some(id), Some(num)) = (style.take(), num_id) {
+                styles.insert(id, (num, ilvl));
+            }
         }
-    }
+        _ => {}
+    })?;
+    Ok(styles)
 }
 
 /// `footnotes.xml`: each footnote's text by its id (separators left out).
@@ -301,42 +310,23 @@ impl TextWriter {
     }
 
     fn body(&mut self, xml: &str, part: &str) -> Result<(), DocxError> {
-        let mut reader = Reader::from_str(xml);
-        // A part cut off inside an element reads to its end without an error: count them.
-        let mut open = 0usize;
-        loop {
-            let event = reader
-                .read_event()
-                .map_err(|e| xml_error(part, &reader, e))?;
-            match event {
-                Event::Start(e) => {
-                    open += 1;
-                    self.start(&e, false)
-                }
-                Event::Empty(e) => self.start(&e, true),
-                Event::End(e) => {
-                    open = open.saturating_sub(1);
-                    self.end(e.local_name().as_ref())
-                }
-                Event::Eof if open > 0 => {
-                    return Err(xml_error(part, &reader, "it ends inside an element"))
-                }
-                Event::Text(text) if self.shows_text() => {
-                    self.paragraph.push_str(&text.xml10_content());
-                }
-                Event::GeneralRef(reference) if self.shows_text() => {
-                    if let Ok(Some(c)) = reference.resolve_char_ref() {
-                        self.paragraph.push(c);
-                    } else if let Some(text) =
-                        quick_xml::escape::resolve_predefined_entity(&reference)
-                    {
-                        self.paragraph.push_str(text);
-                    }
-                }
-                Event::Eof => return Ok(()),
-                _ => {}
+        each_event(xml, part, |event| match event {
+            Event::Start(e) => self.start(&e, false),
+            Event::Empty(e) => self.start(&e, true),
+            Event::End(e) => self.end(e.local_name().as_ref()),
+            Event::Text(text) if self.shows_text() => {
+                self.paragraph.push_str(&text.xml10_content());
             }
-        }
+            Event::GeneralRef(reference) if self.shows_text() => {
+                if let Ok(Some(c)) = reference.resolve_char_ref() {
+                    self.paragraph.push(c);
+                } else if let Some(text) = quick_xml::escape::resolve_predefined_entity(&reference)
+                {
+                    self.paragraph.push_str(text);
+                }
+            }
+            _ => {}
+        })
     }
 
     fn shows_text(&self) -> bool {
