@@ -1,11 +1,12 @@
 //! A read-only SPARQL 1.1 Protocol endpoint over a store.
 //!
 //! HTTP requests enter through [`Endpoint::handle`] (the server, [`serve`], hands each one over
-//! on a thread of its own); responses leave: query results in the format the client accepts,
-//! the service description, or a status with a message that says what went wrong. A query runs
-//! at most [`ServeOptions::timeout`]: it is evaluated on a thread of its own, the client gets
-//! its answer at the limit, and the evaluation is cancelled through oxigraph's cancellation
-//! token (oxigraph stops at the next quad it reads). Results over
+//! on a thread of its own); responses leave: query results in the format the client names
+//! (`format=`, `output=`: [`media`]) or accepts, the service description, or a status with a
+//! message that says what went wrong ([`syntax`] for a query that does not parse). A query
+//! runs at most [`ServeOptions::timeout`]: it is evaluated on a thread of its own, the client
+//! gets its answer at the limit, and the evaluation is cancelled through oxigraph's
+//! cancellation token (oxigraph stops at the next quad it reads). Results over
 //! [`ServeOptions::max_rows`] rows are refused rather than sent half. The store does not change
 //! while it is served, so answers are kept and reused ([`cache`]).
 
@@ -13,11 +14,13 @@ mod cache;
 mod charts;
 mod dumps;
 mod html;
+mod media;
 mod negotiate;
 mod pages;
 mod protocol;
 mod reply;
 mod server;
+mod syntax;
 
 pub(crate) use negotiate::negotiate;
 pub use pages::QUERIES;
@@ -26,7 +29,8 @@ pub use protocol::{Refusal, SparqlRequest};
 pub use server::{serve, ServerLimits, IDLE_TIMEOUT, REQUEST_DEADLINE};
 
 use cache::{RequestKey, ResponseCache};
-use protocol::parse_form;
+use media::{named_type, short_name, Answer, GRAPH_TYPES, RESULT_TYPES};
+use protocol::{parse_form, FORMAT_PARAMETERS};
 use reply::Reply;
 
 use crate::export::{self, ExportFormat};
@@ -72,22 +76,6 @@ pub struct ServeOptions {
     /// outlives its time limit keeps its place until it has stopped.
     pub max_evaluations: usize,
 }
-
-/// Result formats for solutions and booleans, the default first.
-const SOLUTION_TYPES: &[&str] = &[
-    "application/sparql-results+json",
-    "application/sparql-results+xml",
-    "text/csv",
-    "text/tab-separated-values",
-    "application/json",
-    "application/xml",
-];
-/// Formats for graphs (CONSTRUCT, DESCRIBE and the service description), the default first.
-const GRAPH_TYPES: &[&str] = &[
-    "text/turtle",
-    "application/n-triples",
-    "application/ld+json",
-];
 
 /// Answers SPARQL protocol requests from a store.
 pub struct Endpoint {
@@ -178,11 +166,7 @@ impl Endpoint {
             body,
         };
         match read_request(&http)? {
-            Some(sparql) => {
-                // `format=csv` and the like, for download links, which cannot set Accept.
-                let accept = sparql.format.as_deref().map(format_media_type).or(accept);
-                self.answer(&sparql, accept)
-            }
+            Some(sparql) => self.answer(&sparql, accept),
             // Named by the configured base, never by the `Host` a client sent: the resources
             // it serves are the base's, and what a client says about itself is not echoed.
             None => self.describe_service(&format!("{}sparql", self.options.minter.base()), accept),
@@ -191,19 +175,22 @@ impl Endpoint {
 
     /// Linked Data: the path under the server is the path under the base, so `/zaak/2019Z15244`
     /// describes `{base}zaak/2019Z15244`: every statement with it as subject. `?format=ttl` (or
-    /// `nt`, `jsonld`, `html`) picks a representation where `Accept` cannot be set; the answer's
-    /// `Content-Location` is that address of the representation sent.
+    /// `nt`, `rdf`, `jsonld`, `html`, or any name of a graph format) picks a representation where
+    /// `Accept` cannot be set; the answer's `Content-Location` is that address of the
+    /// representation sent.
     fn resource(&self, request: &Request<Body>) -> Result<Reply, Refusal> {
         let raw_path = request.uri().path();
         let path = iri_path(raw_path.trim_start_matches('/'));
         let parameters = parse_form(request.uri().query().unwrap_or("").as_bytes());
         let format = parameters
             .iter()
-            .find(|(name, _)| name == "format")
+            .find(|(name, _)| FORMAT_PARAMETERS.contains(&name.as_str()))
             .map(|(_, value)| value.as_str());
         let accept = match format {
-            Some("html") => Some("text/html"),
-            Some(name) => Some(format_media_type(name)),
+            Some(name) if name.eq_ignore_ascii_case("html") => Some("text/html"),
+            Some(name) => Some(named_type(name, Answer::Graph).ok_or_else(|| {
+                Refusal::new(406, media::unnamed(name, Answer::Graph) + ", or html")
+            })?),
             None => request.headers().get(ACCEPT).and_then(|v| v.to_str().ok()),
         };
         let iri = NamedNode::new(format!("{}{path}", self.options.minter.base()))
@@ -212,7 +199,11 @@ impl Endpoint {
         let mut offered = GRAPH_TYPES.to_vec();
         offered.push("text/html");
         let media_type = acceptable(accept, &offered)?;
-        let location = format!("{raw_path}?format={}", format_name(media_type));
+        let format = match media_type {
+            "text/html" => "html",
+            other => short_name(other),
+        };
+        let location = format!("{raw_path}?format={format}");
         if media_type == "text/html" {
             return Ok(Reply::html(self.resource_page(&iri)?).negotiated(location));
         }
@@ -320,7 +311,7 @@ impl Endpoint {
             query,
             default_graphs: Vec::new(),
             named_graphs: Vec::new(),
-            format: None,
+            formats: Vec::new(),
         };
         self.within_time_limit(&request, None, Job::evaluate)
     }
@@ -385,10 +376,11 @@ impl Job {
     /// Evaluates and writes the results as negotiated.
     fn run(self) -> Result<Reply, Refusal> {
         let accept = self.accept.clone();
-        let accept = accept.as_deref();
+        let formats = self.request.formats.clone();
+        let chosen = |answer| choose(&formats, accept.as_deref(), answer);
         match self.evaluate()? {
             Evaluated::Solutions { variables, rows } => {
-                let media_type = acceptable(accept, SOLUTION_TYPES)?;
+                let media_type = chosen(Answer::Results)?;
                 let serializer = QueryResultsSerializer::from_format(results_format(media_type));
                 let mut out = serializer
                     .serialize_solutions_to_writer(Vec::new(), variables)
@@ -400,14 +392,14 @@ impl Job {
                 Ok(Reply::ok(media_type, bytes))
             }
             Evaluated::Boolean(value) => {
-                let media_type = acceptable(accept, SOLUTION_TYPES)?;
+                let media_type = chosen(Answer::Results)?;
                 let serializer = QueryResultsSerializer::from_format(results_format(media_type));
                 let bytes = serializer
                     .serialize_boolean_to_writer(Vec::new(), value)
                     .map_err(internal)?;
                 Ok(Reply::ok(media_type, bytes))
             }
-            Evaluated::Graph(quads) => graph_response(acceptable(accept, GRAPH_TYPES)?, quads),
+            Evaluated::Graph(quads) => graph_response(chosen(Answer::Graph)?, quads),
         }
     }
 
@@ -479,9 +471,10 @@ impl Job {
 
     fn refusal(&self, error: StoreError) -> Refusal {
         match error {
-            StoreError::Syntax(error) => {
-                Refusal::new(400, format!("the query does not parse: {error}"))
-            }
+            StoreError::Syntax(error) => Refusal::new(
+                400,
+                syntax::explain(&self.request.query, &error.to_string()),
+            ),
             StoreError::Shape(error) => Refusal::new(400, error.to_string()),
             StoreError::Evaluation(QueryEvaluationError::Cancelled) => {
                 timed_out(self.options.timeout)
@@ -586,28 +579,28 @@ fn acceptable<'a>(accept: Option<&str>, candidates: &[&'a str]) -> Result<&'a st
     })
 }
 
-/// The media type a `format` parameter names; an unknown name names nothing we offer.
-fn format_media_type(name: &str) -> &'static str {
-    match name {
-        "csv" => "text/csv",
-        "tsv" => "text/tab-separated-values",
-        "json" => "application/sparql-results+json",
-        "xml" => "application/sparql-results+xml",
-        "turtle" | "ttl" => "text/turtle",
-        "ntriples" | "nt" => "application/n-triples",
-        "jsonld" => "application/ld+json",
-        _ => "unknown/format",
+/// The media type to answer with: the first of the request's `format=` and `output=` values
+/// that names a format of `answer`, which wins over `Accept` (clients such as SPARQLWrapper send
+/// both, and a default `Accept` with it); with none given, what `Accept` allows. Values given
+/// that name none get 406, as an `Accept` that allows none does.
+fn choose(
+    formats: &[String],
+    accept: Option<&str>,
+    answer: Answer,
+) -> Result<&'static str, Refusal> {
+    if let Some(first) = formats.first() {
+        return formats
+            .iter()
+            .find_map(|value| named_type(value, answer))
+            .ok_or_else(|| Refusal::new(406, media::unnamed(first, answer)));
     }
-}
-
-/// The short name `format=` takes for a representation of a resource.
-fn format_name(media_type: &str) -> &'static str {
-    match media_type {
-        "text/html" => "html",
-        "application/n-triples" => "nt",
-        "application/ld+json" => "jsonld",
-        _ => "ttl",
-    }
+    acceptable(
+        accept,
+        match answer {
+            Answer::Results => RESULT_TYPES,
+            Answer::Graph => GRAPH_TYPES,
+        },
+    )
 }
 
 fn results_format(media_type: &str) -> QueryResultsFormat {
@@ -622,10 +615,30 @@ fn results_format(media_type: &str) -> QueryResultsFormat {
 fn graph_response(media_type: &'static str, quads: Vec<Quad>) -> Result<Reply, Refusal> {
     let format = match media_type {
         "application/n-triples" => ExportFormat::NTriples,
+        "application/rdf+xml" => ExportFormat::RdfXml,
         "application/ld+json" => ExportFormat::JsonLd,
         _ => ExportFormat::Turtle,
     };
-    let bytes = export::write_sorted(quads, format, Vec::new()).map_err(internal)?;
+    let bytes = export::write_sorted(quads, format, Vec::new()).map_err(|error| {
+        // RDF/XML cannot write some triples (a predicate such as `rdf:about`): say so, and
+        // what else there is, rather than fail as the server.
+        if error.kind() == std::io::ErrorKind::InvalidInput {
+            Refusal::new(
+                406,
+                format!(
+                    "the triples cannot be written as {media_type} ({error}): ask for another of {}",
+                    GRAPH_TYPES
+                        .iter()
+                        .filter(|other| **other != media_type)
+                        .copied()
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            )
+        } else {
+            internal(error)
+        }
+    })?;
     Ok(Reply::ok(media_type, bytes))
 }
 
@@ -656,7 +669,38 @@ fn internal(error: impl std::fmt::Display) -> Refusal {
 
 #[cfg(test)]
 mod tests {
-    use super::iri_path;
+    use super::{choose, iri_path, Answer};
+
+    #[test]
+    fn a_named_format_wins_over_accept() {
+        let named = |values: &[&str], accept, answer| {
+            let values: Vec<String> = values.iter().map(|v| v.to_string()).collect();
+            choose(&values, accept, answer)
+        };
+        assert_eq!(
+            named(&[], Some("text/csv"), Answer::Results),
+            Ok("text/csv")
+        );
+        assert_eq!(
+            named(&["json"], Some("text/csv"), Answer::Results),
+            Ok("application/sparql-results+json")
+        );
+        assert_eq!(
+            named(&["json"], Some("*/*"), Answer::Graph),
+            Ok("application/ld+json")
+        );
+        // The first value that names a format of the answer.
+        assert_eq!(
+            named(&["csv", "n3"], None, Answer::Graph),
+            Ok("text/turtle")
+        );
+        assert_eq!(
+            named(&["turtle"], Some("*/*"), Answer::Results)
+                .unwrap_err()
+                .status,
+            406
+        );
+    }
 
     #[test]
     fn request_paths_become_iri_paths() {

@@ -8,6 +8,7 @@
 use super::charts::{histogram, stacked_bars, Column};
 use super::dumps::{dump_name, DUMP_FORMATS, DUMP_PREFIX};
 use super::html::{escape, page, Linker};
+use super::media::{offered, Answer};
 use super::{Endpoint, Evaluated, Refusal};
 use crate::rdf::vocab::kv;
 use chrono::NaiveDate;
@@ -239,22 +240,28 @@ impl Endpoint {
         Ok(page("SPARQL", &body))
     }
 
+    /// The results of `query`, with links to download them in each format of their kind:
+    /// result formats for SELECT and ASK, graph formats for CONSTRUCT and DESCRIBE.
     fn results_section(&self, query: &str) -> Result<String, Refusal> {
-        let encoded: String = form_urlencoded::byte_serialize(query.as_bytes()).collect();
-        let mut html = String::from("<h2>Results</h2><p>Download: ");
-        for (format, label) in [
-            ("csv", "CSV"),
-            ("tsv", "TSV"),
-            ("json", "JSON"),
-            ("xml", "XML"),
-        ] {
-            let _ = write!(
-                html,
-                "<a href=\"/sparql?query={encoded}&amp;format={format}\">{label}</a> "
-            );
+        let mut html = String::from("<h2>Results</h2>");
+        let evaluated = self.evaluate(query.to_owned());
+        let answer = match evaluated {
+            Ok(Evaluated::Graph(_)) => Some(Answer::Graph),
+            Ok(_) => Some(Answer::Results),
+            Err(_) => None,
+        };
+        if let Some(answer) = answer {
+            let encoded: String = form_urlencoded::byte_serialize(query.as_bytes()).collect();
+            html.push_str("<p id=\"downloads\">Download: ");
+            for (label, format) in offered(answer) {
+                let _ = write!(
+                    html,
+                    "<a href=\"/sparql?query={encoded}&amp;format={format}\">{label}</a> "
+                );
+            }
+            html.push_str("</p>");
         }
-        html.push_str("</p>");
-        match self.evaluate(query.to_owned()) {
+        match evaluated {
             Ok(Evaluated::Solutions { variables, rows }) => {
                 let _ = write!(html, "<p id=\"row-count\">{} rows</p>", rows.len());
                 html.push_str(&self.linker().table(&variables, &rows));

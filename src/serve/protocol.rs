@@ -13,8 +13,9 @@ pub struct SparqlRequest {
     pub query: String,
     pub default_graphs: Vec<NamedNode>,
     pub named_graphs: Vec<NamedNode>,
-    /// `format=csv` …: a result format named in the request, which wins over `Accept`.
-    pub format: Option<String>,
+    /// The values of `format=` and `output=`, in the order the request gives them: the first
+    /// that names a format of the query's answer wins over `Accept` (`media::named_type`).
+    pub formats: Vec<String>,
 }
 
 /// Why a request is not answered, as an HTTP status and a message.
@@ -51,6 +52,10 @@ pub(crate) struct HttpRequest<'a> {
     pub query_string: Option<&'a str>,
     pub body: &'a [u8],
 }
+
+/// The parameters that name a format: `format` (Virtuoso's, SPARQLWrapper's) and `output`
+/// (Fuseki's, SPARQLWrapper's). The SPARQL 1.1 Protocol names none.
+pub(super) const FORMAT_PARAMETERS: [&str; 2] = ["format", "output"];
 
 const READ_ONLY: &str = "this endpoint is read-only: SPARQL updates are not accepted";
 
@@ -114,10 +119,11 @@ pub(crate) fn read_request(request: &HttpRequest<'_>) -> Result<Option<SparqlReq
         query,
         default_graphs: graphs(&parameters, "default-graph-uri")?,
         named_graphs: graphs(&parameters, "named-graph-uri")?,
-        format: parameters
+        formats: parameters
             .iter()
-            .find(|(name, _)| name == "format")
-            .map(|(_, value)| value.clone()),
+            .filter(|(name, _)| FORMAT_PARAMETERS.contains(&name.as_str()))
+            .map(|(_, value)| value.clone())
+            .collect(),
     }))
 }
 
@@ -168,7 +174,7 @@ mod tests {
             query: "ASK { ?s ?p ?o }".into(),
             default_graphs: vec![NamedNode::new("https://e.org/g").unwrap()],
             named_graphs: vec![],
-            format: None,
+            formats: vec![],
         };
         let encoded = "query=ASK+%7B+%3Fs+%3Fp+%3Fo+%7D&default-graph-uri=https%3A%2F%2Fe.org%2Fg";
         assert_eq!(get(encoded).unwrap().unwrap(), expected);
@@ -181,6 +187,23 @@ mod tests {
             body: b"ASK { ?s ?p ?o }",
         });
         assert_eq!(direct.unwrap().unwrap(), expected);
+    }
+
+    #[test]
+    fn format_and_output_are_read_from_the_query_string_and_the_form() {
+        // As SPARQLWrapper sends TSV: each name twice, the short name and the media type.
+        let sent = "query=ASK%7B%7D&format=tsv&format=text%2Ftab-separated-values&output=tsv";
+        let expected = vec!["tsv", "text/tab-separated-values", "tsv"];
+        assert_eq!(get(sent).unwrap().unwrap().formats, expected);
+        let form = "application/x-www-form-urlencoded";
+        assert_eq!(post(form, sent).unwrap().unwrap().formats, expected);
+        let direct = read_request(&HttpRequest {
+            method: "POST",
+            content_type: Some("application/sparql-query"),
+            query_string: Some("output=json"),
+            body: b"ASK {}",
+        });
+        assert_eq!(direct.unwrap().unwrap().formats, vec!["json"]);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 mod answers;
 mod check;
+mod clients;
 mod corpus;
 mod corpus_queries;
 mod documents;

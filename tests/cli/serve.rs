@@ -3,7 +3,8 @@
 //! file in `queries/` gives over HTTP the rows `kamervragen query` gives.
 
 use super::http::{self, on_a_free_port, Reply};
-use super::{independent_tool, query_path, Workspace};
+use super::{independent_tool, parse_triples, query_path, Workspace};
+use oxigraph::io::RdfFormat;
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Child, Stdio};
@@ -218,8 +219,182 @@ fn results_come_in_the_format_asked_for() {
         "{}",
         jsonld.body
     );
+    let rdfxml = server.get(construct, "application/rdf+xml");
+    assert_eq!(rdfxml.header("content-type"), Some("application/rdf+xml"));
+    assert_eq!(
+        parse_triples(rdfxml.body.as_bytes(), RdfFormat::RdfXml),
+        parse_triples(ntriples.body.as_bytes(), RdfFormat::NTriples)
+    );
     let refused = server.get(COUNT, "image/png");
     assert_eq!(refused.status, 406);
+}
+
+/// A GET of `query` with these parameters after it and `accept`.
+fn get_with(server: &Server, query: &str, parameters: &str, accept: &str) -> Reply {
+    let encoded: String = form_urlencoded::byte_serialize(query.as_bytes()).collect();
+    server.request(
+        "GET",
+        &format!("/sparql?query={encoded}&{parameters}"),
+        &[("Accept", accept)],
+        b"",
+    )
+}
+
+#[test]
+fn format_and_output_name_a_format_for_each_kind_of_answer() {
+    let workspace = Workspace::with_seed();
+    let server = Server::start(&workspace, &[]);
+    let construct = "CONSTRUCT { ?q schema:position ?n } WHERE { ?q schema:position ?n ; a schema:Question } ORDER BY ?n LIMIT 3";
+    let expected = parse_triples(
+        server
+            .get(construct, "application/n-triples")
+            .body
+            .as_bytes(),
+        RdfFormat::NTriples,
+    );
+    // The value, then what it gives a SELECT and what it gives a CONSTRUCT (None: 406).
+    for (value, results, graph) in [
+        (
+            "json",
+            Some("application/sparql-results+json"),
+            Some(RdfFormat::JsonLd {
+                profile: Default::default(),
+            }),
+        ),
+        (
+            "xml",
+            Some("application/sparql-results+xml"),
+            Some(RdfFormat::RdfXml),
+        ),
+        ("csv", Some("text/csv"), None),
+        ("tsv", Some("text/tab-separated-values"), None),
+        ("turtle", None, Some(RdfFormat::Turtle)),
+        ("n3", None, Some(RdfFormat::Turtle)),
+        ("nt", None, Some(RdfFormat::NTriples)),
+        (
+            "json-ld",
+            None,
+            Some(RdfFormat::JsonLd {
+                profile: Default::default(),
+            }),
+        ),
+        (
+            "jsonld",
+            None,
+            Some(RdfFormat::JsonLd {
+                profile: Default::default(),
+            }),
+        ),
+        ("rdf%2Bxml", None, Some(RdfFormat::RdfXml)),
+        ("rdf", None, Some(RdfFormat::RdfXml)),
+        (
+            "application%2Fsparql-results%2Bjson",
+            Some("application/sparql-results+json"),
+            None,
+        ),
+        ("text%2Fturtle", None, Some(RdfFormat::Turtle)),
+        ("application%2Frdf%2Bxml", None, Some(RdfFormat::RdfXml)),
+    ] {
+        // Whatever the client accepts besides: the parameter wins.
+        for parameter in ["format", "output"] {
+            let select = get_with(&server, COUNT, &format!("{parameter}={value}"), "text/html");
+            match results {
+                Some(media_type) => {
+                    assert_eq!(select.status, 200, "{value}: {}", select.body);
+                    assert_eq!(select.header("content-type"), Some(media_type), "{value}");
+                }
+                None => {
+                    assert_eq!(select.status, 406, "{value}");
+                    assert!(
+                        select.body.contains("names none of the formats of SELECT and ASK results: ask for json, xml, csv or tsv"),
+                        "{}",
+                        select.body
+                    );
+                }
+            }
+            let graph_reply = get_with(
+                &server,
+                construct,
+                &format!("{parameter}={value}"),
+                "text/csv",
+            );
+            match graph {
+                Some(format) => {
+                    assert_eq!(graph_reply.status, 200, "{value}: {}", graph_reply.body);
+                    assert_eq!(
+                        graph_reply.header("content-type"),
+                        Some(format.media_type()),
+                        "{value}"
+                    );
+                    assert_eq!(
+                        parse_triples(graph_reply.body.as_bytes(), format),
+                        expected,
+                        "{value}"
+                    );
+                }
+                None => {
+                    assert_eq!(graph_reply.status, 406, "{value}");
+                    assert!(
+                        graph_reply.body.contains("CONSTRUCT and DESCRIBE graphs"),
+                        "{}",
+                        graph_reply.body
+                    );
+                }
+            }
+        }
+    }
+    // As SPARQLWrapper sends TSV and RDF/XML: the short name, then the media type, under
+    // `format`, `output` and `results`. The first that names a format of the answer wins.
+    let tsv = get_with(&server, COUNT, "format=tsv&format=text%2Ftab-separated-values&output=tsv&output=text%2Ftab-separated-values&results=tsv", "text/tab-separated-values");
+    assert_eq!(tsv.body, "?n\n10\n");
+    let rdf = get_with(
+        &server,
+        construct,
+        "format=rdf%2Bxml&format=application%2Frdf%2Bxml",
+        "application/rdf+xml",
+    );
+    assert_eq!(rdf.header("content-type"), Some("application/rdf+xml"));
+    let second = get_with(&server, construct, "format=csv&output=turtle", "*/*");
+    assert_eq!(second.header("content-type"), Some("text/turtle"));
+    // In a form too.
+    let form: String = form_urlencoded::Serializer::new(String::new())
+        .append_pair("query", COUNT)
+        .append_pair("output", "csv")
+        .finish();
+    let posted = server.request(
+        "POST",
+        "/sparql",
+        &[
+            ("Content-Type", "application/x-www-form-urlencoded"),
+            ("Accept", "application/sparql-results+json"),
+        ],
+        form.as_bytes(),
+    );
+    assert_eq!(posted.body, "n\r\n10\r\n");
+    // Triples RDF/XML cannot hold: refused as such, with the formats that can.
+    let reserved = get_with(
+        &server,
+        "CONSTRUCT { ?q rdf:about ?n } WHERE { ?q schema:position ?n } LIMIT 1",
+        "format=xml",
+        "*/*",
+    );
+    assert_eq!(reserved.status, 406);
+    assert!(
+        reserved
+            .body
+            .starts_with("the triples cannot be written as application/rdf+xml (")
+            && reserved.body.ends_with(
+                "): ask for another of text/turtle, application/n-triples, application/ld+json\n"
+            ),
+        "{}",
+        reserved.body
+    );
+    let unknown = get_with(&server, COUNT, "format=yaml", "*/*");
+    assert_eq!(unknown.status, 406);
+    assert_eq!(
+        unknown.body,
+        "format `yaml` names none of the formats of SELECT and ASK results: ask for json, xml, csv or tsv (or their media types)\n"
+    );
 }
 
 #[test]
@@ -265,9 +440,23 @@ fn updates_bad_queries_and_large_requests_are_refused() {
     let broken = server.get("SELECT WHERE {", "text/csv");
     assert_eq!(broken.status, 400);
     assert!(
-        broken.body.starts_with("the query does not parse: "),
+        broken
+            .body
+            .starts_with("the query does not parse: the parser stopped at line 1, column 15"),
         "{}",
         broken.body
+    );
+    // Where the mistake is, and what would mend it.
+    let misspelled = server.get("SELEC * WHERE {}", "text/csv");
+    assert_eq!(misspelled.status, 400);
+    assert_eq!(
+        misspelled.body,
+        "the query does not parse at line 1, column 1: expected SELECT, CONSTRUCT, ASK or DESCRIBE, not `SELEC`\n"
+    );
+    let undeclared = server.get("SELECT * WHERE {\n  ?s ex:knows ?o }", "text/csv");
+    assert_eq!(
+        undeclared.body,
+        "the query does not parse at line 2, column 6: the prefix ex: is not declared; declare it (PREFIX ex: <…>) or write the IRI in full\n"
     );
     let large = server.request(
         "POST",
@@ -421,6 +610,24 @@ fn every_minted_iri_dereferences_to_its_description() {
         server.get(construct, "application/n-triples").body,
         question.body
     );
+    // RDF/XML too, by `Accept` or by its address.
+    let rdfxml = server.request(
+        "GET",
+        "/zaak/2019Z15244/vraag/1",
+        &[("Accept", "application/rdf+xml")],
+        b"",
+    );
+    assert_eq!(rdfxml.header("content-type"), Some("application/rdf+xml"));
+    assert_eq!(
+        rdfxml.header("content-location"),
+        Some("/zaak/2019Z15244/vraag/1?format=rdf")
+    );
+    assert_eq!(
+        parse_triples(rdfxml.body.as_bytes(), RdfFormat::RdfXml),
+        parse_triples(question.body.as_bytes(), RdfFormat::NTriples)
+    );
+    let located = server.request("GET", "/zaak/2019Z15244/vraag/1?format=rdf", &[], b"");
+    assert_eq!(located.body, rdfxml.body);
     let turtle = server.request("GET", "/zaak/2019Z15244", &[("Accept", "text/turtle")], b"");
     assert_eq!(turtle.header("content-type"), Some("text/turtle"));
     assert_eq!(
@@ -657,6 +864,97 @@ fn the_query_page_runs_the_shipped_queries() {
             "{name} offered"
         );
     }
+}
+
+/// The download links of a query page: each label with its target.
+fn download_links(page: &str) -> Vec<(String, String)> {
+    let start = page.find("<p id=\"downloads\">").expect("download links");
+    let paragraph = &page[start..start + page[start..].find("</p>").unwrap()];
+    paragraph
+        .split("<a href=\"")
+        .skip(1)
+        .map(|link| {
+            let (target, rest) = link.split_once("\">").unwrap();
+            let label = rest.split('<').next().unwrap();
+            (label.to_owned(), target.replace("&amp;", "&"))
+        })
+        .collect()
+}
+
+#[test]
+fn the_query_page_offers_downloads_in_the_formats_of_the_answer() {
+    let workspace = Workspace::with_seed();
+    let server = Server::start(&workspace, &[]);
+    let page_of = |query: &str| {
+        let encoded: String = form_urlencoded::byte_serialize(query.as_bytes()).collect();
+        html(&server, &format!("/query?query={encoded}")).body
+    };
+    // SELECT and ASK: the result formats, each the rows of `kamervragen query`.
+    for query in [COUNT, "ASK { ?q a schema:Question }"] {
+        let links = download_links(&page_of(query));
+        let labels: Vec<&str> = links.iter().map(|(label, _)| label.as_str()).collect();
+        assert_eq!(labels, ["CSV", "TSV", "JSON", "XML"], "{query}");
+        for ((label, target), (format, media_type)) in links.iter().zip([
+            ("csv", "text/csv"),
+            ("tsv", "text/tab-separated-values"),
+            ("json", "application/sparql-results+json"),
+            ("xml", "application/sparql-results+xml"),
+        ]) {
+            let reply = server.request("GET", target, &[], b"");
+            assert_eq!(reply.status, 200, "{label}: {}", reply.body);
+            assert_eq!(reply.header("content-type"), Some(media_type), "{label}");
+            let expected = workspace
+                .run(&["query", "seeds", "--quiet", "-f", format, "-e", query])
+                .success();
+            assert_eq!(reply.body, expected, "{label} of {query}");
+        }
+    }
+    // CONSTRUCT and DESCRIBE: the graph formats, each the triples of `kamervragen query`.
+    for query in [
+        "CONSTRUCT { ?q schema:position ?n } WHERE { ?q schema:position ?n ; a schema:Question }",
+        "DESCRIBE <https://w3id.org/kamervragen/zaak/2019Z15244>",
+    ] {
+        let expected = parse_triples(
+            workspace
+                .run(&["query", "seeds", "--quiet", "-e", query])
+                .success()
+                .as_bytes(),
+            RdfFormat::Turtle,
+        );
+        assert!(expected.len() >= 10, "{query}");
+        let links = download_links(&page_of(query));
+        let labels: Vec<&str> = links.iter().map(|(label, _)| label.as_str()).collect();
+        assert_eq!(
+            labels,
+            ["Turtle", "N-Triples", "RDF/XML", "JSON-LD"],
+            "{query}"
+        );
+        for ((label, target), format) in links.iter().zip([
+            RdfFormat::Turtle,
+            RdfFormat::NTriples,
+            RdfFormat::RdfXml,
+            RdfFormat::JsonLd {
+                profile: Default::default(),
+            },
+        ]) {
+            let reply = server.request("GET", target, &[], b"");
+            assert_eq!(reply.status, 200, "{label}: {}", reply.body);
+            assert_eq!(
+                reply.header("content-type"),
+                Some(format.media_type()),
+                "{label}"
+            );
+            assert_eq!(
+                parse_triples(reply.body.as_bytes(), format),
+                expected,
+                "{label} of {query}"
+            );
+        }
+    }
+    // A query that does not parse offers nothing to download, and says why.
+    let broken = page_of("SELEC * WHERE {}");
+    assert!(!broken.contains("id=\"downloads\""), "{broken}");
+    assert!(broken.contains("<p id=\"error\">the query does not parse at line 1, column 1: expected SELECT, CONSTRUCT, ASK or DESCRIBE, not `SELEC`</p>"), "{broken}");
 }
 
 #[test]
