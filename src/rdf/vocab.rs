@@ -288,6 +288,7 @@ namespace!(
     TURTLE = "Turtle",
     N_TRIPLES = "N-Triples",
     JSON_LD = "JSON-LD",
+    RDF_XML = "RDF_XML",
 });
 
 namespace!(

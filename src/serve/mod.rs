@@ -20,7 +20,6 @@ mod pages;
 mod protocol;
 mod reply;
 mod server;
-mod syntax;
 
 pub(crate) use negotiate::negotiate;
 pub use pages::QUERIES;
@@ -337,6 +336,7 @@ impl Endpoint {
             formats::TURTLE,
             formats::N_TRIPLES,
             formats::JSON_LD,
+            formats::RDF_XML,
         ] {
             quads.push(statement(sd::RESULT_FORMAT, format));
         }
@@ -471,10 +471,7 @@ impl Job {
 
     fn refusal(&self, error: StoreError) -> Refusal {
         match error {
-            StoreError::Syntax(error) => Refusal::new(
-                400,
-                syntax::explain(&self.request.query, &error.to_string()),
-            ),
+            StoreError::Syntax(message) => Refusal::new(400, message),
             StoreError::Shape(error) => Refusal::new(400, error.to_string()),
             StoreError::Evaluation(QueryEvaluationError::Cancelled) => {
                 timed_out(self.options.timeout)

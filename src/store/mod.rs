@@ -26,6 +26,7 @@ mod edit;
 mod index;
 mod shape;
 mod slot;
+mod syntax;
 mod writer;
 
 pub use edit::DocumentGraphs;
@@ -48,8 +49,9 @@ use oxigraph::store::{StorageError, Store};
 pub enum StoreError {
     #[error("store")]
     Storage(#[from] StorageError),
-    #[error("query syntax")]
-    Syntax(#[from] oxigraph::sparql::SparqlSyntaxError),
+    /// What is wrong and where, told so that the query can be mended (see `syntax`).
+    #[error("{0}")]
+    Syntax(String),
     #[error("query refused")]
     Shape(#[from] QueryShapeError),
     #[error("query evaluation")]
@@ -406,7 +408,9 @@ impl GraphStore {
         let evaluator = evaluator
             .with_base_iri(base)
             .expect("the base was validated when the minter was made");
-        let mut query = evaluator.parse_query(sparql)?;
+        let mut query = evaluator
+            .parse_query(sparql)
+            .map_err(|error| StoreError::Syntax(syntax::explain(sparql, &error.to_string())))?;
         if !control.default_graphs.is_empty() {
             let graphs = control
                 .default_graphs

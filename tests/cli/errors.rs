@@ -106,12 +106,21 @@ fn bad_arguments_name_the_flag() {
     assert_eq!(run.code(), Some(2));
     let run = workspace.run(&["query", "-e", "SELECT WHERE {"]);
     assert_eq!(run.code(), Some(2));
-    assert!(run.stderr().contains("query syntax"), "{}", run.stderr());
-    // Where the problem is, said once: the message shows its cause, which is its source too.
+    // Where the problem is, said once, as the endpoint says it.
     let stderr = run.stderr();
-    let error = stderr.lines().find(|line| line.contains("query syntax"));
+    let error = stderr
+        .lines()
+        .find(|line| line.starts_with("kamervragen: error: the query does not parse"));
     let error = error.expect("an error line");
-    assert_eq!(error.matches("error at 1:").count(), 1, "{error}");
+    assert_eq!(error.matches("line 1, column").count(), 1, "{error}");
+    let run = workspace.run(&["query", "-e", "SELEC * WHERE {}"]);
+    assert!(
+        run.stderr().contains(
+            "the query does not parse at line 1, column 1: expected SELECT, CONSTRUCT, ASK or DESCRIBE, not `SELEC`"
+        ),
+        "{}",
+        run.stderr()
+    );
 }
 
 /// `kamervragen export | head` stops reading early: that is not an error, whether the lines
