@@ -35,6 +35,11 @@ pub enum SourceError {
         path: PathBuf,
         source: super::docx::DocxError,
     },
+    #[error("{}: cannot read the PDF", path.display())]
+    Pdf {
+        path: PathBuf,
+        source: super::pdf::PdfError,
+    },
     #[error("{}: same source path `{relative}` as {}; pass folders with different names", path.display(), first.display())]
     DuplicatePath {
         path: PathBuf,

@@ -1,10 +1,11 @@
 //! Finding and reading the input files.
 //!
-//! Paths enter as the user gave them (files or folders, read recursively for `*.md`, `*.txt`
-//! and `*.docx`); [`SourceFile`]s leave in a stable order, each with its text (a Word file's
-//! read by [`docx`]), the SHA-256, media type and size of the file as published, and its
-//! source path: the path below the folder that holds the input root, so that
-//! `seeds/2019Z15244.md` has the same source path whether `seeds` or the file itself was given.
+//! Paths enter as the user gave them (files or folders, read recursively for `*.md`, `*.txt`,
+//! `*.docx` and `*.pdf`); [`SourceFile`]s leave in a stable order, each with its text (a Word
+//! file's read by [`docx`], a PDF's by [`pdf`]), the SHA-256, media type and size of the file as
+//! published, and its source path: the path below the folder that holds the input root, so
+//! that `seeds/2019Z15244.md` has the same source path whether `seeds` or the file itself was
+//! given.
 
 use crate::source::diagnostic::Position;
 use sha2::{Digest, Sha256};
@@ -16,6 +17,7 @@ pub mod diagnostic;
 pub mod docx;
 mod error;
 mod list;
+pub mod pdf;
 
 pub use error::{RdfFileError, SourceError};
 pub use list::SourceList;
@@ -25,13 +27,14 @@ pub use list::SourceList;
 pub const MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
 
 /// The file endings read when a folder is given (in any case: `.DOCX` too).
-pub const EXTENSIONS: &[&str] = &["md", "txt", "docx"];
+pub const EXTENSIONS: &[&str] = &["md", "txt", "docx", "pdf"];
 
 /// The media type of a file read, by its ending, lower case.
 fn media_type(ending: &str) -> &'static str {
     match ending {
         "md" => "text/markdown",
         "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "pdf" => "application/pdf",
         _ => "text/plain",
     }
 }
@@ -126,6 +129,10 @@ pub fn read(entry: &SourceEntry) -> Result<SourceFile, SourceError> {
     let ending = ending(&entry.path).unwrap_or_default();
     let text = match ending.as_str() {
         "docx" => docx::docx_text(&bytes).map_err(|source| SourceError::Docx {
+            path: entry.path.clone(),
+            source,
+        })?,
+        "pdf" => pdf::pdf_text(&bytes).map_err(|source| SourceError::Pdf {
             path: entry.path.clone(),
             source,
         })?,

@@ -176,20 +176,24 @@ fn check_reads_the_whole_shipped_corpus_without_failure() {
     assert!(out.contains("0 failed"));
 }
 
-/// Files a folder holds that are not read (a researcher's PDF files, an old Word `.doc`) are
-/// named by kind and count, never passed over in silence.
+/// Files a folder holds that are not read (an old Word `.doc`, an OpenDocument text, a saved
+/// web page) are named by kind and count, never passed over in silence; a PDF is read.
 #[test]
 fn files_that_are_not_read_are_counted_by_ending() {
     let workspace = super::Workspace::with_seed();
-    workspace.write_bytes("seeds/answer.pdf", b"%PDF-1.7");
+    let pdf = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/documents/ah-tk-20232024-1999.pdf");
+    workspace.write_bytes("seeds/notice.PDF", &std::fs::read(pdf).unwrap());
     workspace.write_bytes("seeds/letter.doc", b"\xd0\xcf\x11\xe0");
-    workspace.write_bytes("seeds/other.PDF", b"%PDF-1.4");
+    workspace.write_bytes("seeds/letter.odt", b"PK\x03\x04");
+    workspace.write_bytes("seeds/page.HTML", b"<html></html>");
     let run = workspace.run(&["check", "seeds"]);
     assert_eq!(run.code(), Some(0), "{}", run.stderr());
     let out = run.stdout();
+    assert!(out.contains("checked 2 file(s): 2 read"), "{out}");
     assert!(
         out.contains(
-            "note: 3 file(s) in the folders were not read (1 .doc, 2 .pdf): only .md, .txt, .docx files are read\n"
+            "note: 3 file(s) in the folders were not read (1 .doc, 1 .html, 1 .odt): only .md, .txt, .docx, .pdf files are read\n"
         ),
         "{out}"
     );

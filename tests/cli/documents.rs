@@ -1,18 +1,23 @@
-//! Published files read as they are: Word letters (`*.docx`) beside text, a bad one left out
-//! with what is wrong, and the provenance of the file as published.
+//! Published files read as they are: Word letters (`*.docx`) and PDFs (`*.pdf`) beside text,
+//! a bad one left out with what is wrong, and the provenance of the file as published.
 
 use super::Workspace;
 use std::path::Path;
 
 const LETTER: &str = "minjenv-beantwoording-2024Z11859.docx";
 
-fn letter_bytes() -> Vec<u8> {
+/// A file of `tests/fixtures/documents/`.
+fn fixture(name: &str) -> Vec<u8> {
     std::fs::read(
         Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/fixtures/documents")
-            .join(LETTER),
+            .join(name),
     )
     .unwrap()
+}
+
+fn letter_bytes() -> Vec<u8> {
+    fixture(LETTER)
 }
 
 #[test]
@@ -53,6 +58,60 @@ fn a_bad_word_file_is_left_out_with_what_is_wrong_and_the_rest_is_read() {
         "seeds/renamed.docx: error: cannot read the Word document: not a Word document: not a zip archive",
         "seeds/truncated.docx: error: cannot read the Word document: not a Word document:",
         "checked 3 file(s): 1 read",
+    ] {
+        assert!(out.contains(expected), "missing `{expected}` in:\n{out}");
+    }
+}
+
+/// An answer in the Aanhangsel, 5 pages, as the Tweede Kamer publishes it.
+const ANSWER: &str = "ah-tk-20232024-1178.pdf";
+
+#[test]
+fn a_published_pdf_is_read_and_its_file_described_as_published() {
+    let workspace = Workspace::empty();
+    workspace.write_bytes(&format!("in/{ANSWER}"), &fixture(ANSWER));
+    let run = workspace.run(&["export", "in", "-f", "nquads"]);
+    let nquads = run.success();
+    let source = "<https://w3id.org/kamervragen/source/in/ah-tk-20232024-1178.pdf>";
+    let provenance = "<https://w3id.org/kamervragen/graph/provenance>";
+    // sha256sum and stat of the fixture.
+    for expected in [
+        format!("{source} <http://www.w3.org/ns/dcat#mediaType> <http://www.iana.org/assignments/media-types/application/pdf> {provenance} ."),
+        format!("{source} <http://www.w3.org/ns/dcat#byteSize> \"30650\"^^<http://www.w3.org/2001/XMLSchema#integer> {provenance} ."),
+        format!("<https://w3id.org/kamervragen/source/in/ah-tk-20232024-1178.pdf#sha256> <http://spdx.org/rdf/terms#checksumValue> \"24791ac200f2dc42f371c4167cfa57ef169d0e76e611b81da4b6d51d4f67c00f\" {provenance} ."),
+    ] {
+        assert!(nquads.contains(&expected), "missing: {expected}");
+    }
+    // Question 4 as printed on page 2 of the PDF.
+    assert!(
+        nquads.contains("Kunt u toelichten in hoeverre er vergelijkbare wetgeving nodig is in Nederland en in hoeverre dit wordt voorbereid?"),
+        "{}",
+        &nquads[..2000.min(nquads.len())]
+    );
+}
+
+#[test]
+fn a_bad_pdf_is_left_out_with_what_is_wrong_and_the_rest_is_read() {
+    let workspace = Workspace::with_seed();
+    workspace.write_bytes("seeds/renamed.pdf", b"Vraag 1\nKlopt het?\n");
+    let answer = fixture(ANSWER);
+    // Cut in half: the page tree names 5 pages, and only the first is in the file.
+    workspace.write_bytes("seeds/half.pdf", &answer[..answer.len() / 2]);
+    // Cut in the cross-reference table, after the last object: lopdf finds every object by
+    // scanning the file, and the document is read whole.
+    workspace.write_bytes("seeds/tail-cut.pdf", &answer[..30_000]);
+    workspace.write_bytes("seeds/encrypted.pdf", &fixture("unreadable/encrypted.pdf"));
+    workspace.write_bytes("seeds/no-text.pdf", &fixture("unreadable/no-text.pdf"));
+    let run = workspace.run(&["check", "seeds"]);
+    assert_eq!(run.code(), Some(1), "{}", run.stderr());
+    let out = run.stdout();
+    for expected in [
+        "seeds/renamed.pdf: error: cannot read the PDF: not a PDF: no `%PDF-` header in its first 1024 bytes\n",
+        "seeds/half.pdf: error: cannot read the PDF: only 1 of the PDF's 5 pages can be read (the file is damaged or cut off)\n",
+        "seeds/tail-cut.pdf: answer ah-tk-20232024-1178: 9 questions, 9 answers, 15 footnotes\n",
+        "seeds/encrypted.pdf: error: cannot read the PDF: the PDF is encrypted\n",
+        "seeds/no-text.pdf: error: cannot read the PDF: the PDF holds no text (a scan?)\n",
+        "checked 6 file(s): 2 read",
     ] {
         assert!(out.contains(expected), "missing `{expected}` in:\n{out}");
     }
