@@ -8,11 +8,14 @@
 //! gets its answer at the limit, and the evaluation is cancelled through oxigraph's
 //! cancellation token (oxigraph stops at the next quad it reads). Results over
 //! [`ServeOptions::max_rows`] rows are refused rather than sent half. The store does not change
-//! while it is served, so answers are kept and reused ([`cache`]).
+//! while it is served, so answers are kept and reused ([`cache`]). Whole graphs are read by the
+//! Graph Store Protocol (`/graph/…`, `/sparql?graph=…`, `/sparql?default`), and the vocabulary
+//! and its shapes are served at `/def` and `/def/shapes` ([`graphs`]).
 
 mod cache;
 mod charts;
 mod dumps;
+mod graphs;
 mod html;
 mod media;
 mod negotiate;
@@ -41,7 +44,7 @@ use crate::store::{
 };
 use oxhttp::model::header::{
     ACCEPT, ACCESS_CONTROL_ALLOW_HEADERS, ACCESS_CONTROL_ALLOW_METHODS,
-    ACCESS_CONTROL_ALLOW_ORIGIN, CONTENT_LENGTH, CONTENT_SECURITY_POLICY, CONTENT_TYPE,
+    ACCESS_CONTROL_ALLOW_ORIGIN, ALLOW, CONTENT_LENGTH, CONTENT_SECURITY_POLICY, CONTENT_TYPE,
     X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS,
 };
 use oxhttp::model::{Body, HeaderValue, Method, Request, Response, StatusCode};
@@ -105,6 +108,16 @@ impl Endpoint {
             _ => self.reply(request).to_response(),
         };
         guard_headers(&mut response);
+        if response.status() == StatusCode::METHOD_NOT_ALLOWED {
+            let allowed = if request.uri().path() == "/sparql" && !graphs::names_graph(request) {
+                "GET, HEAD, POST"
+            } else {
+                graphs::GRAPH_METHODS
+            };
+            response
+                .headers_mut()
+                .insert(ALLOW, HeaderValue::from_static(allowed));
+        }
         if self.options.cors {
             let headers = response.headers_mut();
             headers.insert(ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*"));
@@ -139,7 +152,14 @@ impl Endpoint {
 
     fn route(&self, request: &Request<Body>, body: &[u8]) -> Reply {
         let routed = match request.uri().path() {
-            "/sparql" => self.sparql(request, body),
+            "/sparql" => self
+                .indirect_graph(request)
+                .unwrap_or_else(|| self.sparql(request, body)),
+            "/def" if self.serves_vocabulary() => self.vocabulary(request, false),
+            "/def/shapes" if self.serves_vocabulary() => self.vocabulary(request, true),
+            path if path.starts_with(graphs::GRAPH_PREFIX) => {
+                self.direct_graph(request, &iri_path(path.trim_start_matches('/')))
+            }
             "/" => self.landing().map(Reply::html),
             "/query" => {
                 let parameters = parse_form(request.uri().query().unwrap_or("").as_bytes());

@@ -1164,3 +1164,281 @@ fn yasgui_on_another_origin_queries_it_when_cors_is_on() {
     );
     assert!(!dom.contains("<tbody>"), "{dom}");
 }
+
+/// The triples of a file of `ontology/`, as written there.
+fn ontology_file(name: &str) -> String {
+    std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("ontology")
+            .join(name),
+    )
+    .unwrap()
+}
+
+/// A graph with its blank nodes named canonically, so that two graphs that are the same
+/// compare equal.
+fn canonical(text: &str, format: RdfFormat) -> oxigraph::model::Graph {
+    let mut graph = oxigraph::model::Graph::new();
+    for quad in oxigraph::io::RdfParser::from_format(format).for_slice(text.as_bytes()) {
+        graph.insert(&oxigraph::model::Triple::from(quad.expect("valid RDF")));
+    }
+    graph.canonicalize(oxigraph::model::dataset::CanonicalizationAlgorithm::Unstable);
+    graph
+}
+
+#[test]
+fn the_vocabulary_is_served_in_each_format_with_a_page_for_browsers() {
+    let workspace = Workspace::with_seed();
+    let server = Server::start(&workspace, &[]);
+    let expected = parse_triples(
+        ontology_file("kamervragen.ttl").as_bytes(),
+        RdfFormat::Turtle,
+    );
+    assert!(expected.len() > 100, "{}", expected.len());
+    // Turtle for a client that names no type, and for one that asks for it.
+    for accept in [None, Some("text/turtle"), Some("*/*")] {
+        let headers: Vec<(&str, &str)> = accept.map(|a| ("Accept", a)).into_iter().collect();
+        let reply = server.request("GET", "/def", &headers, b"");
+        assert_eq!(reply.status, 200, "{accept:?}: {}", reply.body);
+        assert_eq!(reply.header("content-type"), Some("text/turtle"));
+        assert_eq!(
+            parse_triples(reply.body.as_bytes(), RdfFormat::Turtle),
+            expected
+        );
+    }
+    for (parameter, accept, format) in [
+        (
+            "?format=jsonld",
+            "text/turtle",
+            RdfFormat::JsonLd {
+                profile: oxigraph::io::JsonLdProfileSet::empty(),
+            },
+        ),
+        ("?format=nt", "text/turtle", RdfFormat::NTriples),
+        ("?format=rdf", "text/turtle", RdfFormat::RdfXml),
+        ("?format=ttl", "text/html", RdfFormat::Turtle),
+        (
+            "",
+            "application/ld+json",
+            RdfFormat::JsonLd {
+                profile: oxigraph::io::JsonLdProfileSet::empty(),
+            },
+        ),
+        ("", "application/n-triples", RdfFormat::NTriples),
+        ("", "application/rdf+xml", RdfFormat::RdfXml),
+    ] {
+        let path = format!("/def{parameter}");
+        let reply = server.request("GET", &path, &[("Accept", accept)], b"");
+        assert_eq!(reply.status, 200, "{path} {accept}: {}", reply.body);
+        assert_eq!(
+            reply.header("content-type"),
+            Some(format.media_type()),
+            "{path} {accept}"
+        );
+        assert_eq!(
+            parse_triples(reply.body.as_bytes(), format),
+            expected,
+            "{path} {accept}"
+        );
+    }
+    // HEAD as GET, without the body.
+    let head = server.request("HEAD", "/def", &[("Accept", "text/turtle")], b"");
+    assert_eq!(head.status, 200);
+    assert_eq!(head.header("content-type"), Some("text/turtle"));
+    // A page for browsers: each term under its local name, so `/def#QuestionSet` lands on it,
+    // with its labels as ontology/kamervragen.ttl writes them.
+    for path in ["/def", "/def?format=html"] {
+        let page = html(&server, path);
+        assert!(page.header("content-security-policy").is_some());
+        assert!(!page.body.contains("<script"), "{}", page.body);
+        let start = page
+            .body
+            .find("id=\"QuestionSet\"")
+            .unwrap_or_else(|| panic!("{path}: no element for kv:QuestionSet: {}", page.body));
+        let section = &page.body[start..];
+        let section = &section[..section.find("</section>").expect("the term's end")];
+        for text in [
+            "set schriftelijke vragen",
+            "set of written questions",
+            "eli:Work",
+            "tk:Zaak",
+        ] {
+            assert!(section.contains(text), "{path}: {text} in {section}");
+        }
+        for local in ["OralQuestionSet", "followsUp"] {
+            assert!(page.body.contains(&format!("id=\"{local}\"")), "{local}");
+        }
+    }
+    let refused = server.request("PUT", "/def", &[], b"");
+    assert_eq!(refused.status, 405);
+    assert_eq!(refused.header("allow"), Some("GET, HEAD"));
+}
+
+#[test]
+fn the_shapes_are_served_as_linked_data() {
+    let workspace = Workspace::with_seed();
+    let server = Server::start(&workspace, &[]);
+    let expected = canonical(&ontology_file("shapes.ttl"), RdfFormat::Turtle);
+    assert!(expected.len() > 100, "{}", expected.len());
+    for (accept, format) in [
+        ("text/turtle", RdfFormat::Turtle),
+        ("application/n-triples", RdfFormat::NTriples),
+        ("application/rdf+xml", RdfFormat::RdfXml),
+    ] {
+        let reply = server.request("GET", "/def/shapes", &[("Accept", accept)], b"");
+        assert_eq!(reply.status, 200, "{accept}: {}", reply.body);
+        assert_eq!(reply.header("content-type"), Some(accept));
+        assert_eq!(canonical(&reply.body, format), expected, "{accept}");
+    }
+    let jsonld = server.request("GET", "/def/shapes?format=jsonld", &[], b"");
+    assert_eq!(jsonld.header("content-type"), Some("application/ld+json"));
+    let format = RdfFormat::JsonLd {
+        profile: oxigraph::io::JsonLdProfileSet::empty(),
+    };
+    assert_eq!(canonical(&jsonld.body, format), expected);
+}
+
+#[test]
+fn graphs_are_read_by_the_graph_store_protocol() {
+    let workspace = Workspace::with_seed();
+    let server = Server::start(&workspace, &[]);
+    // The seed's graph, as `export -f nquads` names it and writes it.
+    let graph = "https://w3id.org/kamervragen/graph/seeds/2019Z15244.md";
+    let nquads = workspace
+        .run(&["export", "seeds", "--quiet", "-f", "nquads"])
+        .success();
+    let in_graph: std::collections::BTreeSet<String> =
+        oxigraph::io::RdfParser::from_format(RdfFormat::NQuads)
+            .for_slice(nquads.as_bytes())
+            .map(|quad| quad.expect("valid N-Quads"))
+            .filter(|quad| quad.graph_name.to_string() == format!("<{graph}>"))
+            .map(|quad| oxigraph::model::Triple::from(quad).to_string())
+            .collect();
+    assert!(in_graph.len() > 50, "{}", in_graph.len());
+    let encoded: String = form_urlencoded::byte_serialize(graph.as_bytes()).collect();
+    for (target, accept, format) in [
+        ("/graph/seeds/2019Z15244.md", None, RdfFormat::Turtle),
+        (
+            "/graph/seeds/2019Z15244.md",
+            Some("application/n-triples"),
+            RdfFormat::NTriples,
+        ),
+        (
+            "/graph/seeds/2019Z15244.md?format=rdf",
+            None,
+            RdfFormat::RdfXml,
+        ),
+        (&format!("/sparql?graph={encoded}"), None, RdfFormat::Turtle),
+        (
+            &format!("/sparql?graph={encoded}&format=nt"),
+            None,
+            RdfFormat::NTriples,
+        ),
+        (
+            &format!("/sparql?graph={encoded}"),
+            Some("application/ld+json"),
+            RdfFormat::JsonLd {
+                profile: oxigraph::io::JsonLdProfileSet::empty(),
+            },
+        ),
+    ] {
+        let headers: Vec<(&str, &str)> = accept.map(|a| ("Accept", a)).into_iter().collect();
+        let reply = server.request("GET", target, &headers, b"");
+        assert_eq!(reply.status, 200, "{target}: {}", reply.body);
+        assert_eq!(
+            reply.header("content-type"),
+            Some(format.media_type()),
+            "{target}"
+        );
+        assert_eq!(
+            parse_triples(reply.body.as_bytes(), format),
+            in_graph,
+            "{target}"
+        );
+    }
+    // The default graph is the merge: what `export -f ntriples` writes.
+    let merged = workspace
+        .run(&["export", "seeds", "--quiet", "-f", "ntriples"])
+        .success();
+    let default = server.request("GET", "/sparql?default", &[("Accept", "text/turtle")], b"");
+    assert_eq!(default.status, 200, "{}", default.body);
+    assert_eq!(default.header("content-type"), Some("text/turtle"));
+    assert_eq!(
+        parse_triples(default.body.as_bytes(), RdfFormat::Turtle),
+        parse_triples(merged.as_bytes(), RdfFormat::NTriples)
+    );
+    // A graph the store does not hold.
+    let missing: String = form_urlencoded::byte_serialize(
+        "https://w3id.org/kamervragen/graph/seeds/nothing.md".as_bytes(),
+    )
+    .collect();
+    for target in [
+        "/graph/seeds/nothing.md".to_owned(),
+        format!("/sparql?graph={missing}"),
+    ] {
+        assert_eq!(
+            server.request("GET", &target, &[], b"").status,
+            404,
+            "{target}"
+        );
+    }
+    // Read-only: no method that writes.
+    for (method, target) in [
+        ("PUT", "/graph/x".to_owned()),
+        ("DELETE", "/graph/seeds/2019Z15244.md".to_owned()),
+        ("POST", "/graph/seeds/2019Z15244.md".to_owned()),
+        ("PUT", format!("/sparql?graph={encoded}")),
+        ("DELETE", "/sparql?default".to_owned()),
+        ("POST", format!("/sparql?graph={encoded}")),
+    ] {
+        let reply = server.request(
+            method,
+            &target,
+            &[("Content-Type", "text/turtle")],
+            b"<urn:a> <urn:b> <urn:c> .",
+        );
+        assert_eq!(reply.status, 405, "{method} {target}: {}", reply.body);
+        assert_eq!(
+            reply.header("allow"),
+            Some("GET, HEAD"),
+            "{method} {target}"
+        );
+    }
+    // The graph is still there.
+    let after = server.request("GET", "/graph/seeds/2019Z15244.md", &[], b"");
+    assert_eq!(
+        parse_triples(after.body.as_bytes(), RdfFormat::Turtle),
+        in_graph
+    );
+}
+
+#[test]
+fn under_another_base_def_is_not_the_vocabulary_but_graphs_are_its_own() {
+    let workspace = Workspace::with_seed();
+    let server = Server::start(&workspace, &["--base", "http://example.org/kv/"]);
+    // The vocabulary's namespace is https://w3id.org/kamervragen/def#, not under this base:
+    // `/def` names http://example.org/kv/def, about which nothing is said.
+    let def = server.request("GET", "/def", &[("Accept", "text/turtle")], b"");
+    assert_eq!(def.status, 404, "{}", def.body);
+    let graph = server.request(
+        "GET",
+        "/graph/seeds/2019Z15244.md",
+        &[("Accept", "application/n-triples")],
+        b"",
+    );
+    assert_eq!(graph.status, 200, "{}", graph.body);
+    let encoded: String =
+        form_urlencoded::byte_serialize(b"http://example.org/kv/graph/seeds/2019Z15244.md")
+            .collect();
+    let indirect = server.request(
+        "GET",
+        &format!("/sparql?graph={encoded}&format=nt"),
+        &[],
+        b"",
+    );
+    assert_eq!(indirect.status, 200, "{}", indirect.body);
+    assert_eq!(
+        parse_triples(indirect.body.as_bytes(), RdfFormat::NTriples),
+        parse_triples(graph.body.as_bytes(), RdfFormat::NTriples)
+    );
+}
