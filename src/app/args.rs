@@ -85,7 +85,10 @@ pub enum Command {
     /// Also, for browsers: / (what the data holds, two charts), /query (an editor and the files
     /// of queries/), a page for every resource at its path under the base (Linked Data: Turtle,
     /// N-Triples or JSON-LD by Accept, or ?format=ttl|nt|jsonld|html), and the whole graph at
-    /// /dump/kamervragen.nq (.trig, .ttl, .nt).
+    /// /dump/kamervragen.nq (.trig, .ttl, .nt; each also .gz). /dataset and /.well-known/void
+    /// describe the dataset as `publish` does in dataset.ttl (DCAT and VoID; the dumps under
+    /// /dump/, the endpoint as a dcat:DataService), with the publisher from --config or
+    /// publish.toml.
     Serve(ServeArgs),
     /// Write the graph into another triple store, over the SPARQL 1.1 Graph Store Protocol.
     ///
@@ -227,6 +230,12 @@ pub struct ServeArgs {
     /// is served, so a request asked before is answered from memory; 0 keeps nothing.
     #[arg(long, value_name = "MB", default_value_t = 256)]
     pub cache: usize,
+
+    /// The publisher's settings file (TOML), as `publish` reads it, for the description at
+    /// /dataset; without one, the description names no publisher or contact point.
+    /// [default: publish.toml in the current folder, if any]
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }
 
 #[derive(Debug, ClapArgs)]

@@ -303,11 +303,21 @@ impl ServeConfig {
         if args.max_connections == 0 {
             bail!("--max-connections 0: expected at least 1");
         }
+        let default = PathBuf::from(DEFAULT_PUBLISH_SETTINGS);
+        let file = args
+            .config
+            .clone()
+            .or_else(|| default.is_file().then_some(default));
         let source = GraphSource::from_args(args.input, args.store, None)?;
         let minter = match &source {
             GraphSource::Files(inputs) => inputs.options.minter.clone(),
             GraphSource::Store { minter, .. } => minter.clone(),
         };
+        let settings = file
+            .map(|path| SettingsFile::read(&path)?.complete(minter.base(), Some(path)))
+            .transpose()
+            .context("the settings of `serve` (see `kamervragen publish --help`)")?
+            .map(Arc::new);
         Ok(Self {
             source,
             address,
@@ -323,6 +333,7 @@ impl ServeConfig {
                     Some(n) => n,
                     None => std::thread::available_parallelism().map_or(2, usize::from),
                 },
+                settings,
             },
             max_connections: args.max_connections,
         })

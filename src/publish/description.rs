@@ -48,7 +48,7 @@ pub struct PublishedFile {
 }
 
 /// Where the shapes the data conforms to are published.
-pub(crate) struct Conformance {
+pub struct Conformance {
     pub shapes: NamedNode,
 }
 
@@ -60,10 +60,44 @@ pub fn describe(
     minter: &IriMinter,
     conformance: &Conformance,
 ) -> Vec<Triple> {
+    describe_with(settings, true, statistics, files, minter, conformance)
+}
+
+/// What `kamervragen serve` answers at `/dataset`: the description `publish` writes (without
+/// publisher, creator and contact point unless `attributed`: nobody is named who was not
+/// given), and the endpoint of `settings.sparql_endpoint` as a `dcat:DataService` that serves
+/// the dataset.
+pub fn describe_served(
+    settings: &PublishSettings,
+    attributed: bool,
+    statistics: &Statistics,
+    files: &[PublishedFile],
+    minter: &IriMinter,
+    conformance: &Conformance,
+) -> Vec<Triple> {
+    let mut triples = describe_with(settings, attributed, statistics, files, minter, conformance);
+    if let Some(endpoint) = &settings.sparql_endpoint {
+        let mut out = Description::default();
+        out.data_service(settings, attributed, endpoint);
+        triples.append(&mut out.triples);
+    }
+    triples
+}
+
+fn describe_with(
+    settings: &PublishSettings,
+    attributed: bool,
+    statistics: &Statistics,
+    files: &[PublishedFile],
+    minter: &IriMinter,
+    conformance: &Conformance,
+) -> Vec<Triple> {
     let mut out = Description::default();
     let dataset = &settings.dataset;
     out.catalogue_fields(settings, statistics);
-    out.agents(settings);
+    if attributed {
+        out.agents(settings);
+    }
     out.void_fields(dataset, statistics, minter);
     for file in files {
         out.distribution(settings, file);
@@ -290,6 +324,55 @@ impl Description {
         );
         let value = Literal::new_typed_literal(&file.sha256, xsd::HEX_BINARY);
         self.add(&checksum, spdx::CHECKSUM_VALUE, value);
+    }
+
+    /// The SPARQL endpoint at `endpoint`, as a `dcat:DataService` that serves the dataset;
+    /// its SPARQL service description is at the same address.
+    /// With the fields DCAT-AP-NL 3.0 requires of a data service; publisher and contact point
+    /// (those of the dataset) only when `attributed`.
+    fn data_service(&mut self, settings: &PublishSettings, attributed: bool, endpoint: &NamedNode) {
+        let dataset = &settings.dataset;
+        let service = dataset_part(dataset, "service", "sparql");
+        self.add_type(&service, dcat::DATA_SERVICE);
+        self.add(
+            &service,
+            dct::IDENTIFIER,
+            Literal::new_simple_literal(service.as_str()),
+        );
+        self.texts(
+            &service,
+            dct::TITLE,
+            &format!("SPARQL-endpoint: {}", settings.title.nl),
+            &format!("SPARQL endpoint: {}", settings.title.en),
+        );
+        self.texts(
+            &service,
+            dct::DESCRIPTION,
+            "Een SPARQL 1.1-endpoint (alleen lezen) over de gegevens van de dataset.",
+            "A read-only SPARQL 1.1 endpoint over the data of the dataset.",
+        );
+        for (theme, _) in THEMES {
+            self.add(&service, dcat::THEME, NamedNode::new_unchecked(*theme));
+        }
+        if attributed {
+            self.add(&service, dct::PUBLISHER, settings.publisher.iri.clone());
+            self.add(&service, dcat::CONTACT_POINT, settings.contact.iri.clone());
+        }
+        self.linked(&service, dcat::ENDPOINT_URL, endpoint, rdfs::RESOURCE);
+        self.add(&service, dcat::ENDPOINT_DESCRIPTION, endpoint.clone());
+        self.add(&service, dcat::SERVES_DATASET, dataset.clone());
+        self.linked(
+            &service,
+            dct::LICENSE,
+            &settings.license,
+            dct::LICENSE_DOCUMENT,
+        );
+        self.linked(
+            &service,
+            dct::ACCESS_RIGHTS,
+            &settings.access_rights,
+            dct::RIGHTS_STATEMENT,
+        );
     }
 
     fn texts(&mut self, subject: &NamedNode, predicate: NamedNodeRef<'_>, nl: &str, en: &str) {

@@ -12,7 +12,7 @@ mod description;
 pub mod settings;
 mod statistics;
 
-pub use description::PublishedFile;
+pub use description::{describe_served, Conformance, PublishedFile};
 pub use settings::{PublishSettings, SettingsFile};
 pub use statistics::Statistics;
 
@@ -23,7 +23,7 @@ use crate::run::Error;
 use crate::export::stream::write_stream;
 use crate::map::LoadOptions;
 use crate::rdf::vocab;
-use description::{describe, Conformance};
+use description::describe;
 use oxigraph::model::{GraphName, NamedNode, Quad};
 use sha2::{Digest, Sha256};
 use std::fs::{self, File};
@@ -52,6 +52,14 @@ pub struct PublishReport {
     pub statistics: Statistics,
     /// What became of each input file (from the first dump; every dump reads the same).
     pub load: LoadReport,
+}
+
+/// The gzip writer of every `.gz` dump: no time and no name in its header, so that the same
+/// dump always gives the same bytes.
+pub fn gzip_writer<W: Write>(out: W) -> flate2::write::GzEncoder<W> {
+    flate2::GzBuilder::new()
+        .mtime(0)
+        .write(out, flate2::Compression::default())
 }
 
 /// Writes the folder `out` for the documents under `roots`.
@@ -181,10 +189,7 @@ fn finish(writer: BufWriter<CountingFile>) -> Result<CountingFile, Error> {
 /// Compresses `source` into `file`. The gzip header holds no time and no name, so the same
 /// dump always gives the same bytes.
 fn gzip_file(source: &Path, file: File) -> Result<CountingFile, Error> {
-    let mut encoder = flate2::GzBuilder::new().mtime(0).write(
-        BufWriter::new(CountingFile::new(file)),
-        flate2::Compression::default(),
-    );
+    let mut encoder = gzip_writer(BufWriter::new(CountingFile::new(file)));
     io::copy(&mut BufReader::new(File::open(source)?), &mut encoder)?;
     finish(encoder.finish()?)
 }

@@ -214,6 +214,30 @@ impl SettingsFile {
     }
 }
 
+impl PublishSettings {
+    /// The defaults under `base` when no settings were given, for a description that names
+    /// nobody (`describe_served` with `attributed` false). Publisher and contact point are
+    /// required fields, so they hold the dataset's own IRI here; that description never
+    /// writes them.
+    pub fn unattributed(base: &str) -> Result<Self, SettingsError> {
+        let dataset = format!("{base}dataset");
+        SettingsFile {
+            publisher: Some(AgentFile {
+                iri: dataset.clone(),
+                name: String::new(),
+            }),
+            contact: Some(ContactFile {
+                iri: Some(dataset.clone()),
+                name: String::new(),
+                email: None,
+                url: Some(dataset),
+            }),
+            ..SettingsFile::default()
+        }
+        .complete(base, None)
+    }
+}
+
 fn default_title() -> Texts {
     Texts {
         nl: "Schriftelijke Kamervragen als linked data".into(),

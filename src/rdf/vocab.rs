@@ -264,6 +264,10 @@ namespace!(
     THEME = "theme",
     CONTACT_POINT = "contactPoint",
     KEYWORD = "keyword",
+    DATA_SERVICE = "DataService",
+    ENDPOINT_URL = "endpointURL",
+    ENDPOINT_DESCRIPTION = "endpointDescription",
+    SERVES_DATASET = "servesDataset",
 });
 
 namespace!(

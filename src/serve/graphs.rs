@@ -340,7 +340,7 @@ pub(super) fn names_graph(request: &Request<Body>) -> bool {
 }
 
 /// Nothing is written here: PUT, POST, DELETE (and the rest) get 405.
-fn read_only(request: &Request<Body>) -> Result<(), Refusal> {
+pub(super) fn read_only(request: &Request<Body>) -> Result<(), Refusal> {
     if request.method() == Method::GET || request.method() == Method::HEAD {
         Ok(())
     } else {
@@ -355,7 +355,7 @@ fn read_only(request: &Request<Body>) -> Result<(), Refusal> {
 }
 
 /// The first `format=` or `output=` value.
-fn parameters_format(parameters: &[(String, String)]) -> Option<String> {
+pub(super) fn parameters_format(parameters: &[(String, String)]) -> Option<String> {
     parameters
         .iter()
         .find(|(name, _)| FORMAT_PARAMETERS.contains(&name.as_str()))
@@ -363,7 +363,7 @@ fn parameters_format(parameters: &[(String, String)]) -> Option<String> {
 }
 
 /// The media type to answer with: `format=` wins over `Accept`; `text/html` only when `html`.
-fn graph_media_type(
+pub(super) fn graph_media_type(
     request: &Request<Body>,
     format: &Option<String>,
     html: bool,

@@ -10,9 +10,12 @@
 //! [`ServeOptions::max_rows`] rows are refused rather than sent half. The store does not change
 //! while it is served, so answers are kept and reused ([`cache`]). Whole graphs are read by the
 //! Graph Store Protocol (`/graph/…`, `/sparql?graph=…`, `/sparql?default`), and the vocabulary
-//! and its shapes are served at `/def` and `/def/shapes` ([`graphs`]).
+//! and its shapes are served at `/def` and `/def/shapes` ([`graphs`]). The dataset's DCAT/VoID
+//! description, as `publish` writes it, is at `/dataset` and `/.well-known/void`
+//! ([`catalogue`]), and every file it names is under `/dump/` ([`dumps`]).
 
 mod cache;
+mod catalogue;
 mod charts;
 mod dumps;
 mod graphs;
@@ -36,6 +39,7 @@ use protocol::{parse_form, FORMAT_PARAMETERS};
 use reply::Reply;
 
 use crate::export::{self, ExportFormat};
+use crate::publish::PublishSettings;
 use crate::rdf::iri::IriMinter;
 use crate::rdf::vocab::{formats, sd};
 use crate::store::{
@@ -56,7 +60,7 @@ use oxigraph::sparql::{
 };
 use std::io::Read;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{mpsc, Arc};
+use std::sync::{mpsc, Arc, OnceLock};
 use std::time::Duration;
 
 /// The limits and manners of an endpoint.
@@ -77,6 +81,9 @@ pub struct ServeOptions {
     /// The most queries evaluated at once; another gets 503 at once. An evaluation that
     /// outlives its time limit keeps its place until it has stopped.
     pub max_evaluations: usize,
+    /// What the publisher decided (as `publish` reads it), for the dataset's description;
+    /// `None` describes the dataset without a publisher, creator or contact point.
+    pub settings: Option<Arc<PublishSettings>>,
 }
 
 /// Answers SPARQL protocol requests from a store.
@@ -86,6 +93,8 @@ pub struct Endpoint {
     cache: ResponseCache,
     /// Evaluations running now, on threads of their own.
     evaluations: Arc<AtomicUsize>,
+    /// The dataset's description, made on first use.
+    description: OnceLock<catalogue::Described>,
 }
 
 impl Endpoint {
@@ -96,6 +105,7 @@ impl Endpoint {
             options,
             cache,
             evaluations: Arc::default(),
+            description: OnceLock::new(),
         }
     }
 
@@ -157,6 +167,7 @@ impl Endpoint {
                 .unwrap_or_else(|| self.sparql(request, body)),
             "/def" if self.serves_vocabulary() => self.vocabulary(request, false),
             "/def/shapes" if self.serves_vocabulary() => self.vocabulary(request, true),
+            "/dataset" | "/.well-known/void" => self.dataset(request),
             path if path.starts_with(graphs::GRAPH_PREFIX) => {
                 self.direct_graph(request, &iri_path(path.trim_start_matches('/')))
             }

@@ -394,7 +394,7 @@ impl Endpoint {
     }
 }
 
-/// Links to the whole graph in each dump's format.
+/// Links to the whole graph in each dump's format, and to the dataset's description.
 fn dump_links() -> String {
     let links: Vec<String> = DUMP_FORMATS
         .into_iter()
@@ -406,5 +406,9 @@ fn dump_links() -> String {
             )
         })
         .collect();
-    format!("<p id=\"dumps\">The whole graph: {}</p>", links.join(" · "))
+    format!(
+        "<p id=\"dumps\">The whole graph: {} (each also gzipped, <code>.gz</code>); \
+         <a href=\"/dataset\">its description</a> (DCAT and VoID).</p>",
+        links.join(" · ")
+    )
 }

@@ -1442,3 +1442,297 @@ fn under_another_base_def_is_not_the_vocabulary_but_graphs_are_its_own() {
         parse_triples(graph.body.as_bytes(), RdfFormat::NTriples)
     );
 }
+
+const DCAT: &str = "http://www.w3.org/ns/dcat#";
+
+/// A GET whose body is kept as bytes (a `.gz` dump is no text): the status, the content type
+/// and the body.
+fn get_bytes(server: &Server, path: &str) -> (u16, Option<String>, Vec<u8>) {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    let head = format!("GET {path} HTTP/1.1\r\nConnection: close\r\nHost: 127.0.0.1\r\n\r\n");
+    stream.write_all(head.as_bytes()).unwrap();
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).unwrap();
+    let split = raw.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
+    let head = String::from_utf8_lossy(&raw[..split]).into_owned();
+    let header = |name: &str| {
+        head.lines().skip(1).find_map(|line| {
+            let (key, value) = line.split_once(':')?;
+            key.eq_ignore_ascii_case(name)
+                .then(|| value.trim().to_owned())
+        })
+    };
+    let status = head[9..12].parse().unwrap();
+    let mut body = raw[split + 4..].to_vec();
+    if header("transfer-encoding").is_some_and(|v| v.eq_ignore_ascii_case("chunked")) {
+        let mut out = Vec::new();
+        let mut rest = &body[..];
+        while let Some(end) = rest.windows(2).position(|pair| pair == b"\r\n") {
+            let size = usize::from_str_radix(std::str::from_utf8(&rest[..end]).unwrap().trim(), 16)
+                .unwrap();
+            if size == 0 {
+                break;
+            }
+            out.extend_from_slice(&rest[end + 2..end + 2 + size]);
+            rest = &rest[end + 2 + size + 2..];
+        }
+        body = out;
+    }
+    (status, header("content-type"), body)
+}
+
+/// The triples of a Turtle text, parsed with oxigraph.
+fn turtle_triples(text: &[u8]) -> Vec<oxigraph::model::Triple> {
+    oxigraph::io::RdfParser::from_format(RdfFormat::Turtle)
+        .for_slice(text)
+        .map(|quad| oxigraph::model::Triple::from(quad.expect("valid Turtle")))
+        .collect()
+}
+
+/// The IRIs (or lexical forms) of the objects of `predicate`, with their subjects.
+fn with_predicate(triples: &[oxigraph::model::Triple], predicate: &str) -> Vec<(String, String)> {
+    use oxigraph::model::Term;
+    triples
+        .iter()
+        .filter(|t| t.predicate.as_str() == predicate)
+        .map(|t| {
+            let object = match &t.object {
+                Term::NamedNode(node) => node.as_str().to_owned(),
+                Term::Literal(literal) => literal.value().to_owned(),
+                other => other.to_string(),
+            };
+            (t.subject.to_string(), object)
+        })
+        .collect()
+}
+
+#[test]
+fn every_download_url_of_the_description_answers_on_the_same_server() {
+    use std::io::Read;
+    let workspace = Workspace::with_seed();
+    let base = "http://example.org/kv/";
+    let server = Server::start(&workspace, &["--base", base]);
+    let dataset = server.request("GET", "/dataset", &[("Accept", "text/turtle")], b"");
+    assert_eq!(dataset.status, 200, "{}", dataset.body);
+    assert_eq!(dataset.header("content-type"), Some("text/turtle"));
+    let triples = turtle_triples(dataset.body.as_bytes());
+    let urls = with_predicate(&triples, &format!("{DCAT}downloadURL"));
+    let sizes = with_predicate(&triples, &format!("{DCAT}byteSize"));
+    let checksums = with_predicate(&triples, "http://spdx.org/rdf/terms#checksum");
+    let values = with_predicate(&triples, "http://spdx.org/rdf/terms#checksumValue");
+    // Every dump, plain and gzipped.
+    assert_eq!(urls.len(), 8, "{urls:?}");
+    let mut plain = std::collections::BTreeMap::new();
+    let mut gzipped = std::collections::BTreeMap::new();
+    for (distribution, url) in &urls {
+        let path = url
+            .strip_prefix(base)
+            .unwrap_or_else(|| panic!("{url} is not under {base}"));
+        assert!(path.starts_with("dump/"), "{url}");
+        let (status, content_type, body) = get_bytes(&server, &format!("/{path}"));
+        assert_eq!(status, 200, "{url}");
+        // The size the description gives is the size sent.
+        let size: Vec<&String> = sizes
+            .iter()
+            .filter(|(subject, _)| subject == distribution)
+            .map(|(_, size)| size)
+            .collect();
+        assert_eq!(size, [&body.len().to_string()], "{url}");
+        // And its SHA-256 that of the bytes sent.
+        let checksum: Vec<String> = checksums
+            .iter()
+            .filter(|(subject, _)| subject == distribution)
+            .flat_map(|(_, node)| {
+                values
+                    .iter()
+                    .filter(move |(s, _)| *s == format!("<{node}>"))
+            })
+            .map(|(_, value)| value.clone())
+            .collect();
+        use sha2::Digest;
+        let sha256 = format!("{:x}", sha2::Sha256::digest(&body));
+        assert_eq!(checksum, [sha256], "{url}");
+        match path.strip_suffix(".gz") {
+            Some(name) => {
+                assert_eq!(content_type.as_deref(), Some("application/gzip"), "{url}");
+                let mut unzipped = Vec::new();
+                flate2::read::GzDecoder::new(&body[..])
+                    .read_to_end(&mut unzipped)
+                    .unwrap();
+                gzipped.insert(name.to_owned(), unzipped);
+            }
+            None => {
+                let format = RdfFormat::from_extension(path.rsplit('.').next().unwrap()).unwrap();
+                assert_eq!(content_type.as_deref(), Some(format.media_type()), "{url}");
+                assert!(!body.is_empty(), "{url}");
+                plain.insert(path.to_owned(), body);
+            }
+        }
+    }
+    assert_eq!(plain.len(), 4);
+    assert_eq!(gzipped, plain, "a .gz dump gunzips to the plain dump");
+    // The description itself, and the shapes it conforms to, beside the dumps.
+    let (status, content_type, body) = get_bytes(&server, "/dump/dataset.ttl");
+    assert_eq!(
+        (status, content_type.as_deref()),
+        (200, Some("text/turtle"))
+    );
+    assert_eq!(body, dataset.body.as_bytes());
+    let shapes = with_predicate(&triples, "http://purl.org/dc/terms/conformsTo");
+    assert_eq!(shapes.len(), 1);
+    let shapes = shapes[0].1.strip_prefix(base).unwrap();
+    let (status, content_type, _) = get_bytes(&server, &format!("/{shapes}"));
+    assert_eq!(
+        (status, content_type.as_deref()),
+        (200, Some("text/turtle"))
+    );
+}
+
+#[test]
+fn the_description_names_the_endpoint_and_the_publisher_of_the_settings() {
+    let workspace = Workspace::with_seed();
+    let base = "http://example.org/kv/";
+    let settings = workspace.write(
+        "settings.toml",
+        "download_url = \"https://files.example.org/kv/\"\n\
+         [publisher]\niri = \"https://example.org/publisher\"\nname = \"Publisher\"\n\
+         [contact]\nname = \"Desk\"\nemail = \"desk@example.org\"\n",
+    );
+    let settings = settings.to_str().unwrap();
+    let dataset_iri = format!("<{base}dataset>");
+    let publisher = "http://purl.org/dc/terms/publisher";
+    {
+        let server = Server::start(&workspace, &["--base", base, "--config", settings]);
+        let turtle = server.request("GET", "/dataset", &[("Accept", "text/turtle")], b"");
+        assert_eq!(turtle.status, 200, "{}", turtle.body);
+        let triples = turtle_triples(turtle.body.as_bytes());
+        let services: Vec<String> = with_predicate(&triples, &format!("{DCAT}servesDataset"))
+            .into_iter()
+            .filter(|(_, dataset)| format!("<{dataset}>") == dataset_iri)
+            .map(|(service, _)| service)
+            .collect();
+        assert_eq!(services.len(), 1, "{}", turtle.body);
+        let service = &services[0];
+        let typed = with_predicate(&triples, "http://www.w3.org/1999/02/22-rdf-syntax-ns#type");
+        assert!(typed.contains(&(service.clone(), format!("{DCAT}DataService"))));
+        let endpoints = with_predicate(&triples, &format!("{DCAT}endpointURL"));
+        assert_eq!(endpoints, [(service.clone(), format!("{base}sparql"))]);
+        // The dataset's publisher, and the service's: the one the settings name.
+        let mut publishers = with_predicate(&triples, publisher);
+        publishers.sort();
+        assert_eq!(
+            publishers,
+            [
+                (service.clone(), "https://example.org/publisher".to_owned()),
+                (
+                    dataset_iri.clone(),
+                    "https://example.org/publisher".to_owned()
+                ),
+            ]
+        );
+        // The files are this server's, whatever the settings say of a portal's copies.
+        for (_, url) in with_predicate(&triples, &format!("{DCAT}downloadURL")) {
+            assert!(url.starts_with(&format!("{base}dump/")), "{url}");
+        }
+        // The same description at /.well-known/void, in each format offered.
+        let ntriples = parse_triples(turtle.body.as_bytes(), RdfFormat::Turtle);
+        for (accept, format) in [
+            ("application/n-triples", RdfFormat::NTriples),
+            ("application/rdf+xml", RdfFormat::RdfXml),
+            (
+                "application/ld+json",
+                RdfFormat::JsonLd {
+                    profile: Default::default(),
+                },
+            ),
+        ] {
+            let void = server.request("GET", "/.well-known/void", &[("Accept", accept)], b"");
+            assert_eq!(void.status, 200, "{accept}: {}", void.body);
+            assert_eq!(void.header("content-type"), Some(accept));
+            assert_eq!(
+                parse_triples(void.body.as_bytes(), format),
+                ntriples,
+                "{accept}"
+            );
+        }
+    }
+    // Without settings: the same but for the publisher, creator and contact point.
+    let server = Server::start(&workspace, &["--base", base]);
+    let turtle = server.request("GET", "/dataset", &[("Accept", "text/turtle")], b"");
+    assert_eq!(turtle.status, 200, "{}", turtle.body);
+    let triples = turtle_triples(turtle.body.as_bytes());
+    assert!(with_predicate(&triples, publisher).is_empty());
+    assert!(with_predicate(&triples, &format!("{DCAT}contactPoint")).is_empty());
+    assert_eq!(
+        with_predicate(&triples, &format!("{DCAT}endpointURL")).len(),
+        1
+    );
+    let counted = with_predicate(&triples, "http://rdfs.org/ns/void#triples");
+    assert_eq!(
+        counted
+            .iter()
+            .filter(|(subject, _)| *subject == dataset_iri)
+            .count(),
+        1
+    );
+    // A settings file that does not read stops the server before it serves.
+    workspace.write(
+        "broken.toml",
+        "[publisher]\niri = \"not an iri\"\nname = \"P\"\n",
+    );
+    let output = workspace
+        .command(&["serve", "seeds", "--quiet", "--config", "broken.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let errors = String::from_utf8_lossy(&output.stderr);
+    assert!(errors.contains("broken.toml"), "{errors}");
+}
+
+#[test]
+fn the_served_description_conforms_to_dcat_ap_with_settings() {
+    let workspace = Workspace::with_seed();
+    workspace.write(
+        "publish.toml",
+        "[publisher]\niri = \"https://example.org/publisher\"\nname = \"Publisher\"\n\
+         [contact]\nname = \"Desk\"\nemail = \"desk@example.org\"\n",
+    );
+    // publish.toml in the current folder is read, as `publish` reads it.
+    let server = Server::start(&workspace, &[]);
+    let (status, _, body) = get_bytes(&server, "/dump/dataset.ttl");
+    assert_eq!(status, 200);
+    let described = String::from_utf8(body).unwrap();
+    assert!(
+        described.contains("<https://example.org/publisher>"),
+        "{described}"
+    );
+    workspace.write("served.ttl", &described);
+    let standards = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/reference/standards");
+    if !standards.is_dir() {
+        eprintln!("{} is not here: not checked", standards.display());
+        return;
+    }
+    for shapes in [
+        "dcat-ap3-shacl.ttl",
+        "dcat-ap-nl30-shacl.ttl",
+        "dcat-ap-nl30-codelijsten.ttl",
+    ] {
+        let Some(mut pyshacl) = independent_tool("pyshacl", &["--help"], "pip install pyshacl")
+        else {
+            return;
+        };
+        let output = pyshacl
+            .args(["-df", "turtle", "-sf", "turtle", "-s"])
+            .arg(standards.join(shapes))
+            .arg("served.ttl")
+            .current_dir(workspace.path())
+            .output()
+            .unwrap();
+        let report = String::from_utf8_lossy(&output.stdout);
+        assert!(
+            report.contains("Conforms: True"),
+            "the served description breaks {shapes}: {report}"
+        );
+    }
+}

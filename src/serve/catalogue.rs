@@ -1,0 +1,122 @@
+//! The dataset's DCAT/VoID description, at `/dataset`, `/.well-known/void` and
+//! `/dump/dataset.ttl`: the description `kamervragen publish` writes (`publish::describe_served`),
+//! of the dumps this server offers under `/dump/`, with the endpoint as a `dcat:DataService`.
+//!
+//! The store and the publisher's settings (when given) enter; triples leave. The description
+//! gives each dump's size and SHA-256 and the statistics of the N-Triples dump, so the first
+//! request that needs it writes every dump once (to a temporary file for the N-Triples one,
+//! which is counted, and otherwise only through a hash); the description is then kept while
+//! the server runs, since the store does not change.
+
+use super::dumps::{dump_file_name, write_dump, DUMP_FORMATS, DUMP_PREFIX};
+use super::graphs::{graph_media_type, parameters_format, read_only};
+use super::media::short_name;
+use super::protocol::{parse_form, Refusal};
+use super::reply::Reply;
+use super::{graph_response, Endpoint};
+use crate::export::ExportFormat;
+use crate::publish::{describe_served, Conformance, PublishSettings, PublishedFile, Statistics};
+use oxhttp::model::{Body, Request};
+use oxigraph::model::{GraphName, NamedNode, Quad};
+use sha2::{Digest, Sha256};
+use std::io::{self, BufReader, Seek, Write};
+use std::sync::Arc;
+
+/// The described dataset, as kept once made.
+pub(super) type Described = Result<Arc<Vec<Quad>>, String>;
+
+impl Endpoint {
+    /// The description, made on first use and then kept.
+    pub(super) fn description(&self) -> Result<Arc<Vec<Quad>>, Refusal> {
+        self.description
+            .get_or_init(|| {
+                self.describe_dataset()
+                    .map(Arc::new)
+                    .map_err(|error| format!("cannot describe the dataset: {error}"))
+            })
+            .clone()
+            .map_err(|message| Refusal::new(500, message))
+    }
+
+    /// `/dataset` and `/.well-known/void`: the description in the format negotiated.
+    pub(super) fn dataset(&self, request: &Request<Body>) -> Result<Reply, Refusal> {
+        read_only(request)?;
+        let parameters = parse_form(request.uri().query().unwrap_or("").as_bytes());
+        let media_type = graph_media_type(request, &parameters_format(&parameters), false)?;
+        let location = format!("{}?format={}", request.uri().path(), short_name(media_type));
+        let quads = self.description()?.as_ref().clone();
+        Ok(graph_response(media_type, quads)?.negotiated(location))
+    }
+
+    fn describe_dataset(&self) -> Result<Vec<Quad>, Box<dyn std::error::Error>> {
+        let minter = &self.options.minter;
+        let base = minter.base();
+        // The files and the endpoint described are this server's, whatever the settings say
+        // of a portal's copies.
+        let (mut settings, attributed) = match &self.options.settings {
+            Some(settings) => (settings.as_ref().clone(), true),
+            None => (PublishSettings::unattributed(base)?, false),
+        };
+        settings.download_url = format!("{base}{}", DUMP_PREFIX.trim_start_matches('/'));
+        settings.sparql_endpoint = Some(NamedNode::new(format!("{base}sparql"))?);
+        let mut files = Vec::new();
+        let mut statistics = None;
+        for format in DUMP_FORMATS {
+            for gzip in [false, true] {
+                let mut tally = Tally::default();
+                if format == ExportFormat::NTriples && !gzip {
+                    let mut spool = tempfile::tempfile()?;
+                    write_dump(&self.store, minter, format, false, &mut spool)?;
+                    spool.rewind()?;
+                    io::copy(&mut spool, &mut tally)?;
+                    spool.rewind()?;
+                    statistics = Some(Statistics::count(BufReader::new(spool))?);
+                } else {
+                    write_dump(&self.store, minter, format, gzip, &mut tally)?;
+                }
+                files.push(PublishedFile {
+                    name: dump_file_name(format, gzip),
+                    format,
+                    gzip,
+                    bytes: tally.bytes,
+                    sha256: format!("{:x}", tally.hasher.finalize()),
+                });
+            }
+        }
+        let statistics = statistics.unwrap_or_default();
+        let conformance = Conformance {
+            shapes: NamedNode::new(format!("{}shapes.ttl", settings.download_url))?,
+        };
+        let triples = describe_served(
+            &settings,
+            attributed,
+            &statistics,
+            &files,
+            minter,
+            &conformance,
+        );
+        Ok(triples
+            .into_iter()
+            .map(|triple| triple.in_graph(GraphName::DefaultGraph))
+            .collect())
+    }
+}
+
+/// Counts and hashes what is written through it, and keeps nothing.
+#[derive(Default)]
+struct Tally {
+    hasher: Sha256,
+    bytes: u64,
+}
+
+impl Write for Tally {
+    fn write(&mut self, buffer: &[u8]) -> io::Result<usize> {
+        self.hasher.update(buffer);
+        self.bytes += buffer.len() as u64;
+        Ok(buffer.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
