@@ -84,7 +84,7 @@ pub fn publish(
                 roots,
                 options,
                 format,
-                BufWriter::new(CountingFile::new(file)),
+                BufWriter::new(Tally::new(file)),
                 &mut report,
             )?;
             finish(writer)
@@ -137,25 +137,25 @@ pub fn publish(
     })
 }
 
-/// Counts and hashes the bytes written through it, so that a dump's size and SHA-256 need
-/// no second read of the file.
-struct CountingFile {
-    file: File,
+/// Counts and hashes the bytes written through it on their way to `inner` (a file, or
+/// nothing), so that a dump's size and SHA-256 need no second read.
+pub(crate) struct Tally<W> {
+    pub(crate) inner: W,
     hasher: Sha256,
     bytes: u64,
 }
 
-impl CountingFile {
-    fn new(file: File) -> Self {
+impl<W: Write> Tally<W> {
+    pub(crate) fn new(inner: W) -> Self {
         Self {
-            file,
+            inner,
             hasher: Sha256::new(),
             bytes: 0,
         }
     }
 
     /// The file as the description lists it.
-    fn described(self, name: String, format: ExportFormat, gzip: bool) -> PublishedFile {
+    pub(crate) fn described(self, name: String, format: ExportFormat, gzip: bool) -> PublishedFile {
         PublishedFile {
             name,
             format,
@@ -166,30 +166,30 @@ impl CountingFile {
     }
 }
 
-impl Write for CountingFile {
+impl<W: Write> Write for Tally<W> {
     fn write(&mut self, buffer: &[u8]) -> io::Result<usize> {
-        let written = self.file.write(buffer)?;
+        let written = self.inner.write(buffer)?;
         self.hasher.update(&buffer[..written]);
         self.bytes += written as u64;
         Ok(written)
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        self.file.flush()
+        self.inner.flush()
     }
 }
 
 /// Flushes a buffered tally and syncs its file to disk.
-fn finish(writer: BufWriter<CountingFile>) -> Result<CountingFile, Error> {
+fn finish(writer: BufWriter<Tally<File>>) -> Result<Tally<File>, Error> {
     let tally = writer.into_inner().map_err(|e| e.into_error())?;
-    tally.file.sync_all()?;
+    tally.inner.sync_all()?;
     Ok(tally)
 }
 
 /// Compresses `source` into `file`. The gzip header holds no time and no name, so the same
 /// dump always gives the same bytes.
-fn gzip_file(source: &Path, file: File) -> Result<CountingFile, Error> {
-    let mut encoder = gzip_writer(BufWriter::new(CountingFile::new(file)));
+fn gzip_file(source: &Path, file: File) -> Result<Tally<File>, Error> {
+    let mut encoder = gzip_writer(BufWriter::new(Tally::new(file)));
     io::copy(&mut BufReader::new(File::open(source)?), &mut encoder)?;
     finish(encoder.finish()?)
 }

@@ -4,22 +4,24 @@
 //!
 //! The store and the publisher's settings (when given) enter; triples leave. The description
 //! gives each dump's size and SHA-256 and the statistics of the N-Triples dump, so the first
-//! request that needs it writes every dump once (to a temporary file for the N-Triples one,
-//! which is counted, and otherwise only through a hash); the description is then kept while
-//! the server runs, since the store does not change.
+//! request that needs it writes every format once, through a hash and, compressed, through
+//! another (the N-Triples dump also to a temporary file, which is counted); the description
+//! is then kept while the server runs, since the store does not change.
 
-use super::dumps::{dump_file_name, write_dump, DUMP_FORMATS, DUMP_PREFIX};
+use super::dumps::{dump_file_name, DUMP_BUFFER, DUMP_FORMATS, DUMP_PREFIX};
 use super::graphs::{graph_media_type, parameters_format, read_only};
 use super::media::short_name;
 use super::protocol::{parse_form, Refusal};
 use super::reply::Reply;
 use super::{graph_response, Endpoint};
+use crate::export::stream::write_store;
 use crate::export::ExportFormat;
-use crate::publish::{describe_served, Conformance, PublishSettings, PublishedFile, Statistics};
+use crate::publish::{
+    describe_served, gzip_writer, Conformance, PublishSettings, Statistics, Tally,
+};
 use oxhttp::model::{Body, Request};
 use oxigraph::model::{GraphName, NamedNode, Quad};
-use sha2::{Digest, Sha256};
-use std::io::{self, BufReader, Seek, Write};
+use std::io::{self, BufReader, BufWriter, Seek, Write};
 use std::sync::Arc;
 
 /// The described dataset, as kept once made.
@@ -62,25 +64,32 @@ impl Endpoint {
         let mut files = Vec::new();
         let mut statistics = None;
         for format in DUMP_FORMATS {
-            for gzip in [false, true] {
-                let mut tally = Tally::default();
-                if format == ExportFormat::NTriples && !gzip {
-                    let mut spool = tempfile::tempfile()?;
-                    write_dump(&self.store, minter, format, false, &mut spool)?;
-                    spool.rewind()?;
-                    io::copy(&mut spool, &mut tally)?;
-                    spool.rewind()?;
-                    statistics = Some(Statistics::count(BufReader::new(spool))?);
-                } else {
-                    write_dump(&self.store, minter, format, gzip, &mut tally)?;
-                }
-                files.push(PublishedFile {
-                    name: dump_file_name(format, gzip),
-                    format,
-                    gzip,
-                    bytes: tally.bytes,
-                    sha256: format!("{:x}", tally.hasher.finalize()),
-                });
+            // Written once: its bytes counted as they go, and compressed on the way as /dump/
+            // compresses them. The N-Triples dump is also kept, to be counted for the
+            // statistics.
+            let spool = match format {
+                ExportFormat::NTriples => Some(tempfile::tempfile()?),
+                _ => None,
+            };
+            let plain: Box<dyn Write> = match &spool {
+                Some(file) => Box::new(file.try_clone()?),
+                None => Box::new(io::sink()),
+            };
+            let mut both = Both(Tally::new(plain), gzip_writer(Tally::new(io::sink())));
+            write_store(
+                &self.store,
+                minter,
+                format,
+                BufWriter::with_capacity(DUMP_BUFFER, &mut both),
+            )?
+            .flush()?;
+            let Both(plain, compressed) = both;
+            files.push(plain.described(dump_file_name(format, false), format, false));
+            let compressed = compressed.finish()?;
+            files.push(compressed.described(dump_file_name(format, true), format, true));
+            if let Some(mut spool) = spool {
+                spool.rewind()?;
+                statistics = Some(Statistics::count(BufReader::new(spool))?);
             }
         }
         let statistics = statistics.unwrap_or_default();
@@ -102,21 +111,18 @@ impl Endpoint {
     }
 }
 
-/// Counts and hashes what is written through it, and keeps nothing.
-#[derive(Default)]
-struct Tally {
-    hasher: Sha256,
-    bytes: u64,
-}
+/// Writes what it is given to both its writers.
+struct Both<A, B>(A, B);
 
-impl Write for Tally {
+impl<A: Write, B: Write> Write for Both<A, B> {
     fn write(&mut self, buffer: &[u8]) -> io::Result<usize> {
-        self.hasher.update(buffer);
-        self.bytes += buffer.len() as u64;
+        self.0.write_all(buffer)?;
+        self.1.write_all(buffer)?;
         Ok(buffer.len())
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        Ok(())
+        self.0.flush()?;
+        self.1.flush()
     }
 }

@@ -33,6 +33,9 @@ pub(crate) const DUMP_FORMATS: [ExportFormat; 4] = [
     ExportFormat::NTriples,
 ];
 
+/// The buffer a dump is written through.
+pub(crate) const DUMP_BUFFER: usize = 1 << 16;
+
 /// The media type of a gzipped dump.
 const GZIP_TYPE: &str = "application/gzip";
 
@@ -60,13 +63,24 @@ pub(crate) fn write_dump<W: Write>(
     gzip: bool,
     out: W,
 ) -> Result<(), crate::run::Error> {
-    let out = BufWriter::with_capacity(1 << 16, out);
     if gzip {
-        write_store(store, minter, format, gzip_writer(out))?
+        // The encoder takes the plain dump in the chunks of the same buffer, so the bytes are
+        // those the description's writer ([`super::catalogue`]) compresses.
+        let mut encoder = BufWriter::with_capacity(DUMP_BUFFER, gzip_writer(out));
+        write_store(store, minter, format, &mut encoder)?.flush()?;
+        encoder
+            .into_inner()
+            .map_err(|error| error.into_error())?
             .finish()?
             .flush()?;
     } else {
-        write_store(store, minter, format, out)?.flush()?;
+        write_store(
+            store,
+            minter,
+            format,
+            BufWriter::with_capacity(DUMP_BUFFER, out),
+        )?
+        .flush()?;
     }
     Ok(())
 }
