@@ -222,6 +222,11 @@ pub struct ServeArgs {
     #[arg(long, value_name = "N")]
     pub max_queries: Option<usize>,
 
+    /// The most memory, in MB, one query's evaluation may hold: the rows it sorts, groups or
+    /// joins and its results. A query that needs more is stopped with 400 and a message.
+    #[arg(long, value_name = "MB", default_value_t = 1024)]
+    pub max_memory: usize,
+
     /// Let web pages on other origins query the endpoint (CORS), as YASGUI needs.
     #[arg(long)]
     pub cors: bool,

@@ -333,6 +333,10 @@ impl ServeConfig {
                     Some(n) => n,
                     None => std::thread::available_parallelism().map_or(2, usize::from),
                 },
+                max_memory: match args.max_memory {
+                    0 => bail!("--max-memory 0: expected at least 1 (MB)"),
+                    mb => mb.saturating_mul(1 << 20),
+                },
                 settings,
             },
             max_connections: args.max_connections,

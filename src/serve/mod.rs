@@ -43,8 +43,8 @@ use crate::publish::PublishSettings;
 use crate::rdf::iri::IriMinter;
 use crate::rdf::vocab::{formats, sd};
 use crate::store::{
-    check_query_shape, term_bytes, EvaluationStop, GraphStore, QueryControl, StoreError,
-    QUERY_STACK,
+    catching_stops, check_query_shape, term_bytes, EvaluationStop, GraphStore, QueryControl,
+    StoreError, QUERY_STACK,
 };
 use oxhttp::model::header::{
     ACCEPT, ACCESS_CONTROL_ALLOW_HEADERS, ACCESS_CONTROL_ALLOW_METHODS,
@@ -81,6 +81,9 @@ pub struct ServeOptions {
     /// The most queries evaluated at once; another gets 503 at once. An evaluation that
     /// outlives its time limit keeps its place until it has stopped.
     pub max_evaluations: usize,
+    /// The most bytes one evaluation may hold (rows it sorts, groups or joins, and its
+    /// results), counted by the binary's allocator.
+    pub max_memory: usize,
     /// What the publisher decided (as `publish` reads it), for the dataset's description;
     /// `None` describes the dataset without a publisher, creator or contact point.
     pub settings: Option<Arc<PublishSettings>>,
@@ -317,6 +320,7 @@ impl Endpoint {
             .stack_size(QUERY_STACK)
             .spawn(move || {
                 let result = work(job);
+                crate::allocator::give_back_freed_memory();
                 // The place is given back before the answer, so that a client's next query,
                 // sent the moment it has this one's answer, finds it free.
                 drop(place);
@@ -434,13 +438,19 @@ impl Job {
         }
     }
 
-    /// Evaluates the query and reads every result, refusing more than the row limit.
+    /// Evaluates the query and reads every result, within the time limit and the memory budget.
     fn evaluate(self) -> Result<Evaluated, Refusal> {
         let control = QueryControl {
             cancellation: Some(self.token.clone()),
+            memory_budget: Some(self.options.max_memory),
             default_graphs: self.request.default_graphs.clone(),
             named_graphs: self.request.named_graphs.clone(),
         };
+        catching_stops(|| self.read_all(control)).unwrap_or_else(|stop| Err(self.stopped(stop)))
+    }
+
+    /// Reads every result, refusing more than the row limit.
+    fn read_all(&self, control: QueryControl) -> Result<Evaluated, Refusal> {
         let results = self
             .store
             .query_with(&self.request.query, self.options.minter.base(), control)
@@ -500,6 +510,13 @@ impl Job {
         )
     }
 
+    fn stopped(&self, stop: EvaluationStop) -> Refusal {
+        match stop {
+            EvaluationStop::Cancelled => timed_out(self.options.timeout),
+            other => Refusal::new(400, other.to_string()),
+        }
+    }
+
     fn refusal(&self, error: StoreError) -> Refusal {
         match error {
             StoreError::Syntax(message) => Refusal::new(400, message),
@@ -509,8 +526,7 @@ impl Job {
             }
             StoreError::Evaluation(QueryEvaluationError::Dataset(error)) => {
                 match error.downcast_ref::<EvaluationStop>() {
-                    Some(EvaluationStop::Cancelled) => timed_out(self.options.timeout),
-                    Some(stop) => Refusal::new(400, stop.to_string()),
+                    Some(stop) => self.stopped(*stop),
                     None => Refusal::new(400, format!("the query failed: {error}")),
                 }
             }

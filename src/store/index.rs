@@ -15,9 +15,9 @@
 //! lookup on a set walks all of those. The store stays the store of record: any write to it
 //! drops the index (`GraphStore::write_transaction`), and queries go back to the store.
 
+use super::watch::{EvaluationStop, Watch};
 use hashbrown::HashTable;
 use oxigraph::model::{GraphNameRef, NamedNodeRef, NamedOrBlankNodeRef, QuadRef, Term, TermRef};
-use oxigraph::sparql::CancellationToken;
 use rustc_hash::{FxBuildHasher, FxHashMap};
 use spareval::{ExpressionTerm, InternalQuad, QueryableDataset};
 use std::cell::RefCell;
@@ -449,9 +449,9 @@ pub(crate) struct IndexedDataset {
     made_up: RefCell<Dictionary>,
     /// The bytes of the terms made up so far (each term's text), against [`MADE_UP_BYTES`].
     made_up_bytes: std::cell::Cell<usize>,
-    /// Looked at on every term the evaluator reads or makes, not only on each quad: a join of
-    /// `VALUES` or an `ORDER BY` over what it already holds reads no quad for a long time.
-    cancellation: Option<CancellationToken>,
+    /// Looked at on every term the evaluator reads or makes, not only on each quad: an
+    /// `ORDER BY` over what it already holds reads no quad for a long time.
+    watch: Watch,
     /// Terms the evaluator has read or made, as the values it computes with. It asks for a
     /// term's value at every use (each `MONTH(?date)`, and each comparison of an `ORDER BY`,
     /// which reads the same rows' terms again and again). From the dictionary, that is a read
@@ -466,32 +466,20 @@ pub(crate) struct IndexedDataset {
 /// query may make: a query of a million 4 KB strings reached 5 GB without it.
 pub const MADE_UP_BYTES: usize = 256 << 20;
 
-/// Why the dataset stopped an evaluation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-pub(crate) enum EvaluationStop {
-    #[error("the query was cancelled")]
-    Cancelled,
-    #[error("the query computes more than {} MB of new values", MADE_UP_BYTES >> 20)]
-    TooManyNewValues,
-}
-
 impl IndexedDataset {
-    pub(crate) fn new(index: Arc<QueryIndex>, cancellation: Option<CancellationToken>) -> Self {
+    pub(crate) fn new(index: Arc<QueryIndex>, watch: Watch) -> Self {
         let made_up = RefCell::new(Dictionary::after(&index.dictionary));
         Self {
             index,
             made_up,
             made_up_bytes: std::cell::Cell::new(0),
-            cancellation,
+            watch,
             values: RefCell::default(),
         }
     }
 
     fn ensure_alive(&self) -> Result<(), EvaluationStop> {
-        match &self.cancellation {
-            Some(token) if token.is_cancelled() => Err(EvaluationStop::Cancelled),
-            _ => Ok(()),
-        }
+        self.watch.check()
     }
 }
 

@@ -27,22 +27,26 @@ mod index;
 mod shape;
 mod slot;
 mod syntax;
+mod watch;
 mod writer;
 
 pub use edit::DocumentGraphs;
 pub(crate) use edit::StoredDocument;
 pub use shape::{check_query_shape, QueryShapeError, MAX_DEPTH, MAX_OPERATORS, QUERY_STACK};
 
+pub(crate) use index::term_bytes;
 pub use index::MADE_UP_BYTES;
-pub(crate) use index::{term_bytes, EvaluationStop};
 use index::{IndexBuilder, IndexedDataset};
 use slot::IndexSlot;
+use watch::Watch;
+pub use watch::{catching_stops, EvaluationStop};
 use writer::BackgroundTransaction;
 
 use crate::rdf::vocab;
 use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedOrBlankNode, Quad, QuadRef};
 use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator};
 use oxigraph::store::{StorageError, Store};
+use spargebra::SparqlParser;
 
 /// What can go wrong in the store or in a query.
 #[derive(Debug, thiserror::Error)]
@@ -396,21 +400,30 @@ impl GraphStore {
         control: QueryControl,
     ) -> Result<QueryResults<'static>, StoreError> {
         check_query_shape(sparql)?;
+        let mut parser = SparqlParser::new()
+            .with_base_iri(base)
+            .expect("the base was validated when the minter was made");
+        for (prefix, iri) in vocab::prefixes() {
+            parser = parser
+                .with_prefix(prefix, iri)
+                .expect("vocabulary namespaces are valid IRIs");
+        }
+        let query = parser
+            .parse_query(sparql)
+            .map_err(|error| StoreError::Syntax(syntax::explain(sparql, &error.to_string())))?;
+        let watch = Watch::new(control.cancellation.clone(), control.memory_budget);
         let mut evaluator = SparqlEvaluator::new();
         if let Some(token) = control.cancellation.clone() {
             evaluator = evaluator.with_cancellation_token(token);
         }
-        for (prefix, iri) in vocab::prefixes() {
-            evaluator = evaluator
-                .with_prefix(prefix, iri)
-                .expect("vocabulary namespaces are valid IRIs");
-        }
-        let evaluator = evaluator
-            .with_base_iri(base)
-            .expect("the base was validated when the minter was made");
-        let mut query = evaluator
-            .parse_query(sparql)
-            .map_err(|error| StoreError::Syntax(syntax::explain(sparql, &error.to_string())))?;
+        let mut query = if watch.is_set() {
+            let function = NamedNode::new_unchecked(watch::WATCH_FUNCTION);
+            evaluator
+                .with_custom_function(function, watch.clone().function())
+                .for_query(watch::watched(query))
+        } else {
+            evaluator.for_query(query)
+        };
         if !control.default_graphs.is_empty() {
             let graphs = control
                 .default_graphs
@@ -429,7 +442,7 @@ impl GraphStore {
         }
         Ok(match self.index.get() {
             Some(index) => query
-                .on_queryable_dataset(IndexedDataset::new(index, control.cancellation))
+                .on_queryable_dataset(IndexedDataset::new(index, watch))
                 .execute()?,
             None => query.on_store(&self.store).execute()?,
         })
@@ -437,10 +450,18 @@ impl GraphStore {
 }
 
 /// How a query is to be run, beyond its text.
+///
+/// With a cancellation token or a memory budget, the evaluation stops by unwinding out of the
+/// evaluator (see `watch`), so its results must be read inside [`catching_stops`], which turns
+/// the stop into an error, and on the thread that called [`GraphStore::query_with`], whose
+/// allocations the budget counts.
 #[derive(Clone, Default)]
 pub struct QueryControl {
     /// Cancelled, it stops the evaluation at its next step.
     pub cancellation: Option<CancellationToken>,
+    /// The most bytes the evaluation may hold, counted by [`crate::allocator::Counting`]
+    /// (without it, nothing is counted and the budget is never spent).
+    pub memory_budget: Option<usize>,
     /// The graphs whose merge is the default graph, instead of all graphs.
     pub default_graphs: Vec<NamedNode>,
     /// The graphs `GRAPH` may reach, instead of all.

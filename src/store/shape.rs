@@ -26,11 +26,6 @@ pub const MAX_OPERATORS: usize = 256;
 /// no time limit reaches it. The queries in `queries/` use at most 2.
 pub const MAX_SEQUENCE: usize = 16;
 
-/// The most rows the `VALUES` blocks of one query may make when joined with one another. The
-/// evaluator joins such rows without reading the store or making a term, where a time limit
-/// cannot stop it: three blocks of 1,000 make 10⁹ rows, gigabytes in seconds.
-pub(crate) const MAX_VALUES_ROWS: u64 = 1_000_000;
-
 /// Why a query was refused before it was parsed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum QueryShapeError {
@@ -42,11 +37,6 @@ pub enum QueryShapeError {
     )]
     TooManyOperators { line: usize },
     #[error(
-        "the query's VALUES blocks make more than {MAX_VALUES_ROWS} rows when joined (at line \
-         {line}): join them with data, or use fewer values"
-    )]
-    TooManyValues { line: usize },
-    #[error(
         "the query has a path of more than {MAX_SEQUENCE} steps in sequence (`/`, at line {line})"
     )]
     PathTooLong { line: usize },
@@ -57,8 +47,6 @@ pub fn check_query_shape(query: &str) -> Result<(), QueryShapeError> {
     let bytes = query.as_bytes();
     let mut depth = 0usize;
     let mut operators = 0usize;
-    // The rows of all VALUES blocks multiplied: as many as their join can make at most.
-    let mut values_rows = 1u64;
     // The `/` since the last `.`, `;`, `,` or brace: one triple pattern's path steps.
     let mut sequence = 0usize;
     let mut line = 1;
@@ -129,12 +117,6 @@ pub fn check_query_shape(query: &str) -> Result<(), QueryShapeError> {
                 {
                     count_operator(line)?;
                 }
-                if word.eq_ignore_ascii_case(b"VALUES") {
-                    values_rows = values_rows.saturating_mul(values_block_rows(bytes, end).max(1));
-                    if values_rows > MAX_VALUES_ROWS {
-                        return Err(QueryShapeError::TooManyValues { line });
-                    }
-                }
                 at = end;
                 continue;
             }
@@ -143,53 +125,6 @@ pub fn check_query_shape(query: &str) -> Result<(), QueryShapeError> {
         at += 1;
     }
     Ok(())
-}
-
-/// How many rows the `VALUES` block after `from` has: the terms of `VALUES ?x { … }`, or the
-/// parenthesised rows of `VALUES (?x ?y) { (…) (…) }`.
-fn values_block_rows(bytes: &[u8], from: usize) -> u64 {
-    let Some(open) = bytes[from..].iter().position(|b| *b == b'{') else {
-        return 0;
-    };
-    let multiple = bytes[from..from + open].contains(&b'(');
-    let mut rows = 0u64;
-    let mut depth = 0usize;
-    let mut in_term = false;
-    let mut at = from + open + 1;
-    while at < bytes.len() {
-        let top_term = !multiple && depth == 0;
-        match bytes[at] {
-            b'}' if depth == 0 => break,
-            b'"' | b'\'' => {
-                rows += u64::from(top_term);
-                at = string_end(bytes, at);
-                in_term = false;
-                continue;
-            }
-            b'<' => {
-                if let Some(end) = iri_end(bytes, at) {
-                    rows += u64::from(top_term);
-                    at = end;
-                    in_term = false;
-                    continue;
-                }
-                rows += u64::from(top_term && !in_term);
-                in_term = true;
-            }
-            b'(' => {
-                rows += u64::from(multiple && depth == 0);
-                depth += 1;
-            }
-            b')' => depth = depth.saturating_sub(1),
-            byte if byte.is_ascii_whitespace() => in_term = false,
-            _ => {
-                rows += u64::from(top_term && !in_term);
-                in_term = true;
-            }
-        }
-        at += 1;
-    }
-    rows
 }
 
 /// Just past the first `stop` at or after `from`, or the end.
@@ -315,34 +250,6 @@ mod tests {
                 &chain[..40]
             );
         }
-    }
-
-    #[test]
-    fn values_blocks_that_join_into_too_many_rows_are_refused() {
-        let block = |name: &str, rows: usize| {
-            let terms: Vec<String> = (0..rows).map(|n| n.to_string()).collect();
-            format!("VALUES ?{name} {{ {} }}", terms.join(" "))
-        };
-        let three = format!(
-            "SELECT * {{ {} {} {} }}",
-            block("a", 1000),
-            block("b", 1000),
-            block("c", 1000)
-        );
-        assert_eq!(
-            check_query_shape(&three),
-            Err(QueryShapeError::TooManyValues { line: 1 })
-        );
-        let two = format!("SELECT * {{ {} {} }}", block("a", 1000), block("b", 1000));
-        assert_eq!(check_query_shape(&two), Ok(()));
-        let rows = format!(
-            "SELECT * {{ VALUES (?a ?b) {{ {} }} {} }}",
-            "(1 \"x y\") (<a> UNDEF) ".repeat(1000),
-            block("c", 1001)
-        );
-        assert_eq!(values_block_rows(rows.as_bytes(), 17), 2000);
-        assert!(check_query_shape(&rows).is_err());
-        assert_eq!(values_block_rows(b"VALUES ?x { <a> \"b c\" 3 kv:d }", 6), 4);
     }
 
     #[test]
