@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """The abuse mix against `kamervragen serve`, for the closing figures of hostile-input work.
 
-Starts `target/release/kamervragen serve seeds --timeout 5` on a free loopback port and, for
-DURATION seconds (default 60), runs at once: deeply nested queries, cross-joins of VALUES,
-slow-loris clients (a byte every 2 s), cache filling (unique 7.5 KB Accept headers) and 50
-concurrent slow queries. A probe asks a cheap query every second throughout. Then it reports:
-whether the server is still up, requests answered by status, the probe's latencies, the peak
-resident memory, and the threads alive 5 s after the last 503.
+Starts `target/release/kamervragen serve seeds --timeout 5` (or the binary named by
+$KAMERVRAGEN) on a free loopback port and, for DURATION seconds (default 60), runs at once:
+deeply nested queries, cross-joins of VALUES, sorts of every pair of quads, slow-loris clients
+(a byte every 2 s), cache filling (unique 7.5 KB Accept headers) and 50 concurrent slow
+queries. A probe asks a cheap query every second throughout. Then it reports: whether the
+server is still up, requests answered by status, the probe's latencies, the peak resident
+memory, the memory 1 s after the last 503 and the CPU used in the second after, and the
+threads alive 5 s after the last 503.
 
     cargo build --release && python3 bench/abuse.py [DURATION]
 """
@@ -59,9 +61,16 @@ def proc_status(pid, field):
     return 0
 
 
+def cpu_ticks(pid):
+    """User and system time of the process so far, in clock ticks."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])
+
+
 def main():
     port = free_port()
-    binary = os.path.join(ROOT, "target/release/kamervragen")
+    binary = os.environ.get("KAMERVRAGEN", os.path.join(ROOT, "target/release/kamervragen"))
     server = subprocess.Popen(
         [binary, "serve", "seeds", "--quiet", "--bind", f"127.0.0.1:{port}", "--timeout", "5"],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -85,6 +94,8 @@ def main():
         "cross-join": lambda: "SELECT ?a WHERE { %s %s %s } ORDER BY ?a LIMIT 1"
         % (values("a"), values("b"), values("c")),
         "slow-join": lambda: "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
+        # Every pair of quads sorted: memory that grows until --max-memory stops it.
+        "sort": lambda: "SELECT ?a ?d WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?a",
     }
 
     def attacker(kind):
@@ -125,7 +136,9 @@ def main():
             time.sleep(1)
 
     threads = [threading.Thread(target=prober)]
-    threads += [threading.Thread(target=attacker, args=(k,)) for k in ("nesting", "cross-join")]
+    threads += [
+        threading.Thread(target=attacker, args=(k,)) for k in ("nesting", "cross-join", "sort")
+    ]
     threads += [threading.Thread(target=attacker, args=("slow-join",)) for _ in range(50)]
     threads += [threading.Thread(target=cache_filler)]
     threads += [threading.Thread(target=slow_loris) for _ in range(10)]
@@ -141,6 +154,11 @@ def main():
         t.join()
     alive = server.poll() is None
     if alive:
+        time.sleep(max(0.0, last_503[0] + 1 - time.monotonic()))
+        rss_after = proc_status(server.pid, "VmRSS")
+        cpu_before = cpu_ticks(server.pid)
+        time.sleep(1)
+        cpu_after = (cpu_ticks(server.pid) - cpu_before) / os.sysconf("SC_CLK_TCK")
         wait = max(0.0, last_503[0] + 5 - time.monotonic())
         time.sleep(wait)
         threads_after = proc_status(server.pid, "Threads")
@@ -166,6 +184,10 @@ def main():
     )
     print(f"peak RSS: {peak / 1024:.0f} MB")
     if alive:
+        print(
+            f"1 s after the last 503: RSS {rss_after / 1024:.0f} MB; "
+            f"CPU over the next second {cpu_after:.2f} s"
+        )
         print(
             f"threads alive 5 s after the last 503: {threads_after}; "
             f"then the cheap query: {after_status} in {after_took * 1000:.0f} ms"

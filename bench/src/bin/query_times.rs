@@ -1,8 +1,9 @@
-//! Each research query's time over the same loaded data three ways: through the index that an
-//! in-memory `GraphStore` queries read (`src/store/index.rs`), through a plain oxigraph
-//! `Store`, and through an `oxrdf::Dataset` evaluated by spareval's `QueryEvaluator` directly.
-//! The folder is loaded once; every file in `queries/` runs five times on each, and the
-//! medians are printed with their ratios to the index's.
+//! Each research query's time over the same loaded data four ways: through the index that an
+//! in-memory `GraphStore` queries read (`src/store/index.rs`), the same watched as `serve`
+//! evaluates it (with a cancellation token and a memory budget: `src/store/watch.rs`), through a
+//! plain oxigraph `Store`, and through an `oxrdf::Dataset` evaluated by spareval's
+//! `QueryEvaluator` directly. The folder is loaded once; every file in `queries/` runs five
+//! times on each, and the medians are printed with their ratios to the index's.
 //!
 //! ```sh
 //! cargo run --release -p kamervragen-bench --bin query_times -- PATH…
@@ -10,8 +11,8 @@
 //!
 //! Prints `load SECONDS DOCUMENTS`, `copies SECONDS QUADS` (filling the store and the
 //! dataset), then per query
-//! `QUERY.rq index SECONDS store SECONDS (RATIO) dataset SECONDS (RATIO) rows ROWS`, the ratio
-//! being that time over the index's. The three must give as many rows; if they do not, the line
+//! `QUERY.rq index SECONDS watched SECONDS (RATIO) store SECONDS (RATIO) dataset SECONDS (RATIO)
+//! rows ROWS`, the ratio being that time over the index's. All must give as many rows; if they do not, the line
 //! gives each count and the program fails once all queries have run. With
 //! `KAMERVRAGEN_QUERIES=DIR`, the queries are those of DIR instead (to compare two forms of a
 //! query in one run).
@@ -27,9 +28,9 @@ use kamervragen::export::results::{write_results, ResultsFormat};
 use kamervragen::map::LoadOptions;
 use kamervragen::rdf::vocab;
 use kamervragen::run::pipeline::load;
-use kamervragen::store::GraphStore;
+use kamervragen::store::{catching_stops, GraphStore, QueryControl};
 use oxigraph::model::{Dataset, GraphName, Quad, Triple};
-use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -61,10 +62,10 @@ fn main() -> Result<(), Error> {
     for file in query_files()? {
         let name = file.file_name().unwrap_or_default().to_string_lossy();
         let sparql = with_prologue(&std::fs::read_to_string(&file)?, &sides.base);
-        let [index, store, dataset] = time_three_ways(&sides, &sparql)
+        let [index, watched, store, dataset] = time_four_ways(&sides, &sparql)
             .map_err(|error| format!("{}: {error}", file.display()))?;
-        println!("{name} {}", report(&index, &store, &dataset));
-        if store.rows != index.rows || dataset.rows != index.rows {
+        println!("{name} {}", report(&index, &watched, &store, &dataset));
+        if [&watched, &store, &dataset].iter().any(|side| side.rows != index.rows) {
             differing.push(name.into_owned());
         }
     }
@@ -146,10 +147,18 @@ fn with_prologue(sparql: &str, base: &str) -> String {
     text
 }
 
-fn time_three_ways(sides: &Sides, sparql: &str) -> Result<[Timing; 3], Error> {
+fn time_four_ways(sides: &Sides, sparql: &str) -> Result<[Timing; 4], Error> {
     let index = median(|| {
         let results = sides.index.query(sparql, &sides.base)?;
         csv_rows(results)
+    })?;
+    let watched = median(|| {
+        let control = QueryControl {
+            cancellation: Some(CancellationToken::new()),
+            memory_budget: Some(1 << 30),
+            ..QueryControl::default()
+        };
+        catching_stops(|| csv_rows(sides.index.query_with(sparql, &sides.base, control)?))?
     })?;
     let store = median(|| {
         let query = SparqlEvaluator::new().parse_query(sparql)?;
@@ -160,7 +169,7 @@ fn time_three_ways(sides: &Sides, sparql: &str) -> Result<[Timing; 3], Error> {
         let evaluator = spareval::QueryEvaluator::new();
         csv_rows(evaluator.prepare(&query).execute(&sides.dataset)?)
     })?;
-    Ok([index, store, dataset])
+    Ok([index, watched, store, dataset])
 }
 
 /// The median time of [`RUNS`] runs of `run`, and the rows of the last.
@@ -186,20 +195,26 @@ fn csv_rows(results: QueryResults<'_>) -> Result<usize, Error> {
     Ok(csv.split(|b| *b == b'\n').count().saturating_sub(2))
 }
 
-/// `index S store S (R) dataset S (R) rows N`, or each side's rows where they differ.
-fn report(index: &Timing, store: &Timing, dataset: &Timing) -> String {
+/// `index S watched S (R) store S (R) dataset S (R) rows N`, or each side's rows where they
+/// differ.
+fn report(index: &Timing, watched: &Timing, store: &Timing, dataset: &Timing) -> String {
     let ratio = |side: &Timing| side.seconds / index.seconds.max(1e-9);
-    let rows = if store.rows == index.rows && dataset.rows == index.rows {
+    let rows = if [watched, store, dataset]
+        .iter()
+        .all(|side| side.rows == index.rows)
+    {
         format!("rows {}", index.rows)
     } else {
         format!(
-            "rows differ: index {} store {} dataset {}",
-            index.rows, store.rows, dataset.rows
+            "rows differ: index {} watched {} store {} dataset {}",
+            index.rows, watched.rows, store.rows, dataset.rows
         )
     };
     format!(
-        "index {:.3} store {:.3} ({:.1}x) dataset {:.3} ({:.1}x) {rows}",
+        "index {:.3} watched {:.3} ({:.2}x) store {:.3} ({:.1}x) dataset {:.3} ({:.1}x) {rows}",
         index.seconds,
+        watched.seconds,
+        ratio(watched),
         store.seconds,
         ratio(store),
         dataset.seconds,
@@ -210,4 +225,4 @@ fn report(index: &Timing, store: &Timing, dataset: &Timing) -> String {
 /// The allocator the `kamervragen` binary uses (src/main.rs), set up as it sets it up
 /// (`main`), so that the figures are its.
 #[global_allocator]
-static ALLOCATOR: kamervragen::allocator::MiMalloc = kamervragen::allocator::MiMalloc;
+static ALLOCATOR: kamervragen::allocator::Counting = kamervragen::allocator::Counting;
