@@ -5,8 +5,8 @@
 //! (`format=`, `output=`: [`media`]) or accepts, the service description, or a status with a
 //! message that says what went wrong ([`syntax`] for a query that does not parse). A query
 //! runs at most [`ServeOptions::timeout`]: it is evaluated on a thread of its own, the client
-//! gets its answer at the limit, and the evaluation is cancelled through oxigraph's
-//! cancellation token (oxigraph stops at the next quad it reads). Results over
+//! gets its answer at the limit, and the evaluation is stopped at its next row by the store's
+//! watch, which also stops it past [`ServeOptions::max_memory`]. Results over
 //! [`ServeOptions::max_rows`] rows are refused rather than sent half. The store does not change
 //! while it is served, so answers are kept and reused ([`cache`]). Whole graphs are read by the
 //! Graph Store Protocol (`/graph/…`, `/sparql?graph=…`, `/sparql?default`), and the vocabulary
@@ -281,8 +281,7 @@ impl Endpoint {
     }
 
     /// Runs the query under the time limit. The evaluation runs on a thread of its own, so
-    /// that the client hears at the limit even when oxigraph notices the cancellation later
-    /// (it looks at each quad it reads; a join over what it already holds can run on).
+    /// that the client hears at the limit while the evaluation stops at its next row.
     fn answer(&self, request: &SparqlRequest, accept: Option<&str>) -> Result<Reply, Refusal> {
         self.within_time_limit(request, accept, Job::run)
     }
