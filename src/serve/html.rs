@@ -1,11 +1,15 @@
-//! HTML for the endpoint's pages: escaping, the page frame with its stylesheet, and result
-//! tables whose IRIs are links.
+//! HTML for the endpoint's pages: escaping, the page frame with its stylesheet and its links
+//! to other representations, and result tables whose IRIs are links.
 //!
 //! Text and terms enter; HTML strings leave. Everything is written on the server, with no
-//! script and nothing fetched from elsewhere, so the pages work offline.
+//! script and nothing fetched from elsewhere, so the pages work offline. An IRI is shown by
+//! its label when the page knows one ([`Labels`]), else by a compact name (`schema:name`), and
+//! keeps its full form as the link's target and its `title`, which a browser shows on hover.
 
+use crate::rdf::vocab;
 use oxigraph::model::Term;
 use oxigraph::sparql::{QuerySolution, Variable};
+use std::collections::HashMap;
 use std::fmt::Write;
 
 const STYLE: &str = "body{font-family:system-ui,sans-serif;max-width:72rem;margin:1rem auto;padding:0 1rem;color:#222}\
@@ -13,6 +17,7 @@ a{color:#0645ad}nav a{margin-right:1rem}table{border-collapse:collapse;margin:.5
 td,th{border:1px solid #ccc;padding:.2rem .5rem;text-align:left;vertical-align:top}\
 th{background:#f3f3f3}textarea{width:100%;font-family:monospace}\
 .count{font-size:1.4rem;font-weight:bold}.facts td:first-child{font-weight:bold}\
+.facts th{background:none;width:12rem}.iri{color:#555;font-size:.9rem}\
 svg{background:#fafafa;border:1px solid #ddd}";
 
 /// Escapes text for HTML content and attribute values.
@@ -33,13 +38,87 @@ pub fn escape(text: &str) -> String {
 
 /// A whole page.
 pub fn page(title: &str, body: &str) -> String {
+    page_with_alternates(title, &[], body)
+}
+
+/// Another representation of what a page shows: its media type, a name for readers, and the
+/// address on this server that answers it.
+pub(crate) struct Alternate {
+    pub media_type: &'static str,
+    pub label: &'static str,
+    pub href: String,
+}
+
+/// A whole page that names its other representations in its head (`<link rel="alternate">`,
+/// for crawlers and tools) and in a line of download links under its heading (for readers).
+pub(crate) fn page_with_alternates(title: &str, alternates: &[Alternate], body: &str) -> String {
+    let mut head = String::new();
+    for alternate in alternates {
+        let _ = write!(
+            head,
+            "<link rel=\"alternate\" type=\"{}\" href=\"{}\" title=\"{}\">",
+            escape(alternate.media_type),
+            escape(&alternate.href),
+            escape(alternate.label)
+        );
+    }
     format!(
         "<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>{}</title><style>{STYLE}</style></head><body>\
-         <nav><a href=\"/\">kamervragen</a><a href=\"/query\">SPARQL</a></nav>\n{body}\n</body></html>\n",
-        escape(title)
+         <title>{}</title>{head}<style>{STYLE}</style></head><body>\
+         <nav><a href=\"/\">kamervragen</a><a href=\"/browse/sets\">sets</a>\
+         <a href=\"/browse/members\">members</a><a href=\"/browse/parties\">parties</a>\
+         <a href=\"/browse/offices\">offices</a><a href=\"/query\">SPARQL</a></nav>\n{body}{}\n</body></html>\n",
+        escape(title),
+        download_links(alternates)
     )
+}
+
+/// The visible twin of the head's alternates, at the foot of the page.
+fn download_links(alternates: &[Alternate]) -> String {
+    if alternates.is_empty() {
+        return String::new();
+    }
+    let links: Vec<String> = alternates
+        .iter()
+        .map(|alternate| {
+            format!(
+                "<a href=\"{}\" type=\"{}\">{}</a>",
+                escape(&alternate.href),
+                escape(alternate.media_type),
+                escape(alternate.label)
+            )
+        })
+        .collect();
+    format!(
+        "<p id=\"alternates\">This page as data: {}</p>",
+        links.join(" · ")
+    )
+}
+
+/// What the resources on a page are called: the label the graph gives each IRI that has one.
+#[derive(Debug, Default)]
+pub(crate) struct Labels(HashMap<String, String>);
+
+impl Labels {
+    pub fn insert(&mut self, iri: String, label: String) {
+        self.0.insert(iri, label);
+    }
+
+    pub fn get(&self, iri: &str) -> Option<&str> {
+        self.0.get(iri).map(String::as_str)
+    }
+}
+
+/// An IRI as `prefix:local` when it lies in a namespace the dumps declare (`schema:name`).
+pub(crate) fn compact(iri: &str) -> Option<String> {
+    vocab::prefixes()
+        .into_iter()
+        .find_map(|(prefix, namespace)| {
+            iri.strip_prefix(namespace)
+                .filter(|local| !local.is_empty() && !local.contains(['/', '#', '?']))
+                .map(|local| format!("{prefix}:{local}"))
+        })
 }
 
 /// Links IRIs under `base` to their page on this server, and others to themselves.
@@ -68,6 +147,42 @@ impl Linker<'_> {
     /// An IRI as a link, where following it is safe: one under the base, or an `http` or
     /// `https` IRI. Any other (`javascript:`, `data:`, a query's `IRI("…")`) is shown as text.
     pub fn link(&self, iri: &str, text: &str) -> String {
+        self.anchor(iri, text, "")
+    }
+
+    /// A term as HTML for people: an IRI as a link whose text is its label, else its compact
+    /// name, else its path under the base, with the full IRI as the link's `title`; a literal
+    /// as its text.
+    pub fn named(&self, term: &Term, labels: &Labels) -> String {
+        let Term::NamedNode(node) = term else {
+            return self.term(term);
+        };
+        let iri = node.as_str();
+        let text = labels
+            .get(iri)
+            .map(str::to_owned)
+            .or_else(|| compact(iri))
+            .or_else(|| {
+                iri.strip_prefix(self.base)
+                    .filter(|path| !path.is_empty())
+                    .map(str::to_owned)
+            })
+            .unwrap_or_else(|| iri.to_owned());
+        self.titled_link(iri, &text)
+    }
+
+    /// An IRI as a link with `text`, its full form on hover (`title`) when the text is not it.
+    pub fn titled_link(&self, iri: &str, text: &str) -> String {
+        let title = if text == iri {
+            String::new()
+        } else {
+            format!(" title=\"{}\"", escape(iri))
+        };
+        self.anchor(iri, text, &title)
+    }
+
+    /// The link itself; `attributes` are written into the tag as they are.
+    fn anchor(&self, iri: &str, text: &str, attributes: &str) -> String {
         let followable = iri.starts_with(self.base)
             || ["http://", "https://"].iter().any(|scheme| {
                 iri.len() > scheme.len() && iri[..scheme.len()].eq_ignore_ascii_case(scheme)
@@ -76,14 +191,20 @@ impl Linker<'_> {
             return escape(text);
         }
         format!(
-            "<a href=\"{}\">{}</a>",
+            "<a href=\"{}\"{attributes}>{}</a>",
             escape(&self.href(iri)),
             escape(text)
         )
     }
 
-    /// Solutions as a table: a column per variable, a row per solution.
-    pub fn table(&self, variables: &[Variable], rows: &[QuerySolution]) -> String {
+    /// Solutions as a table, a column per variable, a row per solution; each IRI shown [by
+    /// its name](Linker::named).
+    pub fn named_table(
+        &self,
+        variables: &[Variable],
+        rows: &[QuerySolution],
+        labels: &Labels,
+    ) -> String {
         let mut html = String::from("<table><thead><tr>");
         for variable in variables {
             let _ = write!(html, "<th>{}</th>", escape(variable.as_str()));
@@ -94,7 +215,7 @@ impl Linker<'_> {
             for variable in variables {
                 let cell = row
                     .get(variable)
-                    .map(|term| self.term(term))
+                    .map(|term| self.named(term, labels))
                     .unwrap_or_default();
                 let _ = write!(html, "<td>{cell}</td>");
             }
@@ -154,5 +275,71 @@ mod tests {
             linker.term(&Literal::new_simple_literal("<b>").into()),
             "&lt;b&gt;"
         );
+    }
+
+    #[test]
+    fn iris_are_shown_by_label_then_compact_name_then_path_with_the_iri_on_hover() {
+        let linker = Linker {
+            base: "https://w3id.org/kamervragen/",
+        };
+        let mut labels = Labels::default();
+        labels.insert(
+            "https://w3id.org/kamervragen/partij/d66".into(),
+            "D66 <&>".into(),
+        );
+        let iri = |text: &str| Term::from(NamedNode::new_unchecked(text));
+        assert_eq!(
+            linker.named(&iri("https://w3id.org/kamervragen/partij/d66"), &labels),
+            "<a href=\"/partij/d66\" title=\"https://w3id.org/kamervragen/partij/d66\">D66 &lt;&amp;&gt;</a>"
+        );
+        assert_eq!(
+            linker.named(&iri("http://schema.org/name"), &labels),
+            "<a href=\"http://schema.org/name\" title=\"http://schema.org/name\">schema:name</a>"
+        );
+        assert_eq!(
+            linker.named(&iri("https://w3id.org/kamervragen/def#followsUp"), &labels),
+            "<a href=\"/def#followsUp\" title=\"https://w3id.org/kamervragen/def#followsUp\">kv:followsUp</a>"
+        );
+        assert_eq!(
+            linker.named(&iri("https://w3id.org/kamervragen/zaak/2019Z15244/indiener/1"), &labels),
+            "<a href=\"/zaak/2019Z15244/indiener/1\" title=\"https://w3id.org/kamervragen/zaak/2019Z15244/indiener/1\">zaak/2019Z15244/indiener/1</a>"
+        );
+        // An IRI with nothing shorter to show is its own text, with no title to repeat it.
+        assert_eq!(
+            linker.named(&iri("https://example.org/?a=1&b=2"), &labels),
+            "<a href=\"https://example.org/?a=1&amp;b=2\">https://example.org/?a=1&amp;b=2</a>"
+        );
+        // Never a link where following it is unsafe, whatever its label.
+        labels.insert("javascript:alert(1)".into(), "click".into());
+        assert_eq!(linker.named(&iri("javascript:alert(1)"), &labels), "click");
+    }
+
+    #[test]
+    fn compact_names_need_a_plain_local_name() {
+        assert_eq!(
+            compact("http://purl.org/dc/terms/title").as_deref(),
+            Some("dct:title")
+        );
+        assert_eq!(compact("http://purl.org/dc/terms/"), None);
+        assert_eq!(compact("http://schema.org/a/b"), None);
+    }
+
+    #[test]
+    fn a_page_names_its_alternates_in_its_head_and_in_links() {
+        let html = page_with_alternates(
+            "Set",
+            &[Alternate {
+                media_type: "text/turtle",
+                label: "Turtle",
+                href: "/zaak/x?format=ttl&y".into(),
+            }],
+            "<h1>Set</h1>",
+        );
+        assert!(html.contains("<link rel=\"alternate\" type=\"text/turtle\" href=\"/zaak/x?format=ttl&amp;y\" title=\"Turtle\">"), "{html}");
+        assert!(
+            html.contains("<a href=\"/zaak/x?format=ttl&amp;y\" type=\"text/turtle\">Turtle</a>"),
+            "{html}"
+        );
+        assert!(!page("Plain", "").contains("rel=\"alternate\""));
     }
 }

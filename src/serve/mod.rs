@@ -14,17 +14,20 @@
 //! description, as `publish` writes it, is at `/dataset` and `/.well-known/void`
 //! ([`catalogue`]), and every file it names is under `/dump/` ([`dumps`]).
 
+mod browse;
 mod cache;
 mod catalogue;
 mod charts;
 mod dumps;
 mod graphs;
 mod html;
+mod labels;
 mod media;
 mod negotiate;
 mod pages;
 mod protocol;
 mod reply;
+mod resources;
 mod server;
 
 pub(crate) use negotiate::negotiate;
@@ -179,6 +182,7 @@ impl Endpoint {
                 let parameters = parse_form(request.uri().query().unwrap_or("").as_bytes());
                 self.query_page(&parameters).map(Reply::html)
             }
+            path if path.starts_with(browse::PREFIX) => self.browse(request),
             _ => self.resource(request),
         };
         routed.unwrap_or_else(Reply::from)

@@ -5,10 +5,11 @@
 //! Each page enters as a request for a path (and the query page's parameters); HTML leaves,
 //! built from SPARQL queries over the store, run under the endpoint's time and row limits.
 
-use super::charts::{histogram, stacked_bars, Column};
+use super::browse::{LISTS, PREFIX as BROWSE};
+use super::charts::{histogram, months_between, stacked_bars, Column};
 use super::dumps::{dump_name, DUMP_FORMATS, DUMP_PREFIX};
-use super::html::{escape, page, Linker};
-use super::media::{offered, Answer};
+use super::html::{escape, page, page_with_alternates, Alternate, Labels, Linker};
+use super::media::{named_type, offered, Answer};
 use super::{Endpoint, Evaluated, Refusal};
 use crate::rdf::vocab::kv;
 use chrono::NaiveDate;
@@ -48,13 +49,14 @@ pub const QUERIES: &[(&str, &str)] = &[
 ];
 
 /// Rows a page reads: variables and solutions.
-struct Rows {
-    variables: Vec<Variable>,
-    rows: Vec<QuerySolution>,
+pub(super) struct Rows {
+    pub variables: Vec<Variable>,
+    pub rows: Vec<QuerySolution>,
 }
 
 impl Rows {
-    fn text(row: &QuerySolution, name: &str) -> Option<String> {
+    /// A value as text: a literal's lexical form, an IRI as it is written (`<…>`).
+    pub fn text(row: &QuerySolution, name: &str) -> Option<String> {
         row.get(name).map(|term| match term {
             Term::Literal(literal) => literal.value().to_owned(),
             other => other.to_string(),
@@ -63,13 +65,13 @@ impl Rows {
 }
 
 impl Endpoint {
-    fn linker(&self) -> Linker<'_> {
+    pub(super) fn linker(&self) -> Linker<'_> {
         Linker {
             base: self.options.minter.base(),
         }
     }
 
-    fn rows(&self, query: &str) -> Result<Rows, Refusal> {
+    pub(super) fn rows(&self, query: &str) -> Result<Rows, Refusal> {
         match self.evaluate(query.to_owned())? {
             Evaluated::Solutions { variables, rows } => Ok(Rows { variables, rows }),
             _ => Err(Refusal::new(500, "a page's query gave no rows")),
@@ -89,32 +91,45 @@ impl Endpoint {
 
     /// `/`: what the dataset holds, where to query it, and two charts.
     pub(super) fn landing(&self) -> Result<String, Refusal> {
+        // Each count with the list that shows what it counts, where there is one.
         let counts = [
-            ("sets of questions", "?x a kv:QuestionSet"),
-            ("questions", "?x a schema:Question"),
-            ("answers", "?x a kv:AnswerDocument"),
-            ("postponement notices", "?x a kv:PostponementNotice"),
-            ("people", "?x a foaf:Person"),
-            ("parties", "?x a schema:PoliticalParty"),
-            ("offices", "?x a org:Post"),
-            ("cited sources", "?q cito:cites ?x"),
+            ("sets of questions", "?x a kv:QuestionSet", Some("sets")),
+            ("questions", "?x a schema:Question", None),
+            ("answers", "?x a kv:AnswerDocument", None),
+            ("postponement notices", "?x a kv:PostponementNotice", None),
+            ("people", "?x a foaf:Person", Some("members")),
+            ("parties", "?x a schema:PoliticalParty", Some("parties")),
+            ("offices", "?x a org:Post", Some("offices")),
+            ("cited sources", "?q cito:cites ?x", None),
         ];
         let mut body = String::from("<h1>Kamervragen</h1><p>Written questions of the Tweede Kamer, their answers and their sources, as linked data.</p><table>");
-        for (label, pattern) in counts {
+        for (label, pattern, list) in counts {
+            let name = match list {
+                Some(list) => format!("<a href=\"{BROWSE}{list}\">{label}</a>"),
+                None => label.to_owned(),
+            };
             let _ = write!(
                 body,
-                "<tr><td>{label}</td><td class=\"count\" id=\"{}\">{}</td></tr>",
+                "<tr><td>{name}</td><td class=\"count\" id=\"{}\">{}</td></tr>",
                 label.replace(' ', "-"),
                 self.count(pattern)?
             );
         }
-        body.push_str("</table><p><a href=\"/query\">Query with SPARQL</a> · endpoint: <a href=\"/sparql\">/sparql</a> (SPARQL 1.1 Protocol)</p>");
+        body.push_str("</table><h2 id=\"browse\">Browse</h2><ul>");
+        for (list, title) in LISTS {
+            let _ = write!(body, "<li><a href=\"{BROWSE}{list}\">{title}</a></li>");
+        }
+        body.push_str("</ul><p><a href=\"/query\">Query with SPARQL</a> · endpoint: <a href=\"/sparql\">/sparql</a> (SPARQL 1.1 Protocol)</p>");
         body.push_str(&dump_links());
         body.push_str("<h2>Sets of questions per month, by the first submitter's party</h2>");
         body.push_str(&self.sets_per_month_chart()?);
         body.push_str("<h2>Days from submission to answer</h2>");
         body.push_str(&self.answer_time_chart()?);
-        Ok(page("Kamervragen", &body))
+        Ok(page_with_alternates(
+            "Kamervragen",
+            &dataset_alternates(),
+            &body,
+        ))
     }
 
     fn sets_per_month_chart(&self) -> Result<String, Refusal> {
@@ -153,9 +168,19 @@ impl Endpoint {
         if others {
             series.push("other".into());
         }
-        let columns = months
+        // Every month from the first to the last, those without a set too: a gap in time
+        // shows as one on the axis.
+        let first = months.keys().next().cloned().unwrap_or_default();
+        let last = months.keys().next_back().cloned().unwrap_or_default();
+        let mut every_month = months_between(&first, &last);
+        if every_month.is_empty() {
+            // Months the axis cannot read (a date not written `YYYY-MM-DD`) stand as they are.
+            every_month = months.keys().cloned().collect();
+        }
+        let columns = every_month
             .into_iter()
-            .map(|(month, parties)| {
+            .map(|month| {
+                let parties = months.remove(&month).unwrap_or_default();
                 let mut counts = vec![0; series.len()];
                 for (party, n) in parties {
                     let index = series
@@ -264,7 +289,9 @@ impl Endpoint {
         match evaluated {
             Ok(Evaluated::Solutions { variables, rows }) => {
                 let _ = write!(html, "<p id=\"row-count\">{} rows</p>", rows.len());
-                html.push_str(&self.linker().table(&variables, &rows));
+                let iris = rows.iter().flat_map(|row| row.values().iter().flatten());
+                let labels = self.some_labels(iris);
+                html.push_str(&self.linker().named_table(&variables, &rows, &labels));
             }
             Ok(Evaluated::Boolean(value)) => {
                 let _ = write!(html, "<p id=\"answer\">{value}</p>");
@@ -276,13 +303,18 @@ impl Endpoint {
                     quads.len()
                 );
                 let linker = self.linker();
-                for quad in &quads {
+                let terms: Vec<[Term; 3]> = quads
+                    .into_iter()
+                    .map(|quad| [quad.subject.into(), quad.predicate.into(), quad.object])
+                    .collect();
+                let labels = self.some_labels(terms.iter().flatten());
+                for [subject, predicate, object] in &terms {
                     let _ = write!(
                         html,
                         "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
-                        linker.term(&quad.subject.clone().into()),
-                        linker.term(&quad.predicate.clone().into()),
-                        linker.term(&quad.object)
+                        linker.named(subject, &labels),
+                        linker.named(predicate, &labels),
+                        linker.named(object, &labels)
                     );
                 }
                 html.push_str("</tbody></table>");
@@ -293,104 +325,29 @@ impl Endpoint {
         }
         Ok(html)
     }
+}
 
-    /// A resource's page: a set of questions in full, anything else as its statements and
-    /// what refers to it.
-    pub(super) fn resource_page(&self, iri: &NamedNode) -> Result<String, Refusal> {
-        let is_set = self.rows(&format!(
-            "SELECT ?t WHERE {{ {iri} a kv:QuestionSet }} LIMIT 1"
-        ))?;
-        let statements = self.rows(&format!(
-            "SELECT ?property ?value WHERE {{ {iri} ?property ?value }} ORDER BY ?property ?value"
-        ))?;
-        let referred = self.rows(&format!("SELECT ?resource ?property WHERE {{ ?resource ?property {iri} }} ORDER BY ?property ?resource LIMIT 1000"))?;
-        if statements.rows.is_empty() && referred.rows.is_empty() {
-            return Err(Refusal::new(
-                404,
-                format!("not found: nothing is said about {iri}"),
-            ));
-        }
-        let linker = self.linker();
-        let title = self
-            .rows(&format!("SELECT ?label WHERE {{ {{ {iri} dct:title ?label }} UNION {{ {iri} foaf:name ?label }} UNION {{ {iri} skos:prefLabel ?label }} }} LIMIT 1"))?
-            .rows
-            .first()
-            .and_then(|row| Rows::text(row, "label"))
-            .unwrap_or_else(|| iri.as_str().to_owned());
-        let mut body = format!(
-            "<h1>{}</h1><p><code>{}</code></p>",
-            escape(&title),
-            escape(iri.as_str())
-        );
-        if !is_set.rows.is_empty() {
-            body.push_str(&self.set_sections(iri)?);
-        }
-        body.push_str(&self.sets_of(iri)?);
-        body.push_str("<h2>Statements</h2>");
-        body.push_str(&linker.table(&statements.variables, &statements.rows));
-        if !referred.rows.is_empty() {
-            body.push_str("<h2>Referred to by</h2>");
-            body.push_str(&linker.table(&referred.variables, &referred.rows));
-        }
-        Ok(page(&title, &body))
-    }
+/// The most IRIs of a query's results the query page looks labels up for; the others show
+/// their compact names.
+const LABELLED_RESULTS: usize = 2000;
 
-    /// The sets of questions a member submitted, a party's members submitted for it, or an
-    /// office was asked: the list on the page of a member, a party or an office.
-    fn sets_of(&self, iri: &NamedNode) -> Result<String, Refusal> {
-        let rows = self.rows(&format!(
-            // The sets are found from the resource first, in a subquery: joined with
-            // `?set a kv:QuestionSet` directly, the store tried every set (0.82 s against
-            // 0.02 s at 10,000 documents, and the page timed out at 100,000).
-            "SELECT ?set ?identifier ?submitted ?title WHERE {{
-               {{ SELECT DISTINCT ?set WHERE {{
-                   {{ ?participation eli-dl:had_participant_person {iri} .
-                      ?set epvoc:workHadParticipation ?participation }}
-                   UNION {{ ?participation eli-dl:participation_in_name_of {iri} .
-                      ?set epvoc:workHadParticipation ?participation }}
-                   UNION {{ ?set bibo:recipient {iri} }} }} }}
-               ?set a kv:QuestionSet .
-               OPTIONAL {{ ?set dct:identifier ?identifier }}
-               OPTIONAL {{ ?set dct:dateSubmitted ?submitted }}
-               OPTIONAL {{ ?set dct:title ?title }}
-             }} ORDER BY DESC(?submitted) ?set LIMIT 1000"
-        ))?;
-        if rows.rows.is_empty() {
-            return Ok(String::new());
-        }
-        Ok(format!(
-            "<h2 id=\"sets\">Sets of questions ({})</h2>{}",
-            rows.rows.len(),
-            self.linker().table(&rows.variables, &rows.rows)
-        ))
-    }
-
-    /// The parts of a set's page: who asks whom, each question with its answer, the
-    /// sources cited, and the sets it follows up or that follow it up.
-    fn set_sections(&self, set: &NamedNode) -> Result<String, Refusal> {
-        let linker = self.linker();
-        let sections = [
-            ("Submitters", format!("SELECT ?position ?person ?name ?party WHERE {{ {set} epvoc:workHadParticipation ?p . ?p schema:position ?position ; eli-dl:had_participant_person ?person . ?person foaf:name ?name . OPTIONAL {{ ?p eli-dl:participation_in_name_of ?party }} }} ORDER BY ?position")),
-            ("Addressed to", format!("SELECT ?office ?label WHERE {{ {set} bibo:recipient ?office . ?office skos:prefLabel ?label }} ORDER BY ?label")),
-            // Questions printed in the set, and those known only from an answer to them.
-            ("Questions and answers", format!("SELECT DISTINCT ?number ?question ?text ?answer WHERE {{ {{ {set} eli:has_part ?question }} UNION {{ ?document eli-dl:answers_to {set} ; eli:has_part/schema:parentItem ?question }} OPTIONAL {{ ?question schema:position ?number }} OPTIONAL {{ ?question schema:text ?text }} OPTIONAL {{ ?reply schema:parentItem ?question ; schema:text ?answer }} }} ORDER BY ?number ?question ?text ?answer")),
-            ("Cited sources", format!("SELECT ?number ?source WHERE {{ {set} eli:has_part ?question . ?question schema:position ?number ; cito:cites ?source }} ORDER BY ?number ?source")),
-            ("Follows up", format!("SELECT ?earlier ?identifier WHERE {{ {set} kv:followsUp ?earlier . OPTIONAL {{ ?earlier dct:identifier ?identifier }} }} ORDER BY ?earlier")),
-            ("Followed up by", format!("SELECT ?later ?identifier WHERE {{ ?later kv:followsUp {set} . OPTIONAL {{ ?later dct:identifier ?identifier }} }} ORDER BY ?later")),
-            ("Answers and notices", format!("SELECT ?document ?date WHERE {{ {{ ?document eli-dl:answers_to {set} }} UNION {{ ?document kv:postpones {set} }} OPTIONAL {{ ?document dct:dateAccepted ?date }} }} ORDER BY ?date ?document")),
-            ("Elsewhere", format!("SELECT ?page WHERE {{ {set} foaf:page ?page }} ORDER BY ?page")),
-        ];
-        let mut html = String::new();
-        for (heading, query) in sections {
-            let rows = self.rows(&query)?;
-            if rows.rows.is_empty() {
-                continue;
+impl Endpoint {
+    /// Labels for the first IRIs among `terms`, or none when looking them up fails: the
+    /// results are worth showing without them.
+    fn some_labels<'a>(&self, terms: impl Iterator<Item = &'a Term>) -> Labels {
+        let mut iris = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for term in terms {
+            if let Term::NamedNode(node) = term {
+                if seen.insert(node.as_str()) {
+                    iris.push(node);
+                }
+                if iris.len() == LABELLED_RESULTS {
+                    break;
+                }
             }
-            let id = heading.to_ascii_lowercase().replace(' ', "-");
-            let _ = write!(html, "<h2 id=\"{id}\">{heading}</h2>");
-            html.push_str(&linker.table(&rows.variables, &rows.rows));
         }
-        Ok(html)
+        self.labels(iris).unwrap_or_default()
     }
 }
 
@@ -411,4 +368,19 @@ fn dump_links() -> String {
          <a href=\"/dataset\">its description</a> (DCAT and VoID).</p>",
         links.join(" · ")
     )
+}
+
+/// The landing page's data: the dataset's description (DCAT and VoID) in each RDF format,
+/// as `/dataset` answers it.
+fn dataset_alternates() -> Vec<Alternate> {
+    offered(Answer::Graph)
+        .iter()
+        .filter_map(|(label, format)| {
+            Some(Alternate {
+                media_type: named_type(format, Answer::Graph)?,
+                label,
+                href: format!("/dataset?format={format}"),
+            })
+        })
+        .collect()
 }

@@ -17,6 +17,7 @@ mod identity;
 mod layout;
 mod metamorphic;
 mod ontology;
+mod pages;
 mod publish;
 mod push;
 mod queries;

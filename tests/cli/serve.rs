@@ -726,7 +726,7 @@ print(ask.askAnswer)
     );
 }
 
-fn html(server: &Server, path: &str) -> Reply {
+pub(super) fn html(server: &Server, path: &str) -> Reply {
     let reply = server.request(
         "GET",
         path,
@@ -984,18 +984,18 @@ fn a_set_has_a_page_with_its_questions_sources_and_follow_ups() {
     assert!(page.contains("<h1>het bericht «Berucht Chinees veiligheidsministerie gebruikt Nederlandse software die emoties leest»</h1>"), "{page}");
     assert!(page.contains("Bent u bekend met het bericht «Berucht Chinees veiligheidsministerie gebruikt Nederlandse software die emoties leest»?"));
     assert!(page.contains("<a href=\"https://www.hrw.org/news/2017/11/19/china-police-big-data-systems-violate-privacy-target-dissent\">"));
-    assert!(page.contains("<a href=\"/persoon/bf030048-0434-42f1-bbed-8b0c04014db4\">"));
-    assert!(page.contains("<a href=\"/zaak/2019Z15131\">"), "follows up");
+    assert!(page.contains("<a href=\"/persoon/bf030048-0434-42f1-bbed-8b0c04014db4\" "));
+    assert!(page.contains("<a href=\"/zaak/2019Z15131\" "), "follows up");
     let earlier = html(&server, "/zaak/2019Z15131").body;
     let followed = earlier
         .split("id=\"followed-up-by\"")
         .nth(1)
         .expect("a followed-up-by section");
-    assert!(followed.contains("<a href=\"/zaak/2019Z15244\">"));
+    assert!(followed.contains("<a href=\"/zaak/2019Z15244\" "));
     let member = html(&server, "/persoon/bf030048-0434-42f1-bbed-8b0c04014db4").body;
     assert!(member.contains("<h1>Sjoerd Sjoerdsma</h1>"), "{member}");
     assert!(
-        member.contains("<a href=\"/zaak/2019Z15244\">"),
+        member.contains("<a href=\"/zaak/2019Z15244\" "),
         "the member's page lists the set"
     );
     let answered = html(&server, "/zaak/2024Z14419").body;
@@ -1012,14 +1012,14 @@ fn a_set_has_a_page_with_its_questions_sources_and_follow_ups() {
         .split("id=\"sets\"")
         .nth(1)
         .expect("a party's page lists its sets");
-    assert!(sets.contains("<a href=\"/zaak/2019Z15244\">"), "{sets}");
+    assert!(sets.contains("<a href=\"/zaak/2019Z15244\" "), "{sets}");
     let office = html(
         &server,
         "/ambt/minister-voor-buitenlandse-handel-en-ontwikkelingssamenwerking",
     )
     .body;
     assert!(
-        office.contains("<a href=\"/zaak/2019Z15244\">"),
+        office.contains("<a href=\"/zaak/2019Z15244\" "),
         "the office's page lists the set"
     );
 }
