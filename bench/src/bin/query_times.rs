@@ -65,7 +65,10 @@ fn main() -> Result<(), Error> {
         let [index, watched, store, dataset] = time_four_ways(&sides, &sparql)
             .map_err(|error| format!("{}: {error}", file.display()))?;
         println!("{name} {}", report(&index, &watched, &store, &dataset));
-        if [&watched, &store, &dataset].iter().any(|side| side.rows != index.rows) {
+        if [&watched, &store, &dataset]
+            .iter()
+            .any(|side| side.rows != index.rows)
+        {
             differing.push(name.into_owned());
         }
     }
