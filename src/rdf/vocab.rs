@@ -280,6 +280,13 @@ namespace!(
     RESULT_FORMAT = "resultFormat",
     FEATURE = "feature",
     UNION_DEFAULT_GRAPH = "UnionDefaultGraph",
+    DEFAULT_DATASET = "defaultDataset",
+    DATASET = "Dataset",
+    DEFAULT_GRAPH = "defaultGraph",
+    GRAPH = "Graph",
+    NAMED_GRAPH = "namedGraph",
+    NAMED_GRAPH_CLASS = "NamedGraph",
+    NAME = "name",
 });
 
 namespace!(

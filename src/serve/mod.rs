@@ -56,7 +56,7 @@ use oxhttp::model::header::{
 };
 use oxhttp::model::{Body, HeaderValue, Method, Request, Response, StatusCode};
 use oxigraph::model::vocab::rdf;
-use oxigraph::model::{GraphName, NamedNode, NamedNodeRef, Quad};
+use oxigraph::model::{BlankNode, GraphName, NamedNode, NamedNodeRef, Quad, Term};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{
     CancellationToken, QueryEvaluationError, QueryResults, QuerySolution, Variable,
@@ -101,6 +101,9 @@ pub struct Endpoint {
     evaluations: Arc<AtomicUsize>,
     /// The dataset's description, made on first use.
     description: OnceLock<catalogue::Described>,
+    /// The service description's default dataset (a statement per named graph), made on first
+    /// use: a request for the service description is cheap, so its answer must be too.
+    service_dataset: OnceLock<Vec<Quad>>,
 }
 
 impl Endpoint {
@@ -112,6 +115,7 @@ impl Endpoint {
             cache,
             evaluations: Arc::default(),
             description: OnceLock::new(),
+            service_dataset: OnceLock::new(),
         }
     }
 
@@ -206,7 +210,15 @@ impl Endpoint {
             Some(sparql) => self.answer(&sparql, accept),
             // Named by the configured base, never by the `Host` a client sent: the resources
             // it serves are the base's, and what a client says about itself is not echoed.
-            None => self.describe_service(&format!("{}sparql", self.options.minter.base()), accept),
+            None => {
+                let endpoint = format!("{}sparql", self.options.minter.base());
+                let formats: Vec<String> = parse_form(http.query_string.unwrap_or("").as_bytes())
+                    .into_iter()
+                    .filter(|(name, _)| FORMAT_PARAMETERS.contains(&name.as_str()))
+                    .map(|(_, value)| value)
+                    .collect();
+                self.describe_service(&endpoint, &formats, accept)
+            }
         }
     }
 
@@ -354,8 +366,13 @@ impl Endpoint {
     }
 
     /// What the endpoint is and offers, in SPARQL 1.1 Service Description terms.
-    fn describe_service(&self, endpoint: &str, accept: Option<&str>) -> Result<Reply, Refusal> {
-        let media_type = acceptable(accept, GRAPH_TYPES)?;
+    fn describe_service(
+        &self,
+        endpoint: &str,
+        formats: &[String],
+        accept: Option<&str>,
+    ) -> Result<Reply, Refusal> {
+        let media_type = choose(formats, accept, Answer::Graph)?;
         let service = NamedNode::new(endpoint).map_err(internal)?;
         let statement = |predicate: NamedNodeRef<'_>, object: NamedNodeRef<'_>| {
             Quad::new(service.clone(), predicate, object, GraphName::DefaultGraph)
@@ -378,7 +395,45 @@ impl Endpoint {
         ] {
             quads.push(statement(sd::RESULT_FORMAT, format));
         }
+        if self.service_dataset.get().is_none() {
+            // Two requests at once may both make it; the first kept wins, the same.
+            let _ = self.service_dataset.set(self.default_dataset(&service)?);
+        }
+        quads.extend(self.service_dataset.get().into_iter().flatten().cloned());
         graph_response(media_type, quads)
+    }
+
+    /// The service's default dataset: the default graph (the merge of all graphs) and each
+    /// named graph by name, so that a client can find the graphs to ask for.
+    fn default_dataset(&self, service: &NamedNode) -> Result<Vec<Quad>, Refusal> {
+        let node = |name: &str| BlankNode::new_unchecked(name);
+        let dataset = node("dataset");
+        let default_graph = node("default-graph");
+        let statement = |subject: &BlankNode, predicate: NamedNodeRef<'_>, object: Term| {
+            Quad::new(subject.clone(), predicate, object, GraphName::DefaultGraph)
+        };
+        let mut quads = vec![
+            Quad::new(
+                service.clone(),
+                sd::DEFAULT_DATASET,
+                dataset.clone(),
+                GraphName::DefaultGraph,
+            ),
+            statement(&dataset, rdf::TYPE, sd::DATASET.into()),
+            statement(&dataset, sd::DEFAULT_GRAPH, default_graph.clone().into()),
+            statement(&default_graph, rdf::TYPE, sd::GRAPH.into()),
+        ];
+        let names = self
+            .store
+            .graph_names()
+            .map_err(|error| Refusal::new(500, crate::run::with_causes(&error)))?;
+        for (number, name) in names.into_iter().enumerate() {
+            let graph = node(&format!("graph-{number}"));
+            quads.push(statement(&dataset, sd::NAMED_GRAPH, graph.clone().into()));
+            quads.push(statement(&graph, rdf::TYPE, sd::NAMED_GRAPH_CLASS.into()));
+            quads.push(statement(&graph, sd::NAME, name.into()));
+        }
+        Ok(quads)
     }
 }
 

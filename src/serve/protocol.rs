@@ -62,7 +62,7 @@ const READ_ONLY: &str = "this endpoint is read-only: SPARQL updates are not acce
 /// Reads the query operation of a request; `Ok(None)` when it asks no query (a GET without
 /// `query=`, answered with the service description).
 pub(crate) fn read_request(request: &HttpRequest<'_>) -> Result<Option<SparqlRequest>, Refusal> {
-    let mut parameters = parse_form(request.query_string.unwrap_or("").as_bytes());
+    let mut parameters = read_form(request.query_string.unwrap_or("").as_bytes())?;
     let media_type = request.content_type.map(|value| {
         value
             .split(';')
@@ -71,12 +71,20 @@ pub(crate) fn read_request(request: &HttpRequest<'_>) -> Result<Option<SparqlReq
             .trim()
             .to_ascii_lowercase()
     });
+    if let Some(charset) = request.content_type.and_then(declared_charset) {
+        if !charset.eq_ignore_ascii_case("utf-8") {
+            return Err(Refusal::new(
+                415,
+                format!("the request is declared `charset={charset}`: only UTF-8 is read"),
+            ));
+        }
+    }
     let mut direct_query = None;
     match request.method {
         "GET" | "HEAD" => {}
         "POST" => match media_type.as_deref() {
             Some("application/x-www-form-urlencoded") => {
-                parameters.extend(parse_form(request.body));
+                parameters.extend(read_form(request.body)?);
             }
             Some("application/sparql-query") => {
                 let text = std::str::from_utf8(request.body)
@@ -111,7 +119,10 @@ pub(crate) fn read_request(request: &HttpRequest<'_>) -> Result<Option<SparqlReq
         .collect();
     queries.extend(direct_query);
     let query = match queries.len() {
-        0 => return Ok(None),
+        // A GET that names no query asks what the service is; anything more asks a query
+        // and forgot it.
+        0 if request.method != "POST" && asks_nothing(&parameters) => return Ok(None),
+        0 => return Err(Refusal::new(400, "the request has no `query`")),
         1 => queries.remove(0),
         _ => return Err(Refusal::new(400, "give exactly one query")),
     };
@@ -139,7 +150,60 @@ fn graphs(parameters: &[(String, String)], name: &str) -> Result<Vec<NamedNode>,
         .collect()
 }
 
-/// The name-value pairs of a query string or a form body, decoded.
+/// Whether the parameters ask for nothing but a format: the service description's request.
+fn asks_nothing(parameters: &[(String, String)]) -> bool {
+    parameters
+        .iter()
+        .all(|(name, _)| FORMAT_PARAMETERS.contains(&name.as_str()))
+}
+
+/// The `charset` a `Content-Type` declares, without its quotes.
+fn declared_charset(content_type: &str) -> Option<&str> {
+    content_type.split(';').skip(1).find_map(|parameter| {
+        let (name, value) = parameter.split_once('=')?;
+        name.trim()
+            .eq_ignore_ascii_case("charset")
+            .then(|| value.trim().trim_matches('"'))
+    })
+}
+
+/// The name-value pairs of a SPARQL request's query string or form body, refused (400) where
+/// a name or value is not UTF-8 once decoded: a query is never run with characters replaced.
+fn read_form(bytes: &[u8]) -> Result<Vec<(String, String)>, Refusal> {
+    bytes
+        .split(|byte| *byte == b'&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| {
+            let (name, value) = match pair.iter().position(|byte| *byte == b'=') {
+                Some(at) => (&pair[..at], &pair[at + 1..]),
+                None => (pair, &b""[..]),
+            };
+            Ok((form_text(name)?, form_text(value)?))
+        })
+        .collect()
+}
+
+/// One form-encoded name or value: `+` a space, `%XX` a byte, the bytes UTF-8.
+fn form_text(encoded: &[u8]) -> Result<String, Refusal> {
+    let spaced: Vec<u8> = encoded
+        .iter()
+        .map(|byte| if *byte == b'+' { b' ' } else { *byte })
+        .collect();
+    let decoded: Vec<u8> = percent_encoding::percent_decode(&spaced).collect();
+    String::from_utf8(decoded).map_err(|error| {
+        Refusal::new(
+            400,
+            format!(
+                "the request's parameters are not UTF-8 once decoded (at byte {})",
+                error.utf8_error().valid_up_to()
+            ),
+        )
+    })
+}
+
+/// The name-value pairs of a query string or a form body, decoded (bytes that are not UTF-8
+/// replaced): for the parameters of pages and graphs, where a replaced character finds
+/// nothing rather than something else.
 pub(super) fn parse_form(bytes: &[u8]) -> Vec<(String, String)> {
     form_urlencoded::parse(bytes)
         .map(|(name, value)| (name.into_owned(), value.into_owned()))

@@ -18,6 +18,7 @@ mod layout;
 mod metamorphic;
 mod ontology;
 mod pages;
+mod protocol;
 mod publish;
 mod push;
 mod queries;

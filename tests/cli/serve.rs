@@ -1736,3 +1736,122 @@ fn the_served_description_conforms_to_dcat_ap_with_settings() {
         );
     }
 }
+
+#[test]
+fn the_service_description_names_the_default_dataset_and_every_named_graph() {
+    let workspace = Workspace::with_seed();
+    let server = Server::start(&workspace, &[]);
+    let description = server.request(
+        "GET",
+        "/sparql",
+        &[("Accept", "application/n-triples")],
+        b"",
+    );
+    assert_eq!(description.status, 200);
+    let sd = "http://www.w3.org/ns/sparql-service-description#";
+    let mut lines: Vec<&str> = description
+        .body
+        .lines()
+        .filter(|line| !line.contains("#resultFormat>"))
+        .collect();
+    lines.sort_unstable();
+    let mut names: Vec<&str> = lines
+        .iter()
+        .filter_map(|line| {
+            line.split_once(&format!("<{sd}name> "))?
+                .1
+                .strip_suffix(" .")
+        })
+        .collect();
+    names.sort_unstable();
+    // The seed's own graph, and the four the load adds (docs/graph.md).
+    assert_eq!(
+        names,
+        [
+            "<https://w3id.org/kamervragen/graph/linksets>",
+            "<https://w3id.org/kamervragen/graph/provenance>",
+            "<https://w3id.org/kamervragen/graph/reference>",
+            "<https://w3id.org/kamervragen/graph/seeds/2019Z15244.md>",
+            "<https://w3id.org/kamervragen/graph/shared>",
+        ]
+    );
+    let rdf_type = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>";
+    for expected in [
+        format!("<https://w3id.org/kamervragen/sparql> <{sd}defaultDataset> _:dataset ."),
+        format!("_:dataset {rdf_type} <{sd}Dataset> ."),
+        format!("_:dataset <{sd}defaultGraph> _:default-graph ."),
+        format!("_:default-graph {rdf_type} <{sd}Graph> ."),
+        format!("_:graph-0 {rdf_type} <{sd}NamedGraph> ."),
+        format!("_:dataset <{sd}namedGraph> _:graph-4 ."),
+    ] {
+        assert!(lines.contains(&expected.as_str()), "{expected}\n{lines:#?}");
+    }
+}
+
+#[test]
+fn requests_that_are_not_utf_8_or_ask_no_query_are_refused() {
+    let workspace = Workspace::with_seed();
+    let server = Server::start(&workspace, &[]);
+    // `"\xFF"` in a query string: decoded with a replacement character, it would run another
+    // query than the one sent.
+    let invalid = server.request(
+        "GET",
+        "/sparql?query=ASK%7B%3Fs%20%3Fp%20%22%FF%22%7D",
+        &[],
+        b"",
+    );
+    assert_eq!(invalid.status, 400);
+    assert_eq!(
+        invalid.body,
+        "the request's parameters are not UTF-8 once decoded (at byte 11)\n"
+    );
+    let latin = server.request(
+        "POST",
+        "/sparql",
+        &[(
+            "Content-Type",
+            "application/sparql-query; charset=ISO-8859-1",
+        )],
+        b"ASK {}",
+    );
+    assert_eq!(latin.status, 415);
+    assert_eq!(
+        latin.body,
+        "the request is declared `charset=ISO-8859-1`: only UTF-8 is read\n"
+    );
+    let utf8 = server.request(
+        "POST",
+        "/sparql",
+        &[
+            (
+                "Content-Type",
+                "application/sparql-query; charset=\"utf-8\"",
+            ),
+            ("Accept", "text/csv"),
+        ],
+        b"ASK {}",
+    );
+    assert_eq!((utf8.status, utf8.body.as_str()), (200, "true"));
+    let form_without_query = server.request(
+        "POST",
+        "/sparql",
+        &[("Content-Type", "application/x-www-form-urlencoded")],
+        b"default-graph-uri=https%3A%2F%2Fw3id.org%2Fkamervragen%2Fgraph%2Fshared",
+    );
+    assert_eq!(form_without_query.status, 400);
+    assert_eq!(form_without_query.body, "the request has no `query`\n");
+    let get_without_query = server.request(
+        "GET",
+        "/sparql?named-graph-uri=https%3A%2F%2Fw3id.org%2Fkamervragen%2Fgraph%2Fshared",
+        &[],
+        b"",
+    );
+    assert_eq!(get_without_query.status, 400);
+    // Nothing but a format: the service description, in that format.
+    let described = server.request("GET", "/sparql?format=nt", &[], b"");
+    assert_eq!(described.status, 200);
+    assert_eq!(
+        described.header("content-type"),
+        Some("application/n-triples")
+    );
+}
