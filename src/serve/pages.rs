@@ -8,8 +8,9 @@
 use super::browse::{LISTS, PREFIX as BROWSE};
 use super::charts::{histogram, months_between, stacked_bars, Column};
 use super::dumps::{dump_name, DUMP_FORMATS, DUMP_PREFIX};
-use super::html::{escape, page, page_with_alternates, Alternate, Labels, Linker};
-use super::media::{named_type, offered, Answer};
+use super::html::{escape, page, page_with_alternates, Labels, Linker};
+use super::media::{offered, Answer};
+use super::resources::alternates;
 use super::{Endpoint, Evaluated, Refusal};
 use crate::rdf::vocab::kv;
 use chrono::NaiveDate;
@@ -127,7 +128,7 @@ impl Endpoint {
         body.push_str(&self.answer_time_chart()?);
         Ok(page_with_alternates(
             "Kamervragen",
-            &dataset_alternates(),
+            &alternates("/dataset"),
             &body,
         ))
     }
@@ -368,19 +369,4 @@ fn dump_links() -> String {
          <a href=\"/dataset\">its description</a> (DCAT and VoID).</p>",
         links.join(" · ")
     )
-}
-
-/// The landing page's data: the dataset's description (DCAT and VoID) in each RDF format,
-/// as `/dataset` answers it.
-fn dataset_alternates() -> Vec<Alternate> {
-    offered(Answer::Graph)
-        .iter()
-        .filter_map(|(label, format)| {
-            Some(Alternate {
-                media_type: named_type(format, Answer::Graph)?,
-                label,
-                href: format!("/dataset?format={format}"),
-            })
-        })
-        .collect()
 }

@@ -192,8 +192,9 @@ fn first_value(statements: &Rows, property: &str) -> Option<String> {
         })
 }
 
-/// The RDF representations of the resource at `path`, as `Endpoint::resource` serves them.
-fn alternates(path: &str) -> Vec<Alternate> {
+/// The RDF representations of the resource at `path`, as `Endpoint::resource` (or, for
+/// `/dataset`, `Endpoint::dataset`) serves them.
+pub(super) fn alternates(path: &str) -> Vec<Alternate> {
     offered(Answer::Graph)
         .iter()
         .filter_map(|(label, format)| {
