@@ -113,7 +113,12 @@ impl Endpoint {
             body.push_str("<h2 id=\"referred-to-by\">Referred to by</h2>");
             body.push_str(&view.table(&referred));
         }
-        let alternates = alternates(&view.linker.href(iri.as_str()));
+        // Its data is what is said about it: a resource only referred to has none to link.
+        let alternates = if statements.rows.is_empty() {
+            Vec::new()
+        } else {
+            alternates(&view.linker.href(iri.as_str()))
+        };
         Ok(page_with_alternates(&title, &alternates, &body))
     }
 

@@ -418,3 +418,56 @@ fn the_query_page_names_the_resources_it_finds() {
         "{page}"
     );
 }
+
+/// The `href`s of a page that stay on the server: paths, not other sites.
+fn local_links(page: &str) -> Vec<String> {
+    page.split("href=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .filter(|href| href.starts_with('/') && !href.starts_with("//"))
+        // Entities in attributes are the page's escaping, not the path's.
+        .map(|href| href.replace("&amp;", "&"))
+        .map(|href| href.split('#').next().unwrap_or_default().to_owned())
+        .filter(|href| !href.is_empty())
+        .collect()
+}
+
+/// From the landing page, every link on the server is followed (pages, their data, the
+/// dumps, the vocabulary), breadth first: none answers 404 or any error, and every page a
+/// browser gets has a title and a way back to the landing page.
+#[test]
+fn a_crawl_from_the_landing_page_finds_no_dead_link_and_no_page_without_a_way_back() {
+    let workspace = Workspace::with_all_seeds();
+    let server = Server::start(&workspace, &[]);
+    let mut seen = std::collections::BTreeSet::from(["/".to_owned()]);
+    let mut queue = std::collections::VecDeque::from(["/".to_owned()]);
+    let (mut pages, mut other) = (0, 0);
+    while let Some(path) = queue.pop_front() {
+        let reply = server.request(
+            "GET",
+            &path,
+            &[("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8")],
+            b"",
+        );
+        assert_eq!(reply.status, 200, "{path}: {}", reply.body);
+        if reply.header("content-type") != Some("text/html; charset=utf-8") {
+            other += 1;
+            continue;
+        }
+        pages += 1;
+        let title = element(&reply.body, "<title>");
+        assert!(!title.trim().is_empty(), "{path} has no title");
+        assert!(
+            path == "/" || reply.body.contains("href=\"/\""),
+            "{path} has no way back to the landing page"
+        );
+        for link in local_links(&reply.body) {
+            if seen.insert(link.clone()) {
+                queue.push_back(link);
+            }
+        }
+        assert!(seen.len() < 20_000, "the crawl does not end");
+    }
+    eprintln!("crawled {pages} pages and {other} other answers");
+    assert!(pages > 100, "{pages} pages");
+}
