@@ -26,7 +26,7 @@ use crate::identity::people::{Basis, OfficeIdentity, PersonIdentity, Resolver};
 use crate::identity::reference::ReferenceData;
 use crate::identity::sets::{SetBasis, SetIdentity, SubjectRole};
 use crate::model::{
-    Answer, Document, DocumentKind, FollowUp, Footnote, Office, OfficeHolder, Publication,
+    Answer, Document, DocumentKind, FollowUp, Footnote, NoteRef, Office, OfficeHolder, Publication,
     Question, Role, Submitter, ZaakNumber,
 };
 use crate::rdf::iri::IriMinter;
@@ -549,16 +549,17 @@ impl Mapper<'_> {
         footnote: &Footnote,
         document: &Document,
     ) {
+        // A second series of notes, numbered from 1 again, is named after the first.
+        let place = document.footnote_place(footnote.key());
         let iri = match owner {
-            FootnoteOwner::Set => self.minter.footnote(set, footnote.number),
-            FootnoteOwner::Reply(reply) => self.minter.reply_footnote(reply, footnote.number),
+            FootnoteOwner::Set => self.minter.footnote(set, place),
+            FootnoteOwner::Reply(reply) => self.minter.reply_footnote(reply, place),
         };
         self.out.add_type(&iri, cito::CITATION);
-        self.out
-            .add(&iri, schema::POSITION, integer(footnote.number.into()));
+        self.out.add(&iri, schema::POSITION, integer(place.into()));
         self.out.add(&iri, schema::TEXT, nl(&footnote.text));
         let cited = footnote.cited_iri().as_deref().and_then(external);
-        let citing = self.citing_items(set, owner, footnote.number, document);
+        let citing = self.citing_items(set, owner, footnote.key(), document);
         for item in citing {
             self.out.add(&iri, cito::HAS_CITING_ENTITY, item.clone());
             if let Some(url) = &cited {
@@ -575,19 +576,19 @@ impl Mapper<'_> {
         &self,
         set: &NamedNode,
         owner: &FootnoteOwner,
-        number: u32,
+        note: NoteRef,
         document: &Document,
     ) -> Vec<NamedNode> {
         let questions = document
             .questions
             .iter()
-            .filter(|q| q.cites.contains(&number))
+            .filter(|q| q.cites.contains(&note))
             .map(|q| self.minter.question(set, q.number));
         let answers = match owner {
             FootnoteOwner::Reply(reply) => document
                 .answers
                 .iter()
-                .filter(|a| a.cites.contains(&number))
+                .filter(|a| a.cites.contains(&note))
                 .map(|a| self.minter.answer(reply, a.number))
                 .collect(),
             FootnoteOwner::Set => Vec::new(),

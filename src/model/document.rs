@@ -1,4 +1,6 @@
-use super::{Answer, Footnote, Office, OfficeHolder, Publication, Question, Submitter, ZaakNumber};
+use super::{
+    Answer, Footnote, NoteRef, Office, OfficeHolder, Publication, Question, Submitter, ZaakNumber,
+};
 use chrono::NaiveDate;
 
 /// Which of the published kinds a document is.
@@ -54,7 +56,8 @@ pub struct Document {
     pub questions: Vec<Question>,
     /// In document order, one per question number answered.
     pub answers: Vec<Answer>,
-    /// By number.
+    /// By number; where the document prints two series of notes (see [`NoteRef`]), in the
+    /// order their markers first stand in the text.
     pub footnotes: Vec<Footnote>,
     /// The explanatory note (`Toelichting`), where there is one.
     pub explanation: Option<String>,
@@ -86,6 +89,25 @@ impl Document {
             follow_ups: Vec::new(),
             publications: Vec::new(),
         }
+    }
+}
+
+impl Document {
+    /// The place of a note among the document's notes, by which it is named: its number, after
+    /// the highest number of each series before its own (a second series' note 1 follows the
+    /// first series' last note). A document with one series keeps its numbers.
+    pub fn footnote_place(&self, note: NoteRef) -> u32 {
+        let before: u32 = (0..note.series)
+            .map(|series| {
+                self.footnotes
+                    .iter()
+                    .filter(|f| f.series == series)
+                    .map(|f| f.number)
+                    .max()
+                    .unwrap_or(0)
+            })
+            .sum();
+        before + note.number
     }
 }
 

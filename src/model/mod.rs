@@ -15,7 +15,7 @@ pub use document::{Document, DocumentKind, FollowUp};
 pub use holder::OfficeHolder;
 pub use office::{Office, Preposition};
 pub use publication::Publication;
-pub use question::{Answer, Footnote, Question};
+pub use question::{Answer, Footnote, NoteRef, Question};
 pub(crate) use submitter::Role;
 pub use submitter::Submitter;
 pub use zaak::ZaakNumber;

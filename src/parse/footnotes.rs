@@ -71,13 +71,19 @@ pub fn find_body_starts_with(lines: &[Option<&str>], markers: &[Vec<Marker>]) ->
         // A note whose marker stood earlier may open with a lower-case word glued to its
         // number (`1de Limburger`).
         let cited_note = || {
-            numbered_start(line)
-                .filter(|(number, offset)| {
-                    *number == expected
-                        && cited.contains(number)
-                        && *offset == number.to_string().len()
-                        && line[*offset..].starts_with(char::is_alphabetic)
-                })
+            let glued = numbered_start(line).filter(|(number, offset)| {
+                *offset == number.to_string().len()
+                    && line[*offset..].starts_with(char::is_alphabetic)
+            });
+            // `2. vng.nl/…`: a list numbered by Word (`%1.`), whose notes open with anything;
+            // but so do the points of a numbered list in prose, which name no address.
+            let listed_address = || {
+                dotted_start(line)
+                    .filter(|(_, offset)| super::text::find_url(&line[*offset..]).is_some())
+            };
+            glued
+                .or_else(listed_address)
+                .filter(|(number, _)| *number == expected && cited.contains(number))
                 .map(|(number, offset)| Candidate {
                     number,
                     offset,
@@ -155,6 +161,10 @@ fn candidate(line: &str, expected: u32) -> Option<Candidate> {
         c.is_uppercase() || matches!(c, '«' | '“' | '‘' | '"' | '\'' | '(' | '[')
     }) || has_url
         || glued_digits;
+    // `1. Argos, … www.vpro.nl/…`: the body of a list Word numbers starts after the space.
+    let offset = dotted_start(line)
+        .filter(|(dotted, _)| *dotted == number)
+        .map_or(offset, |(_, after)| after);
     opens_like_a_note.then_some(Candidate {
         number,
         offset,
@@ -190,6 +200,18 @@ fn numbered_start(line: &str) -> Option<(u32, usize)> {
         _ => return None,
     };
     Some((line[..digits].parse().ok()?, line.len() - body.len()))
+}
+
+/// `1. Argos, …`: a number and a full stop, then a space and the body, as Word writes the
+/// numbers of a list it numbers itself (`%1.`): the body starts after the space.
+fn dotted_start(line: &str) -> Option<(u32, usize)> {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let body = line[digits..].strip_prefix(". ")?.trim_start();
+    let opens = body.starts_with(|c: char| !c.is_whitespace());
+    opens.then(|| Some((line[..digits].parse().ok()?, line.len() - body.len())))?
 }
 
 /// The expected note, whatever its first word (`3 bis: culturele basisinfrastructuur`,
@@ -476,7 +498,9 @@ pub fn markers(text: &str) -> Vec<Marker> {
     let mut found = Vec::new();
     if clues.bracket {
         for whole in BRACKETED.find_iter(text) {
-            push_bracketed_list(&mut found, whole.as_str(), whole.start());
+            // `omgekomen [2], en`: the space before the brackets goes with them.
+            let start = whole.start() - usize::from(text[..whole.start()].ends_with(' '));
+            push_bracketed_list(&mut found, &text[start..whole.end()], start);
         }
     }
     if clues.parenthesis {
@@ -570,8 +594,21 @@ pub fn markers(text: &str) -> Vec<Marker> {
     }
     // `Kamerstuk 36 095, nr. 5)`: a number a word asks for is that number, not a marker.
     found.retain(|marker| !after_a_numbering_word(&text[..marker.start]));
+    for marker in &mut found {
+        take_typed_parenthesis(text, marker);
+    }
     found.sort_by_key(|m| m.start);
     found
+}
+
+/// `Bureau Beke3) ,`, `(nos.nl)”1)?`: a marker typed by hand as `n)` glued to what it marks.
+/// The parenthesis is the marker's, unless it closes one the text opened before it.
+fn take_typed_parenthesis(text: &str, marker: &mut Marker) {
+    let before = &text[..marker.start];
+    let closes_one = before.matches('(').count() > before.matches(')').count();
+    if text[marker.end..].starts_with(')') && !closes_one {
+        marker.end += 1;
+    }
 }
 
 /// Whether `before` ends in a word that a number follows as its value (`nr.`, `artikel`).
@@ -799,6 +836,42 @@ mod tests {
         assert_eq!(numbers("opnieuw zal worden afgewogen1; hoe rijmt"), [1]);
         assert_eq!(numbers("van het lid Van Zanten c.s.2, waarmee"), [2]);
         assert_eq!(numbers("naar de zon vliegen» 1?"), [1]);
+    }
+
+    #[test]
+    fn a_marker_typed_as_n_and_a_parenthesis_goes_out_whole() {
+        // minjenv-beantwoording-2023Z16994.docx and the lahlah letter.
+        let text = "rapport van Bureau Beke3) , waarin";
+        let marker = markers(text)[0];
+        assert_eq!(marker.number, 3);
+        assert_eq!(&text[marker.end..], " , waarin");
+        let text = "op hoofddoek bij boa's (nos.nl)”1)?";
+        let marker = markers(text)[0];
+        assert_eq!(
+            format!("{}{}", &text[..marker.start], &text[marker.end..]),
+            "op hoofddoek bij boa's (nos.nl)”?"
+        );
+        // A parenthesis that closes one the text opened is the text's.
+        let text = "(zie het rapport van Beke3) en";
+        let marker = markers(text)[0];
+        assert_eq!(&text[marker.end..], ") en");
+    }
+
+    #[test]
+    fn a_list_word_numbers_itself_holds_notes_that_name_an_address() {
+        // minjenv-beantwoording-2023Z16994.docx: markers `1)`, `2)`, then the list.
+        let lines = [
+            Some("Kent u de uitzending? 1)"),
+            Some("Kent u het Handelingskader aanpak personen verward gedrag2) waarin"),
+            Some("3. Alle producten met een «screamer» effect niet meer"),
+            Some("1. Argos, 27 september, 2023, www.vpro.nl/argos/sammy.html"),
+            Some("2. vng.nl/sites/default/files/2021-09/handelingskader.pdf"),
+        ];
+        let found: Vec<(usize, u32, usize)> = find_body_starts(&lines)
+            .iter()
+            .map(|(i, (n, offset))| (*i, *n, *offset))
+            .collect();
+        assert_eq!(found, [(3, 1, 3), (4, 2, 3)]);
     }
 
     #[test]

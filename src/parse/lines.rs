@@ -9,6 +9,7 @@
 use super::bytes::any_pair;
 use super::footnotes::{self, Marker};
 use super::normalize::CleanLine;
+use crate::model::NoteRef;
 use std::collections::BTreeSet;
 
 /// A run of text or a footnote marker, in line order: what markup and markers split a line
@@ -16,7 +17,7 @@ use std::collections::BTreeSet;
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Piece {
     Text(String),
-    Marker(u32),
+    Marker(NoteRef),
 }
 
 /// One line of the source, 1-based `number`, its markup removed.
@@ -26,7 +27,7 @@ pub struct Line {
     /// The words without footnote markers, white space folded, trimmed.
     text: String,
     /// Each footnote marker, in line order, with the byte in `text` it stood before.
-    markers: Vec<(usize, u32)>,
+    markers: Vec<(usize, NoteRef)>,
     /// The place of a page's header or footer: no text, but the end of a footnote.
     pub page_break: bool,
 }
@@ -35,7 +36,7 @@ impl Line {
     /// Reads one printed line of a Markdown text.
     #[cfg(test)]
     pub fn read(number: usize, printed: &str) -> Self {
-        Self::from_pieces(number, strip_markup(strip_heading(printed)))
+        Self::from_pieces(number, strip_markup(strip_heading(printed), 0))
     }
 
     /// A line of plain words, without markers.
@@ -82,7 +83,12 @@ impl Line {
 
     /// The numbers of the footnote markers on the line, in order.
     pub(crate) fn marker_numbers(&self) -> impl Iterator<Item = u32> + '_ {
-        self.markers.iter().map(|&(_, number)| number)
+        self.markers.iter().map(|&(_, note)| note.number)
+    }
+
+    /// The notes the line's markers cite, in order.
+    pub(crate) fn marker_notes(&self) -> impl Iterator<Item = NoteRef> + '_ {
+        self.markers.iter().map(|&(_, note)| note)
     }
 
     pub(crate) fn is_blank(&self) -> bool {
@@ -90,7 +96,7 @@ impl Line {
     }
 
     /// The footnote number the line opens with, as footnote bodies do (`<sup>1</sup> <https://…>`).
-    pub(crate) fn leading_marker(&self) -> Option<u32> {
+    pub(crate) fn leading_marker(&self) -> Option<NoteRef> {
         self.markers
             .first()
             .filter(|&&(at, _)| at == 0)
@@ -138,7 +144,7 @@ impl Line {
                 marker.0 -= removed;
             }
         }
-        self.markers.push((at, number));
+        self.markers.push((at, NoteRef::first(number)));
         self.markers.sort_by_key(|&(at, _)| at);
         self.text = joined;
     }
@@ -164,6 +170,13 @@ impl Line {
 
 /// Reads cleaned lines: markup out, footnote bodies and markers recognised.
 pub(crate) fn read_lines(cleaned: &[CleanLine]) -> Vec<Line> {
+    let split;
+    let cleaned = if cleaned.iter().any(runs_into_the_next_note) {
+        split = split_run_on_notes(cleaned);
+        &split[..]
+    } else {
+        cleaned
+    };
     let texts: Vec<Option<&str>> = cleaned
         .iter()
         .map(|line| match line {
@@ -179,6 +192,7 @@ pub(crate) fn read_lines(cleaned: &[CleanLine]) -> Vec<Line> {
         .collect();
     let starts = footnotes::find_body_starts_with(&texts, &markers);
     let known: BTreeSet<u32> = starts.values().map(|(number, _)| *number).collect();
+    let markup_series = markup_series(&texts, &known);
     let mut lines: Vec<Line> = cleaned
         .iter()
         .zip(&markers)
@@ -186,13 +200,75 @@ pub(crate) fn read_lines(cleaned: &[CleanLine]) -> Vec<Line> {
         .map(|(index, (line, markers))| match line {
             CleanLine::PageBreak { number } => Line::page_break(*number),
             CleanLine::Text { number, text } => {
-                read_plain(*number, text, markers, starts.get(&index), &known)
+                let start = starts.get(&index);
+                read_plain(*number, text, markers, start, &known, markup_series)
             }
         })
         .collect();
     move_markers_pushed_to_line_starts(&mut lines, &known, &starts);
     find_spaced_markers_in_order(&mut lines, &known, &starts);
     lines
+}
+
+/// Where a note typed `[n] …` runs on into the next one's `[n+1] …` on the same line (their
+/// paragraph break lost: `…politie[3] https://…`): the byte where the next note opens.
+fn next_note_at(text: &str) -> Option<usize> {
+    let inside = text.strip_prefix('[')?;
+    let (digits, _) = inside.split_once(']')?;
+    if !(1..=2).contains(&digits.len()) {
+        return None;
+    }
+    let number: u32 = digits.parse().ok()?;
+    let next = format!("[{}] ", number + 1);
+    let at = text.find(&next)?;
+    let before = text[..at].trim_end();
+    let opened = before.len() > digits.len() + 2 && !text[at + next.len()..].trim().is_empty();
+    opened.then_some(at)
+}
+
+fn runs_into_the_next_note(line: &CleanLine) -> bool {
+    matches!(line, CleanLine::Text { text, .. } if next_note_at(text).is_some())
+}
+
+/// The lines with each note that runs on into the next split into two lines (of the same
+/// number), as they were printed.
+fn split_run_on_notes<'t>(cleaned: &[CleanLine<'t>]) -> Vec<CleanLine<'t>> {
+    let mut lines = Vec::with_capacity(cleaned.len() + 1);
+    for line in cleaned {
+        let CleanLine::Text { number, text } = line else {
+            lines.push(line.clone());
+            continue;
+        };
+        let mut rest: &str = text;
+        while let Some(at) = next_note_at(rest) {
+            let (note, next) = rest.split_at(at);
+            lines.push(CleanLine::Text {
+                number: *number,
+                text: note.trim_end().to_owned().into(),
+            });
+            rest = next;
+        }
+        lines.push(CleanLine::Text {
+            number: *number,
+            text: rest.to_owned().into(),
+        });
+    }
+    lines
+}
+
+/// The series of notes that `<sup>n</sup>` markers cite: the first (0), unless notes typed as
+/// plain text (`1)`, `[1]`, a numbered list) and notes marked up (`<sup>1</sup> …`, as the Word
+/// reader writes a letter's real footnotes) both have a body of the same number: then the
+/// document prints two series, each from 1, and the marked-up one is the second (1).
+fn markup_series(texts: &[Option<&str>], typed: &BTreeSet<u32>) -> u32 {
+    if typed.is_empty() {
+        return 0;
+    }
+    let marked_up_body = |text: &str| {
+        sup_marker(text.trim_start())
+            .is_some_and(|(number, body)| typed.contains(&number) && !body.trim().is_empty())
+    };
+    u32::from(texts.iter().flatten().any(|text| marked_up_body(text)))
 }
 
 /// Markers that extraction printed as a number standing between words (`in 2023 1 heb ik`,
@@ -233,7 +309,7 @@ fn find_spaced_markers_in_order(
                     .markers
                     .iter()
                     .filter(|(at, _)| *at <= start)
-                    .map(|(_, n)| *n)
+                    .map(|(_, n)| n.number)
                     .max()
                     .unwrap_or(last_seen);
                 before.max(last_seen) < want
@@ -241,7 +317,7 @@ fn find_spaced_markers_in_order(
                         .markers
                         .iter()
                         .filter(|(at, _)| *at > start)
-                        .all(|(_, n)| *n > want)
+                        .all(|(_, n)| n.number > want)
             });
         if let Some((start, end)) = lone {
             if start == 0 {
@@ -251,7 +327,9 @@ fn find_spaced_markers_in_order(
                 lines[index].text = rest.text;
                 lines[index].markers = rest.markers;
                 let before = &mut lines[index - 1];
-                before.markers.push((before.text.len(), want));
+                before
+                    .markers
+                    .push((before.text.len(), NoteRef::first(want)));
             } else {
                 lines[index].take_marker(start, end, want);
             }
@@ -305,7 +383,9 @@ fn move_markers_pushed_to_line_starts(
             ..lines[index].clone()
         };
         let before = &mut lines[index - 1];
-        before.markers.push((before.text.len(), number));
+        before
+            .markers
+            .push((before.text.len(), NoteRef::first(number)));
     }
 }
 
@@ -327,10 +407,11 @@ fn read_plain(
     markers: &[Marker],
     body_start: Option<&(u32, usize)>,
     known: &BTreeSet<u32>,
+    markup_series: u32,
 ) -> Line {
     if let Some((footnote, offset)) = body_start {
-        let mut pieces = vec![Piece::Marker(*footnote)];
-        pieces.extend(strip_markup(&text[*offset..]));
+        let mut pieces = vec![Piece::Marker(NoteRef::first(*footnote))];
+        pieces.extend(strip_markup(&text[*offset..], markup_series));
         return Line::from_pieces(number, pieces);
     }
     // A line of markers alone cites known footnotes; without them there is none to look for.
@@ -338,14 +419,18 @@ fn read_plain(
         .then(|| footnotes::marker_line(text))
         .flatten();
     if let Some(numbers) = marker_line.filter(|n| n.iter().all(|n| known.contains(n))) {
-        return Line::from_pieces(number, numbers.into_iter().map(Piece::Marker).collect());
+        let pieces = numbers
+            .into_iter()
+            .map(|n| Piece::Marker(NoteRef::first(n)))
+            .collect();
+        return Line::from_pieces(number, pieces);
     }
     let text = without_unprinted_marker(text, known);
     let printed = strip_heading(text);
     if !has_markup(printed) {
         return read_unmarked(number, text, printed, markers, known);
     }
-    let mut pieces = strip_markup(printed);
+    let mut pieces = strip_markup(printed, markup_series);
     if !known.is_empty() {
         pieces = pieces
             .into_iter()
@@ -447,7 +532,7 @@ fn split_plain_markers(text: String, markers: &[Marker], known: &BTreeSet<u32>) 
         if marker.start > at {
             pieces.push(Piece::Text(text[at..marker.start].to_owned()));
         }
-        pieces.push(Piece::Marker(marker.number));
+        pieces.push(Piece::Marker(NoteRef::first(marker.number)));
         at = marker.end;
     }
     if at < text.len() {
@@ -604,7 +689,8 @@ fn strip_heading(line: &str) -> &str {
     }
 }
 
-fn strip_markup(line: &str) -> Vec<Piece> {
+/// Takes markup out of `line`; its `<sup>n</sup>` markers cite notes of `series`.
+fn strip_markup(line: &str, series: u32) -> Vec<Piece> {
     let mut pieces = Vec::new();
     let mut text = String::with_capacity(line.len());
     let mut rest = line;
@@ -618,7 +704,7 @@ fn strip_markup(line: &str) -> Vec<Piece> {
             if !text.is_empty() {
                 pieces.push(Piece::Text(std::mem::take(&mut text)));
             }
-            pieces.push(Piece::Marker(number));
+            pieces.push(Piece::Marker(NoteRef { series, number }));
             rest = after;
         } else if let Some((url, after)) = autolink(rest) {
             text.push_str(url);
@@ -678,6 +764,10 @@ fn autolink(text: &str) -> Option<(&str, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn first(number: u32) -> NoteRef {
+        NoteRef::first(number)
+    }
 
     /// Each line's words and marker numbers, for a plain text with footnote bodies at its foot.
     fn read_with_markers(text: &str) -> Vec<(String, Vec<u32>)> {
@@ -762,10 +852,56 @@ mod tests {
     }
 
     #[test]
+    fn a_typed_note_that_runs_on_into_the_next_is_two_notes() {
+        // minjenv-beantwoording-2023Z14759.docx: notes 2 and 3 in one paragraph.
+        let text = "Vraag 1\n\nIs een eigenaar omgekomen [2], en een baby overleden [3]?\n\n\
+            [1] https://a.nl/x\n\n[2] https://b.nl/y#tekst[3] https://c.nl/z\n";
+        let lines = read_with_markers(text);
+        assert_eq!(
+            lines[1],
+            (
+                "Is een eigenaar omgekomen, en een baby overleden?".to_owned(),
+                vec![2, 3]
+            )
+        );
+        let notes: Vec<&(String, Vec<u32>)> = lines[2..].iter().collect();
+        assert_eq!(
+            notes,
+            [
+                &("https://a.nl/x".to_owned(), vec![1]),
+                &("https://b.nl/y#tekst".to_owned(), vec![2]),
+                &("https://c.nl/z".to_owned(), vec![3]),
+            ]
+        );
+    }
+
+    #[test]
+    fn marked_up_notes_are_a_second_series_where_typed_notes_have_their_numbers() {
+        let typed_and_word = "Klopt het? 1)\n\nJa.<sup>1</sup>\n\n1) NOS, https://nos.nl/a\n\n<sup>1</sup> Kamerstuk 1, nr. 2.\n";
+        let notes: Vec<Vec<NoteRef>> = read_text(typed_and_word)
+            .iter()
+            .filter(|line| !line.is_blank())
+            .map(|line| line.marker_notes().collect())
+            .collect();
+        let word = NoteRef {
+            series: 1,
+            number: 1,
+        };
+        assert_eq!(
+            notes,
+            [vec![first(1)], vec![word], vec![first(1)], vec![word]]
+        );
+        // Marked-up notes alone are the only series.
+        let only_word = "Ja.<sup>1</sup>\n\n<sup>1</sup> Kamerstuk 1, nr. 2.\n";
+        let line = &read_text(only_word)[0];
+        assert_eq!(line.marker_notes().collect::<Vec<_>>(), [first(1)]);
+    }
+
+    #[test]
     fn keeps_markers_apart_from_the_words() {
         let line = Line::read(7, "organisaties<sup>2</sup> die waarschuwen?<sup>3</sup>");
         assert_eq!(line.text(), "organisaties die waarschuwen?");
-        assert_eq!(line.markers, [(12, 2), (29, 3)]);
+        assert_eq!(line.markers, [(12, first(2)), (29, first(3))]);
     }
 
     #[test]
@@ -773,16 +909,19 @@ mod tests {
         let line = Line::read(4, "Vraag 2 Kent u het bericht<sup>1</sup> en<sup>2</sup>?");
         let question = line.without_opening("Vraag 2 ");
         assert_eq!(question.text(), "Kent u het bericht en?");
-        assert_eq!(question.markers, [(18, 1), (21, 2)]);
+        assert_eq!(question.markers, [(18, first(1)), (21, first(2))]);
         // Words after a marker are not an opening: the line stays whole.
         let glued = Line::read(4, "Vraag<sup>1</sup> 2 Kent u");
         assert_eq!(glued.without_opening("Vraag 2").text(), "Vraag 2 Kent u");
         let body = Line::read(9, "  <sup>3</sup>  Zie <sup>4</sup>nu");
-        assert_eq!(body.leading_marker(), Some(3));
+        assert_eq!(body.leading_marker(), Some(first(3)));
         let rest = body.after_leading_marker();
         assert_eq!(rest.text(), "Zie nu");
-        assert_eq!(rest.markers, [(3, 4)]);
-        assert_eq!(Line::read(1, " <sup>5</sup> ").leading_marker(), Some(5));
+        assert_eq!(rest.markers, [(3, first(4))]);
+        assert_eq!(
+            Line::read(1, " <sup>5</sup> ").leading_marker(),
+            Some(first(5))
+        );
         assert!(Line::read(1, "   ").is_blank());
         assert!(!Line::read(1, "<sup>5</sup>").is_blank());
     }
@@ -799,7 +938,7 @@ mod tests {
             "over het bericht"
         );
         let body = Line::read(3, "<sup>1</sup> <https://example.org/a_b>");
-        assert_eq!(body.leading_marker(), Some(1));
+        assert_eq!(body.leading_marker(), Some(first(1)));
         assert_eq!(
             body.after_leading_marker().text(),
             "https://example.org/a_b"

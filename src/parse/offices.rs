@@ -39,8 +39,10 @@ pub(crate) fn parse_offices(text: &str) -> Vec<Office> {
 /// `de Staatssecretarissen van Onderwijs, Cultuur en Wetenschap en Volksgezondheid, Welzijn en
 /// Sport`: a plural title over two portfolios with no `van` between them. A portfolio lists its
 /// words as `A, B en C`, so an ` en ` after which a comma comes before any other ` en ` opens
-/// the next portfolio. Without commas (`Justitie en Veiligheid en Asiel en Migratie`) nothing
-/// tells where one ends, and the item stays whole.
+/// the next portfolio. Without commas, three ` en ` between capitalised words
+/// (`Justitie en Veiligheid en Binnenlandse Zaken en Koninkrijkrelaties`) can only be two
+/// portfolios of two words each, since a plural names two at least: the middle one parts them.
+/// Otherwise nothing tells where one ends, and the item stays whole.
 fn split_plural(part: &str) -> Vec<String> {
     let plural = [
         "Ministers ",
@@ -68,14 +70,33 @@ fn split_plural(part: &str) -> Vec<String> {
         };
         let before_has_comma = portfolios[..at].contains(", ");
         if comma_first && before_has_comma && after.starts_with(char::is_uppercase) {
-            let head = &part[..title_end];
-            return vec![
-                format!("{head}van {}", &portfolios[..at]),
-                format!("{head}van {after}"),
-            ];
+            return parted(part, title_end, at);
         }
     }
-    vec![part.to_owned()]
+    match two_pairs_middle(portfolios) {
+        Some(at) => parted(part, title_end, at),
+        None => vec![part.to_owned()],
+    }
+}
+
+/// `A en B en C en D`, every part capitalised and no comma: where the middle ` en ` stands.
+fn two_pairs_middle(portfolios: &str) -> Option<usize> {
+    let joins: Vec<usize> = portfolios.match_indices(" en ").map(|(at, _)| at).collect();
+    let capitalised = portfolios
+        .split(" en ")
+        .all(|word| word.starts_with(char::is_uppercase));
+    (joins.len() == 3 && capitalised && !portfolios.contains(',')).then(|| joins[1])
+}
+
+/// The plural office `part` (its title ending at `title_end`) as two, its portfolios parted
+/// at the ` en ` at byte `at` of them.
+fn parted(part: &str, title_end: usize, at: usize) -> Vec<String> {
+    let head = &part[..title_end];
+    let portfolios = &part[title_end + "van ".len()..];
+    vec![
+        format!("{head}van {}", &portfolios[..at]),
+        format!("{head}van {}", &portfolios[at + " en ".len()..]),
+    ]
 }
 
 /// The spaces PDF extraction lost inside a list of offices, whose words are the grammar's few
@@ -311,6 +332,23 @@ mod tests {
         assert_eq!(
             labels("de Ministers van Volksgezondheid, Welzijn en Sport"),
             vec!["Minister van Volksgezondheid, Welzijn en Sport"]
+        );
+    }
+
+    #[test]
+    fn a_plural_title_over_two_portfolios_of_two_words_each() {
+        // minjenv-beantwoording-de-leden-lahlah-en-chakor-groenlinks-pvd.docx, as printed.
+        assert_eq!(
+            labels("de ministers van Justitie en Veiligheid en Binnenlandse Zaken en Koninkrijkrelaties"),
+            vec![
+                "Minister van Justitie en Veiligheid",
+                "Minister van Binnenlandse Zaken en Koninkrijkrelaties"
+            ]
+        );
+        // Two `en` could part `A en B` from `C`, or `A` from `B en C`: it stays whole.
+        assert_eq!(
+            labels("de ministers van Sociale Zaken en Werkgelegenheid en Defensie"),
+            vec!["Minister van Sociale Zaken en Werkgelegenheid en Defensie"]
         );
     }
 

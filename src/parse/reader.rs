@@ -8,7 +8,7 @@ use super::normalize::Furniture;
 use super::sections::{Section, SectionKind, ANSWERS_OPENING, ORAL_OPENING};
 use super::text::{find_url, is_valid_iri, see_answers, split_inline_note};
 use super::{bytes, date, followup, publications, Parsed};
-use crate::model::{Answer, Document, DocumentKind, Footnote, Question, ZaakNumber};
+use crate::model::{Answer, Document, DocumentKind, Footnote, NoteRef, Question, ZaakNumber};
 use crate::parse::SyntaxError;
 use crate::source::diagnostic::{Position, Warning};
 use std::collections::BTreeSet;
@@ -31,13 +31,15 @@ pub(super) struct DocumentReader {
     questions: Vec<(usize, Question)>,
     question_numbers: BTreeSet<u32>,
     answers: Vec<(usize, Answer)>,
+    /// Where the second paragraph of each question of several starts.
+    second_paragraphs: Vec<(u32, usize)>,
     footnotes: Vec<(usize, Footnote)>,
-    footnote_numbers: BTreeSet<u32>,
+    footnote_numbers: BTreeSet<NoteRef>,
     explanation: Option<String>,
     /// Text outside any recognised part, in order (the DOCX layout's date stands there).
     preamble: String,
     /// Unnumbered paragraphs after the header, for layouts that print no question numbers.
-    loose_paragraphs: Vec<(usize, String, Vec<u32>)>,
+    loose_paragraphs: Vec<(usize, String, Vec<NoteRef>)>,
     notice_text: String,
     /// All text read, for finding references.
     all_text: String,
@@ -157,6 +159,10 @@ impl DocumentReader {
 
     fn read_question(&mut self, numbers: &[u32], section: &Section, text: String) {
         let at = Position::line_start(section.line);
+        if let Some(&second) = section.body.paragraph_lines().get(1) {
+            let paragraphs = numbers.iter().map(|&number| (number, second));
+            self.second_paragraphs.extend(paragraphs);
+        }
         for &number in numbers {
             if !self.question_numbers.insert(number) {
                 self.warn(
@@ -192,9 +198,10 @@ impl DocumentReader {
         }
     }
 
-    fn read_footnote_text(&mut self, line: usize, number: u32, text: String) {
+    fn read_footnote_text(&mut self, line: usize, note: NoteRef, text: String) {
         let at = Position::line_start(line);
-        if !self.footnote_numbers.insert(number) {
+        let number = note.number;
+        if !self.footnote_numbers.insert(note) {
             self.warn(
                 at,
                 format!("footnote {number} appears twice; the first is kept"),
@@ -223,7 +230,16 @@ impl DocumentReader {
             }
             None => None,
         };
-        self.footnotes.push((line, Footnote { number, text, url }));
+        let series = note.series;
+        self.footnotes.push((
+            line,
+            Footnote {
+                number,
+                series,
+                text,
+                url,
+            },
+        ));
     }
 
     fn finish(mut self) -> Result<Parsed, SyntaxError> {
@@ -268,12 +284,11 @@ impl DocumentReader {
         }
         self.number_loose_questions(kind);
         self.check_citations();
+        self.check_unanswered();
         document.follow_ups = self.follow_ups(document.zaak.as_ref());
         document.publications =
             publications::find_publications(&self.all_text, document.aanhangsel.as_deref());
-        let mut footnotes: Vec<Footnote> = self.footnotes.into_iter().map(|(_, f)| f).collect();
-        footnotes.sort_by_key(|f| f.number);
-        document.footnotes = footnotes;
+        document.footnotes = self.footnotes_in_order();
         document.questions = self.questions.into_iter().map(|(_, q)| q).collect();
         document.answers = self.answers.into_iter().map(|(_, a)| a).collect();
         document.explanation = self.explanation;
@@ -393,8 +408,9 @@ impl DocumentReader {
             }
             let (text, note) = split_inline_note(&text);
             if let Some((note_number, note_text)) = note {
-                cites.push(note_number);
-                self.read_footnote_text(line, note_number, note_text);
+                let note = NoteRef::first(note_number);
+                cites.push(note);
+                self.read_footnote_text(line, note, note_text);
             }
             number += 1;
             self.questions.push((
@@ -417,10 +433,37 @@ impl DocumentReader {
             .map(|reference| reference.id().to_owned())
     }
 
+    /// The notes by number; where there are two series, in the order their markers first
+    /// stand in the questions and answers (as a reader meets them), uncited notes after them.
+    fn footnotes_in_order(&self) -> Vec<Footnote> {
+        let mut notes: Vec<Footnote> = self.footnotes.iter().map(|(_, f)| f.clone()).collect();
+        if notes.iter().all(|note| note.series == 0) {
+            notes.sort_by_key(|note| note.number);
+            return notes;
+        }
+        let mut passages: Vec<(usize, &[NoteRef])> = self
+            .questions
+            .iter()
+            .map(|(line, q)| (*line, q.cites.as_slice()))
+            .chain(
+                self.answers
+                    .iter()
+                    .map(|(line, a)| (*line, a.cites.as_slice())),
+            )
+            .collect();
+        passages.sort_by_key(|(line, _)| *line);
+        let cited: Vec<NoteRef> = passages.into_iter().flat_map(|(_, c)| c).copied().collect();
+        notes.sort_by_key(|note| {
+            let first_cited = cited.iter().position(|c| *c == note.key());
+            (first_cited.unwrap_or(usize::MAX), note.series, note.number)
+        });
+        notes
+    }
+
     /// Every marker should have a footnote body and every body a marker.
     fn check_citations(&mut self) {
-        let footnotes: BTreeSet<u32> = self.footnotes.iter().map(|(_, f)| f.number).collect();
-        let cited: BTreeSet<u32> = self
+        let footnotes: BTreeSet<NoteRef> = self.footnotes.iter().map(|(_, f)| f.key()).collect();
+        let cited: BTreeSet<NoteRef> = self
             .questions
             .iter()
             .flat_map(|(_, q)| q.cites.iter())
@@ -429,10 +472,10 @@ impl DocumentReader {
             .collect();
         let mut problems = Vec::new();
         for (line, question) in &self.questions {
-            for number in question.cites.iter().filter(|n| !footnotes.contains(n)) {
+            for note in question.cites.iter().filter(|n| !footnotes.contains(n)) {
                 let message = format!(
-                    "question {} cites footnote {number}, which has no text",
-                    question.number
+                    "question {} cites footnote {}, which has no text",
+                    question.number, note.number
                 );
                 problems.push((*line, message));
             }
@@ -440,7 +483,7 @@ impl DocumentReader {
         for (line, footnote) in self
             .footnotes
             .iter()
-            .filter(|(_, f)| !cited.contains(&f.number))
+            .filter(|(_, f)| !cited.contains(&f.key()))
         {
             let message = format!(
                 "footnote {}: no marker citing it was found in the questions or answers",
@@ -449,6 +492,28 @@ impl DocumentReader {
             problems.push((*line, message));
         }
         for (line, message) in problems {
+            self.warn(Position::line_start(line), message);
+        }
+    }
+
+    /// In an answer, a question of several paragraphs that no answer follows may hold its
+    /// answer, printed under it without a heading and not told apart from it (see
+    /// `sections::split_off_unheaded_answers`): said, so that a reader can look.
+    fn check_unanswered(&mut self) {
+        if self.answers.is_empty() {
+            return;
+        }
+        let answered: BTreeSet<u32> = self.answers.iter().map(|(_, a)| a.number).collect();
+        let suspects: Vec<(u32, usize)> = self
+            .second_paragraphs
+            .iter()
+            .filter(|(number, _)| !answered.contains(number))
+            .copied()
+            .collect();
+        for (number, line) in suspects {
+            let message = format!(
+                "question {number}: no answer follows it, and its text goes on in a second paragraph here: an answer printed without a heading may be read as part of the question"
+            );
             self.warn(Position::line_start(line), message);
         }
     }
@@ -483,6 +548,7 @@ impl DocumentReader {
 
 #[cfg(test)]
 mod tests {
+    use crate::model::NoteRef;
     use crate::parse::parse;
     use crate::source::diagnostic::Position;
 
@@ -495,6 +561,94 @@ mod tests {
         assert_eq!(footnote.text, "https://example.org/{bad}");
         assert_eq!(parsed.warnings.len(), 1);
         assert_eq!(parsed.warnings[0].position, Position::line_start(9));
+    }
+
+    /// The annex of a ministry's Word letter, as `source::docx` writes it: the questions' own
+    /// notes typed by hand (`1)`, `[2]`) and listed after the last answer by Word's numbering
+    /// (`1.`), the letter's own Word footnote (`<sup>1</sup>`) numbered from 1 again, and an
+    /// answer printed without a heading.
+    const WORD_ANNEX: &str = "Antwoorden van de Minister van Justitie en Veiligheid op de vragen van het lid Jansen (SP) over honden.
+
+Vraag 1
+
+Kent u het bericht “Honden (nos.nl)”1)?
+
+Antwoord op vraag 1
+
+Ja.<sup>1</sup>
+
+Vraag 2
+
+Klopt het dat honden bijten? [2]
+
+Dat klopt niet.
+
+Vraag 3
+
+Wat vindt u ervan?
+
+Zo? Dat weet ik niet.
+
+1. NOS, 6 maart 2024, www.nos.nl/artikel/1
+
+2. nos.nl/artikel/2
+
+<sup>1</sup> Kamerstuk 33047, nr. 25.
+";
+
+    #[test]
+    fn a_word_letter_prints_two_series_of_notes_each_from_one() {
+        let document = parse(WORD_ANNEX).unwrap().document;
+        let notes: Vec<(u32, u32, &str)> = document
+            .footnotes
+            .iter()
+            .map(|f| (f.series, f.number, f.text.as_str()))
+            .collect();
+        // In the order their markers first stand: question 1, answer 1, question 2.
+        assert_eq!(
+            notes,
+            [
+                (0, 1, "NOS, 6 maart 2024, www.nos.nl/artikel/1"),
+                (1, 1, "Kamerstuk 33047, nr. 25."),
+                (0, 2, "nos.nl/artikel/2"),
+            ]
+        );
+        let typed = |number| NoteRef { series: 0, number };
+        let question = &document.questions[0];
+        assert_eq!(question.text, "Kent u het bericht “Honden (nos.nl)”?");
+        assert_eq!(question.cites, [typed(1)]);
+        assert_eq!(document.questions[1].cites, [typed(2)]);
+        let word_note = NoteRef {
+            series: 1,
+            number: 1,
+        };
+        assert_eq!(document.answers[0].cites, [word_note]);
+        // The second series is named after the first: its note 1 is the document's third.
+        assert_eq!(document.footnote_place(word_note), 3);
+        assert_eq!(document.footnote_place(typed(2)), 2);
+    }
+
+    #[test]
+    fn an_answer_without_a_heading_is_read_where_it_asks_nothing_and_warned_about_where_it_may() {
+        let parsed = parse(WORD_ANNEX).unwrap();
+        let answers: Vec<(u32, &str)> = parsed
+            .document
+            .answers
+            .iter()
+            .map(|a| (a.number, a.text.as_str()))
+            .collect();
+        assert_eq!(answers, [(1, "Ja."), (2, "Dat klopt niet.")]);
+        // Question 3's second paragraph asks something too: it stays the question's, said.
+        assert_eq!(
+            parsed.document.questions[2].text,
+            "Wat vindt u ervan?\n\nZo? Dat weet ik niet."
+        );
+        let warning = parsed
+            .warnings
+            .iter()
+            .find(|w| w.message.starts_with("question 3: no answer follows it"))
+            .expect("a warning about question 3");
+        assert_eq!(warning.position, Position::line_start(21));
     }
 
     #[test]

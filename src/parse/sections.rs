@@ -7,7 +7,7 @@
 //! words on it, never by Markdown syntax, so Markdown, PDF and DOCX text split the same way.
 
 use super::lines::Line;
-use crate::model::ZaakNumber;
+use crate::model::{NoteRef, ZaakNumber};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -44,7 +44,7 @@ pub(crate) enum SectionKind {
     Question(Vec<u32>),
     /// An answer block and the question numbers it answers.
     Answer(Vec<u32>),
-    Footnote(u32),
+    Footnote(NoteRef),
     Explanation,
 }
 
@@ -69,17 +69,20 @@ pub struct Body {
     /// The paragraph being read, folded.
     open: String,
     /// Footnote numbers cited in the text, in order, each once.
-    pub cites: Vec<u32>,
+    pub cites: Vec<NoteRef>,
     /// The footnote numbers cited in each paragraph, closed ones first, then the open one's:
     /// where paragraphs are questions of their own, each cites only what it carries.
-    paragraph_cites: Vec<Vec<u32>>,
-    open_cites: Vec<u32>,
+    paragraph_cites: Vec<Vec<NoteRef>>,
+    open_cites: Vec<NoteRef>,
+    /// The line each closed paragraph starts on, and the open one's.
+    paragraph_lines: Vec<usize>,
+    open_line: usize,
 }
 
 impl Body {
     /// Adds a line whose folded text is `text`.
     fn push_line(&mut self, line: &Line, text: &str) {
-        for number in line.marker_numbers() {
+        for number in line.marker_notes() {
             if !self.cites.contains(&number) {
                 self.cites.push(number);
             }
@@ -88,16 +91,33 @@ impl Body {
             }
         }
         if !text.is_empty() {
-            if !self.open.is_empty() {
+            if self.open.is_empty() {
+                self.open_line = line.number;
+            } else {
                 self.open.push(' ');
             }
             self.open.push_str(text);
         }
     }
 
+    /// The closed paragraphs from `at` on, taken out into a body of their own (the open one
+    /// stays); each body then cites what its own paragraphs cite.
+    fn split_off(&mut self, at: usize) -> Body {
+        let mut rest = Body {
+            paragraphs: self.paragraphs.split_off(at),
+            paragraph_cites: self.paragraph_cites.split_off(at),
+            paragraph_lines: self.paragraph_lines.split_off(at),
+            ..Body::default()
+        };
+        self.cites = each_once(self.paragraph_cites.iter().flatten());
+        rest.cites = each_once(rest.paragraph_cites.iter().flatten());
+        rest
+    }
+
     fn end_paragraph(&mut self) {
         if !self.open.is_empty() {
             self.paragraphs.push(std::mem::take(&mut self.open));
+            self.paragraph_lines.push(self.open_line);
             self.paragraph_cites
                 .push(std::mem::take(&mut self.open_cites));
         } else if let Some(last) = self.paragraph_cites.last_mut() {
@@ -107,8 +127,8 @@ impl Body {
     }
 
     /// Each paragraph with the footnotes its own text cites.
-    pub fn paragraphs(&self) -> Vec<(String, Vec<u32>)> {
-        let mut paragraphs: Vec<(String, Vec<u32>)> = self
+    pub fn paragraphs(&self) -> Vec<(String, Vec<NoteRef>)> {
+        let mut paragraphs: Vec<(String, Vec<NoteRef>)> = self
             .paragraphs
             .iter()
             .cloned()
@@ -120,6 +140,11 @@ impl Body {
             last.1.extend(self.open_cites.iter().copied());
         }
         paragraphs
+    }
+
+    /// The line each closed paragraph starts on.
+    pub fn paragraph_lines(&self) -> &[usize] {
+        &self.paragraph_lines
     }
 
     /// The text so far, on one line.
@@ -145,6 +170,17 @@ impl Body {
         }
         text
     }
+}
+
+/// The notes in order, each once.
+fn each_once<'n>(notes: impl IntoIterator<Item = &'n NoteRef>) -> Vec<NoteRef> {
+    let mut once = Vec::new();
+    for note in notes {
+        if !once.contains(note) {
+            once.push(*note);
+        }
+    }
+    once
 }
 
 /// The heading up to the white space after it: the words that follow are not matched, which
@@ -189,7 +225,57 @@ pub fn split(lines: &[Line]) -> Vec<Section> {
     for (line, heading) in lines.iter().zip(headings) {
         splitter.read(line, line.text(), heading);
     }
-    splitter.finish()
+    let mut sections = splitter.finish();
+    if headed_answers {
+        split_off_unheaded_answers(&mut sections);
+    }
+    sections
+}
+
+/// In a letter whose answers have headings, a question no heading answers may have its answer
+/// printed right under it, without one (minjenv-beantwoording-2023Z16994.docx, questions 5
+/// and 6): the answer opens with the first paragraph that asks nothing after a paragraph that
+/// ends in a question mark.
+fn split_off_unheaded_answers(sections: &mut Vec<Section>) {
+    let answered: Vec<u32> = sections
+        .iter()
+        .filter_map(|section| match &section.kind {
+            SectionKind::Answer(numbers) => Some(numbers.clone()),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    let mut index = 0;
+    while index < sections.len() {
+        let section = &mut sections[index];
+        index += 1;
+        let SectionKind::Question(numbers) = &section.kind else {
+            continue;
+        };
+        if numbers.iter().any(|n| answered.contains(n)) {
+            continue;
+        }
+        let Some(at) = unheaded_answer_start(&section.body.paragraphs) else {
+            continue;
+        };
+        let numbers = numbers.clone();
+        let body = section.body.split_off(at);
+        let answer = Section {
+            kind: SectionKind::Answer(numbers),
+            line: body.paragraph_lines[0],
+            last_line: section.last_line,
+            body,
+        };
+        section.last_line = answer.line;
+        sections.insert(index, answer);
+        index += 1;
+    }
+}
+
+/// The first paragraph that asks nothing after one that ends in a question mark.
+fn unheaded_answer_start(paragraphs: &[String]) -> Option<usize> {
+    (1..paragraphs.len())
+        .find(|&at| paragraphs[at - 1].trim_end().ends_with('?') && !paragraphs[at].contains('?'))
 }
 
 #[derive(Default)]
@@ -211,6 +297,8 @@ struct Splitter {
     unheaded_answers: bool,
     /// The numbers of the last question opened: an answer headed `Antwoord` alone answers it.
     last_question: Option<Vec<u32>>,
+    /// A footnote body ended at the last blank line, and no text has come since.
+    footnote_just_ended: bool,
 }
 
 impl Splitter {
@@ -221,7 +309,12 @@ impl Splitter {
             return self.page_break();
         }
         if line.is_blank() {
-            self.blank_line();
+            return self.blank_line();
+        }
+        let note_goes_on = std::mem::take(&mut self.footnote_just_ended);
+        if note_goes_on && continues_a_note(text) {
+            self.reopen_footnote();
+            self.push(line, text);
         } else if let Some(zaak) = ZaakNumber::parse(text) {
             self.open(SectionKind::Zaak(zaak), line.number);
         } else if let Some(number) = line.leading_marker().filter(|_| !text.is_empty()) {
@@ -376,7 +469,7 @@ impl Splitter {
     }
 
     /// A footnote body sets the running text aside rather than ending it.
-    fn open_footnote(&mut self, number: u32, line: usize) {
+    fn open_footnote(&mut self, number: NoteRef, line: usize) {
         let running_text = matches!(
             self.current.as_ref().map(|s| &s.kind),
             Some(
@@ -400,7 +493,19 @@ impl Splitter {
         });
     }
 
+    /// Takes up again the footnote body that ended last, setting the running text aside.
+    fn reopen_footnote(&mut self) {
+        let footnote = self
+            .done
+            .pop_if(|section| matches!(section.kind, SectionKind::Footnote(_)));
+        if let Some(footnote) = footnote {
+            self.interrupted = self.current.take();
+            self.current = Some(footnote);
+        }
+    }
+
     fn end_footnote(&mut self) {
+        self.footnote_just_ended = true;
         self.close();
         self.current = self.interrupted.take();
     }
@@ -469,6 +574,13 @@ impl Splitter {
         }
         self.done
     }
+}
+
+/// A paragraph that cannot open one of its own (`) https://…`, a bracket closing one the note
+/// opened): a note typed as paragraphs of its own, split over two (minjenv-beantwoording-
+/// 2024Z11889.docx, note 2).
+fn continues_a_note(text: &str) -> bool {
+    text.starts_with([')', ']'])
 }
 
 /// `Vraag 5`, `Vraag 4 en 5`, `Antwoord vraag 1:`, `Antwoord 2 t/m 6` and what follows.
@@ -679,14 +791,14 @@ mod tests {
         assert_eq!(
             kinds,
             [
-                &SectionKind::Footnote(1),
+                &SectionKind::Footnote(NoteRef::first(1)),
                 &SectionKind::Question(vec![4]),
                 &SectionKind::Question(vec![5])
             ]
         );
         assert_eq!(sections[0].body.text(), "https://example.org/");
         assert_eq!(sections[1].body.text(), "Vier?");
-        assert_eq!(sections[1].body.cites, vec![1]);
+        assert_eq!(sections[1].body.cites, vec![NoteRef::first(1)]);
     }
 
     #[test]
@@ -698,7 +810,30 @@ mod tests {
             .find(|s| s.kind == SectionKind::Answer(vec![1]))
             .unwrap();
         assert_eq!(answer.body.text(), "Ja. De bijdrage is groot.");
-        assert!(sections.iter().any(|s| s.kind == SectionKind::Footnote(1)));
+        assert!(sections
+            .iter()
+            .any(|s| s.kind == SectionKind::Footnote(NoteRef::first(1))));
+    }
+
+    #[test]
+    fn a_paragraph_that_opens_with_a_closing_parenthesis_goes_on_with_the_note_before() {
+        // minjenv-beantwoording-2024Z11889.docx, note 2 over two paragraphs.
+        let text = "Vraag 1\n\nKlopt het? [2]\n\nAntwoord op vraag 1\n\nNee.\n\n\
+            [2] RTV Oost, 'Politiehond overleden',\n\n) https://www.rtvoost.nl/nieuws/1/politiehond-\n";
+        let sections = split(&read_lines(text));
+        let answer = sections
+            .iter()
+            .find(|s| s.kind == SectionKind::Answer(vec![1]))
+            .unwrap();
+        assert_eq!(answer.body.text(), "Nee.");
+        let note = sections
+            .iter()
+            .find(|s| matches!(s.kind, SectionKind::Footnote(_)))
+            .unwrap();
+        assert_eq!(
+            note.body.text(),
+            "RTV Oost, 'Politiehond overleden',\n\n) https://www.rtvoost.nl/nieuws/1/politiehond-"
+        );
     }
 
     #[test]

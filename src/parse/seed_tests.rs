@@ -107,7 +107,7 @@ fn three_footnotes_cited_by_questions_one_and_five() {
         .questions
         .iter()
         .filter(|q| !q.cites.is_empty())
-        .map(|q| (q.number, q.cites.clone()))
+        .map(|q| (q.number, q.cites.iter().map(|c| c.number).collect()))
         .collect();
     assert_eq!(cites, vec![(1, vec![1]), (5, vec![2, 3])]);
 }

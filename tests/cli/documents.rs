@@ -44,6 +44,44 @@ fn a_word_letter_is_read_and_its_file_described_as_published() {
     );
 }
 
+/// A letter with two series of notes, each from 1: the questions' own, typed by hand (`1)`
+/// in question 1, `2)` in question 4, listed after the last answer) and the letter's Word
+/// footnotes (1 in answer 3, 2 in the shared answer 4–7). Each note is a node of its own,
+/// cited by the passage that carries its marker; the Word footnotes are named after the typed
+/// ones.
+#[test]
+fn a_letter_with_two_series_of_notes_keeps_every_note_apart() {
+    const LAHLAH: &str = "minjenv-beantwoording-de-leden-lahlah-en-chakor-groenlinks-pvd.docx";
+    let workspace = Workspace::empty();
+    workspace.write_bytes(&format!("in/{LAHLAH}"), &fixture(LAHLAH));
+    let run = workspace.run(&["export", "in", "-f", "nquads"]);
+    let nquads = run.success();
+    let set = "https://w3id.org/kamervragen/zaak/lahlah-6aac1aec";
+    let cited_by = |note: u32, passage: &str| {
+        format!("<{set}/antwoord/voetnoot/{note}> <http://purl.org/spar/cito/hasCitingEntity> <{set}/{passage}>")
+    };
+    let text = |note: u32, text: &str| {
+        format!("<{set}/antwoord/voetnoot/{note}> <http://schema.org/text> \"{text}\"@nl")
+    };
+    for expected in [
+        cited_by(1, "vraag/1"),
+        text(1, "NOS, 6 maart 2024 (nos.nl/artikel/2511721-yesilgoz-wil-nu-echt-een-landelijk-verbod-op-hoofddoek-bij-boas)."),
+        cited_by(2, "vraag/4"),
+        text(2, "Kamerstuk 33047, nr. 25, Bijlage Code interbestuurlijke verhoudingen."),
+        cited_by(3, "antwoord/antwoord/3"),
+        text(3, "Kamerstukken II 2021/22, 29 628, nr. 1099."),
+        cited_by(4, "antwoord/antwoord/4"),
+        cited_by(4, "antwoord/antwoord/7"),
+    ] {
+        assert!(nquads.contains(&expected), "missing: {expected}");
+    }
+    let citations = nquads
+        .lines()
+        .filter(|line| line.contains("hasCitingEntity"))
+        .count();
+    assert_eq!(citations, 7, "{nquads}");
+}
+
 #[test]
 fn a_bad_word_file_is_left_out_with_what_is_wrong_and_the_rest_is_read() {
     let workspace = Workspace::with_seed();
