@@ -471,3 +471,83 @@ fn a_crawl_from_the_landing_page_finds_no_dead_link_and_no_page_without_a_way_ba
     eprintln!("crawled {pages} pages and {other} other answers");
     assert!(pages > 100, "{pages} pages");
 }
+
+/// Each kind of page, rendered by headless Chromium (Debian: chromium): its title, the way
+/// back to the landing page, and what a reader comes for, all present once scripts (none) and
+/// styles have run. The titles and names are the seed documents' and the members table's.
+#[test]
+fn every_kind_of_page_renders_in_a_browser() {
+    let Some(_) = super::independent_tool("chromium", &["--version"], "Debian: chromium") else {
+        return;
+    };
+    let workspace = Workspace::with_all_seeds();
+    let server = Server::start(&workspace, &[]);
+    let pages = [
+        ("/", "Kamervragen", "href=\"/browse/sets\""),
+        ("/query", "SPARQL", "<textarea"),
+        (
+            "/browse/sets",
+            "Sets of questions",
+            "href=\"/browse/sets?month=2023-10\"",
+        ),
+        (
+            "/browse/sets?month=2023-10",
+            "Sets of questions submitted in 2023-10",
+            "href=\"/zaak/ingezonden-2023-10-03-dijk-3e650c9e\"",
+        ),
+        (
+            "/browse/members",
+            "Members and others who ask or answer",
+            "Jimmy Dijk",
+        ),
+        ("/browse/parties", "Parties", "href=\"/partij/sp\""),
+        (
+            "/browse/offices",
+            "Offices addressed",
+            "Minister voor Langdurige Zorg en Sport",
+        ),
+        (
+            "/zaak/2019Z15244",
+            "2019Z15244: ",
+            "Klopt het dat twee Nederlandse technologiebedrijven",
+        ),
+        (
+            "/zaak/2019Z15244/vraag/5",
+            "2019Z15244, question 5",
+            "2019Z15244",
+        ),
+        (
+            "/aanhangsel/ah-tk-20232024-302",
+            "Answer to ingezonden-2023-10-03-dijk-3e650c9e (ah-tk-20232024-302)",
+            "href=\"/zaak/ingezonden-2023-10-03-dijk-3e650c9e\"",
+        ),
+        (
+            "/aanhangsel/ah-tk-20232024-302/antwoord/1",
+            "ingezonden-2023-10-03-dijk-3e650c9e, answer 1",
+            "Ik vind dit onwenselijk.",
+        ),
+        (
+            "/persoon/990b2d9b-0b83-4dde-ab04-5cd5d8c5c4d3",
+            "Jimmy Dijk",
+            "href=\"/partij/sp\"",
+        ),
+        ("/partij/sp", "SP", "Jimmy Dijk"),
+        ("/def", "Kamervragen vocabulary", "id=\"QuestionSet\""),
+    ];
+    for (path, title, content) in pages {
+        let mut browser = super::independent_tool("chromium", &["--version"], "").unwrap();
+        let output = browser
+            .args(["--headless", "--no-sandbox", "--disable-gpu", "--dump-dom"])
+            .arg(format!("http://127.0.0.1:{}{path}", server.port))
+            .output()
+            .unwrap();
+        let dom = String::from_utf8_lossy(&output.stdout);
+        assert!(
+            element(&dom, "<title>").starts_with(title),
+            "{path}: title {:?}",
+            element(&dom, "<title>")
+        );
+        assert!(dom.contains("href=\"/\""), "{path}: no way back\n{dom}");
+        assert!(dom.contains(content), "{path}: no {content}\n{dom}");
+    }
+}
