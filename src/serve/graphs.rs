@@ -6,7 +6,8 @@
 //! graph by `/sparql?default` (indirect identification: the Graph Store shares the SPARQL
 //! endpoint's address, as the protocol allows, since `query`, `graph` and `default` never meet
 //! in one request); or `/def` and `/def/shapes`. The triples leave in the format negotiated
-//! (Turtle by default, N-Triples, RDF/XML, JSON-LD; HTML for the vocabulary). A graph is read
+//! (Turtle by default, N-Triples, RDF/XML, JSON-LD; HTML for the vocabulary and for a named
+//! graph at its own address, `resources::graph_page`). A graph is read
 //! through a CONSTRUCT under the endpoint's time and row limits; nothing is ever written, so
 //! PUT, POST and DELETE get 405 with `Allow: GET, HEAD`.
 
@@ -86,7 +87,11 @@ impl Endpoint {
         let iri = NamedNode::new(format!("{}{path}", self.options.minter.base()))
             .map_err(|_| Refusal::new(404, "not found: this path names no graph"))?;
         let parameters = parse_form(request.uri().query().unwrap_or("").as_bytes());
-        let media_type = graph_media_type(request, &parameters_format(&parameters), false)?;
+        let media_type = graph_media_type(request, &parameters_format(&parameters), true)?;
+        if media_type == "text/html" {
+            let location = format!("{}?format=html", request.uri().path());
+            return Ok(Reply::html(self.graph_page(&iri)?).negotiated(location));
+        }
         let location = format!("{}?format={}", request.uri().path(), short_name(media_type));
         Ok(graph_response(media_type, self.read_graph(&Target::Named(iri))?)?.negotiated(location))
     }

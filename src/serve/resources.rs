@@ -197,6 +197,49 @@ fn first_value(statements: &Rows, property: &str) -> Option<String> {
         })
 }
 
+/// The most statements a graph's page shows: a document's graph holds a few hundred, the
+/// shared graph thousands, which the page's data links give in full.
+const GRAPH_PAGE_STATEMENTS: usize = 2000;
+
+impl Endpoint {
+    /// A named graph's page, for a browser at `/graph/…`: its statements by subject, each
+    /// resource by its label, and links to the whole graph as data.
+    pub(super) fn graph_page(&self, graph: &NamedNode) -> Result<String, Refusal> {
+        let mut statements = self.rows(&format!(
+            "SELECT ?subject ?property ?value WHERE {{ GRAPH {graph} {{ ?subject ?property ?value }} }} \
+             ORDER BY ?subject ?property ?value LIMIT {}",
+            GRAPH_PAGE_STATEMENTS + 1
+        ))?;
+        if statements.rows.is_empty() {
+            return Err(Refusal::new(
+                404,
+                format!("not found: this store has no graph {graph}"),
+            ));
+        }
+        let cut = statements.rows.len() > GRAPH_PAGE_STATEMENTS;
+        statements.rows.truncate(GRAPH_PAGE_STATEMENTS);
+        let labels = self.labels_of_rows(&[&statements], &[graph])?;
+        let view = View {
+            linker: self.linker(),
+            labels: &labels,
+        };
+        let path = view.linker.href(graph.as_str());
+        let title = format!("Graph {}", path.trim_start_matches("/graph/"));
+        let count = if cut {
+            format!("Its first {GRAPH_PAGE_STATEMENTS} statements; the whole graph is in its data.")
+        } else {
+            format!("{} statements.", statements.rows.len())
+        };
+        let body = format!(
+            "<h1>{}</h1><p class=\"iri\"><code>{}</code></p><p>{count}</p>{}",
+            escape(&title),
+            escape(graph.as_str()),
+            view.table(&statements)
+        );
+        Ok(page_with_alternates(&title, &alternates(&path), &body))
+    }
+}
+
 /// The RDF representations of the resource at `path`, as `Endpoint::resource` (or, for
 /// `/dataset`, `Endpoint::dataset`) serves them.
 pub(super) fn alternates(path: &str) -> Vec<Alternate> {

@@ -533,6 +533,11 @@ fn every_kind_of_page_renders_in_a_browser() {
         ),
         ("/partij/sp", "SP", "Jimmy Dijk"),
         ("/def", "Kamervragen vocabulary", "id=\"QuestionSet\""),
+        (
+            "/graph/seeds/2019Z15244.md",
+            "Graph seeds/2019Z15244.md",
+            "Klopt het dat twee Nederlandse technologiebedrijven",
+        ),
     ];
     for (path, title, content) in pages {
         let mut browser = super::independent_tool("chromium", &["--version"], "").unwrap();
