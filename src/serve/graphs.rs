@@ -11,7 +11,7 @@
 //! through a CONSTRUCT under the endpoint's time and row limits; nothing is ever written, so
 //! PUT, POST and DELETE get 405 with `Allow: GET, HEAD`.
 
-use super::html::{escape, page, Linker};
+use super::html::{escape, page_with_alternates, Linker};
 use super::media::{named_type, short_name, unnamed, Answer, GRAPH_TYPES};
 use super::protocol::{parse_form, FORMAT_PARAMETERS};
 use super::{acceptable, graph_response, Endpoint, Evaluated, Refusal, Reply};
@@ -292,7 +292,7 @@ fn vocabulary_page(quads: &[Quad], prefixes: &[(String, String)], base: &str) ->
             body.push_str(entry);
         }
     }
-    page(&title, &body)
+    page_with_alternates(&title, &super::resources::alternates("/def"), &body)
 }
 
 /// An IRI as `prefix:local` when its namespace is one the file declares (or one of the

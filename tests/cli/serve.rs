@@ -1268,6 +1268,9 @@ fn the_vocabulary_is_served_in_each_format_with_a_page_for_browsers() {
         for local in ["OralQuestionSet", "followsUp"] {
             assert!(page.body.contains(&format!("id=\"{local}\"")), "{local}");
         }
+        assert!(page
+            .body
+            .contains("<link rel=\"alternate\" type=\"text/turtle\" href=\"/def?format=ttl\""));
     }
     let refused = server.request("PUT", "/def", &[], b"");
     assert_eq!(refused.status, 405);
