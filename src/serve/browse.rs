@@ -28,6 +28,7 @@ pub(super) const LISTS: &[(&str, &str)] = &[
     ("members", "Members and others who ask or answer"),
     ("parties", "Parties"),
     ("offices", "Offices addressed"),
+    ("domains", "Cited sources, by domain"),
 ];
 
 /// A cell of a list: its HTML, and the value it sorts by.
@@ -82,6 +83,7 @@ impl Endpoint {
             ("members", _) => self.members()?,
             ("parties", _) => self.parties()?,
             ("offices", _) => self.offices()?,
+            ("domains", _) => self.domains()?,
             _ => {
                 let names: Vec<&str> = LISTS.iter().map(|(name, _)| *name).collect();
                 return Err(Refusal::new(
@@ -294,6 +296,35 @@ impl Endpoint {
             &["office", "sets addressed"],
             &["sets"],
         )
+    }
+
+    /// Each domain the questions and answers cite, with how many of its addresses they cite
+    /// and how often (`www.` left out: `www.nos.nl` and `nos.nl` are one source).
+    fn domains(&self) -> Result<Listing, Refusal> {
+        let rows = self.rows(
+            r#"SELECT ?domain (COUNT(DISTINCT ?url) AS ?addresses) (COUNT(*) AS ?citations) WHERE {
+               ?citing cito:cites ?url .
+               BIND (REPLACE(LCASE(STR(?url)), "^[a-z][a-z0-9+.-]*://(www[.])?([^/:?#]*).*$", "$2")
+                     AS ?domain)
+             } GROUP BY ?domain"#,
+        )?;
+        let mut listing = Listing {
+            title: "Cited sources, by domain".into(),
+            columns: &["domain", "addresses cited", "citations"],
+            rows: Vec::new(),
+        };
+        for row in &rows.rows {
+            let Some(domain) = Rows::text(row, "domain") else {
+                continue;
+            };
+            let count = |name| Rows::text(row, name).and_then(|n| n.parse().ok());
+            listing.rows.push(vec![
+                Cell::text(&domain),
+                Cell::number(count("addresses").unwrap_or(0)),
+                Cell::number(count("citations").unwrap_or(0)),
+            ]);
+        }
+        Ok(listing)
     }
 
     /// A list of resources (in `column`) with counts (in `counts`), labelled.

@@ -534,6 +534,11 @@ fn every_kind_of_page_renders_in_a_browser() {
         ("/partij/sp", "SP", "Jimmy Dijk"),
         ("/def", "Kamervragen vocabulary", "id=\"QuestionSet\""),
         (
+            "/browse/domains",
+            "Cited sources, by domain",
+            "<td>nytimes.com</td>",
+        ),
+        (
             "/graph/seeds/2019Z15244.md",
             "Graph seeds/2019Z15244.md",
             "Klopt het dat twee Nederlandse technologiebedrijven",
@@ -555,4 +560,27 @@ fn every_kind_of_page_renders_in_a_browser() {
         assert!(dom.contains("href=\"/\""), "{path}: no way back\n{dom}");
         assert!(dom.contains(content), "{path}: no {content}\n{dom}");
     }
+}
+
+/// The seed's questions cite three addresses (its footnotes 1 to 3), each on a domain of its
+/// own, once each; `www.` is no part of a domain's name.
+#[test]
+fn the_cited_domains_are_listed_with_their_counts() {
+    let workspace = Workspace::with_seed();
+    let server = Server::start(&workspace, &[]);
+    let page = html(&server, "/browse/domains").body;
+    let rows: Vec<&str> = page
+        .split("<tr>")
+        .skip(2)
+        .map(|row| row.split("</tr>").next().unwrap())
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            "<td>decorrespondent.nl</td><td>1</td><td>1</td>",
+            "<td>hrw.org</td><td>1</td><td>1</td>",
+            "<td>nytimes.com</td><td>1</td><td>1</td>",
+        ]
+    );
+    assert!(html(&server, "/").body.contains("href=\"/browse/domains\""));
 }
