@@ -348,6 +348,9 @@ pub fn prefixes() -> Vec<(&'static str, &'static str)> {
 /// The ontology that declares the [`kv`] terms, as shipped in `ontology/`.
 pub(crate) const ONTOLOGY_TURTLE: &str = include_str!("../../ontology/kamervragen.ttl");
 
+/// Dutch and English names of the other vocabularies' terms the graph uses, for pages.
+pub(crate) const TERM_LABELS_TURTLE: &str = include_str!("../../ontology/labels.ttl");
+
 #[cfg(test)]
 mod tests {
     use super::*;

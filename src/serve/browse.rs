@@ -6,7 +6,7 @@
 //! `page=` from 1); a page leaves, each list sorted on the server and cut into pages of
 //! [`PAGE_ROWS`] rows, every resource on it shown by its label.
 
-use super::html::{escape, page, Labels};
+use super::html::{escape, page, Labels, Language};
 use super::pages::Rows;
 use super::protocol::parse_form;
 use super::{Endpoint, Refusal, Reply};
@@ -77,12 +77,13 @@ impl Endpoint {
                 .find(|(name, _)| name == key)
                 .map(|(_, value)| value.as_str())
         };
+        let language = Language::of(request);
         let listing = match (name, parameter("month")) {
             ("sets", None) => return Ok(Reply::html(self.months_page()?)),
-            ("sets", Some(month)) => self.sets_in(month)?,
-            ("members", _) => self.members()?,
-            ("parties", _) => self.parties()?,
-            ("offices", _) => self.offices()?,
+            ("sets", Some(month)) => self.sets_in(month, language)?,
+            ("members", _) => self.members(language)?,
+            ("parties", _) => self.parties(language)?,
+            ("offices", _) => self.offices(language)?,
             ("domains", _) => self.domains()?,
             _ => {
                 let names: Vec<&str> = LISTS.iter().map(|(name, _)| *name).collect();
@@ -154,7 +155,7 @@ impl Endpoint {
     }
 
     /// The sets submitted in `month` (`2024-03`, or `none` for those with no date).
-    fn sets_in(&self, month: &str) -> Result<Listing, Refusal> {
+    fn sets_in(&self, month: &str, language: Language) -> Result<Listing, Refusal> {
         let well_formed = month == "none"
             || (month.len() == 7
                 && month.bytes().enumerate().all(|(at, b)| {
@@ -178,7 +179,7 @@ impl Endpoint {
                FILTER (COALESCE(SUBSTR(STR(?submitted), 1, 7), \"none\") = \"{month}\")
              }}"
         ))?;
-        let labels = self.labels_of_rows(&[&rows], &[])?;
+        let labels = self.labels_of_rows(&[&rows], &[])?.in_language(language);
         let mut listing = Listing {
             title: format!("Sets of questions submitted in {month}"),
             columns: &["submitted", "set", "title"],
@@ -199,7 +200,7 @@ impl Endpoint {
 
     /// Everyone who is a `foaf:Person` in the graph: the parties they asked in the name of,
     /// the sets they submitted and the answers they gave.
-    fn members(&self) -> Result<Listing, Refusal> {
+    fn members(&self, language: Language) -> Result<Listing, Refusal> {
         let people = self.rows(
             "SELECT ?person ?name WHERE { ?person a foaf:Person OPTIONAL { ?person foaf:name ?name } }",
         )?;
@@ -219,7 +220,7 @@ impl Endpoint {
                        epvoc:workHadParticipation/eli-dl:had_participant_person ?person .
              } GROUP BY ?person",
         )?;
-        let labels = self.labels_of_rows(&[&parties], &[])?;
+        let labels = self.labels_of_rows(&[&parties], &[])?.in_language(language);
         let mut party_cells: HashMap<String, Vec<String>> = HashMap::new();
         for row in &parties.rows {
             if let (Some(Term::NamedNode(person)), Some(Term::NamedNode(party))) =
@@ -263,7 +264,7 @@ impl Endpoint {
     }
 
     /// Each party, with the sets asked in its name and the members who asked them.
-    fn parties(&self) -> Result<Listing, Refusal> {
+    fn parties(&self, language: Language) -> Result<Listing, Refusal> {
         let rows = self.rows(
             "SELECT ?party (COUNT(DISTINCT ?set) AS ?sets) (COUNT(DISTINCT ?person) AS ?members) WHERE {
                ?party a schema:PoliticalParty .
@@ -278,11 +279,12 @@ impl Endpoint {
             "Parties",
             &["party", "sets", "members who asked"],
             &["sets", "members"],
+            language,
         )
     }
 
     /// Each office, with the sets addressed to it.
-    fn offices(&self) -> Result<Listing, Refusal> {
+    fn offices(&self, language: Language) -> Result<Listing, Refusal> {
         let rows = self.rows(
             "SELECT ?office (COUNT(DISTINCT ?set) AS ?sets) WHERE {
                ?office a org:Post .
@@ -295,6 +297,7 @@ impl Endpoint {
             "Offices addressed",
             &["office", "sets addressed"],
             &["sets"],
+            language,
         )
     }
 
@@ -335,8 +338,9 @@ impl Endpoint {
         title: &str,
         columns: &'static [&'static str],
         counts: &[&str],
+        language: Language,
     ) -> Result<Listing, Refusal> {
-        let labels = self.labels_of_rows(&[&rows], &[])?;
+        let labels = self.labels_of_rows(&[&rows], &[])?.in_language(language);
         let mut listing = Listing {
             title: title.into(),
             columns,

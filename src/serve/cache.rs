@@ -20,6 +20,8 @@ pub struct RequestKey {
     /// The path and the query string.
     pub target: String,
     pub accept: Option<String>,
+    /// Pages name properties and classes in the language it prefers.
+    pub accept_language: Option<String>,
     pub content_type: Option<String>,
     pub body: Vec<u8>,
 }
@@ -36,6 +38,7 @@ impl RequestKey {
         self.method.len()
             + self.target.len()
             + optional(&self.accept)
+            + optional(&self.accept_language)
             + optional(&self.content_type)
             + self.body.len()
             + ENTRY_BOOKKEEPING
@@ -211,6 +214,7 @@ mod tests {
             method: "GET".into(),
             target: target.into(),
             accept: None,
+            accept_language: None,
             content_type: None,
             body: Vec::new(),
         }

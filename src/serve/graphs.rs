@@ -11,7 +11,7 @@
 //! through a CONSTRUCT under the endpoint's time and row limits; nothing is ever written, so
 //! PUT, POST and DELETE get 405 with `Allow: GET, HEAD`.
 
-use super::html::{escape, page_with_alternates, Linker};
+use super::html::{escape, page_with_alternates, Language, Linker};
 use super::media::{named_type, short_name, unnamed, Answer, GRAPH_TYPES};
 use super::protocol::{parse_form, FORMAT_PARAMETERS};
 use super::{acceptable, graph_response, Endpoint, Evaluated, Refusal, Reply};
@@ -90,7 +90,8 @@ impl Endpoint {
         let media_type = graph_media_type(request, &parameters_format(&parameters), true)?;
         if media_type == "text/html" {
             let location = format!("{}?format=html", request.uri().path());
-            return Ok(Reply::html(self.graph_page(&iri)?).negotiated(location));
+            let page = self.graph_page(&iri, Language::of(request))?;
+            return Ok(Reply::html(page).negotiated(location));
         }
         let location = format!("{}?format={}", request.uri().path(), short_name(media_type));
         Ok(graph_response(media_type, self.read_graph(&Target::Named(iri))?)?.negotiated(location))

@@ -7,6 +7,8 @@
 //! keeps its full form as the link's target and its `title`, which a browser shows on hover.
 
 use crate::rdf::vocab;
+use oxhttp::model::header::ACCEPT_LANGUAGE;
+use oxhttp::model::{Body, Request};
 use oxigraph::model::Term;
 use oxigraph::sparql::{QuerySolution, Variable};
 use std::collections::HashMap;
@@ -96,17 +98,84 @@ fn download_links(alternates: &[Alternate]) -> String {
     )
 }
 
-/// What the resources on a page are called: the label the graph gives each IRI that has one.
+/// What the resources on a page are called: the label the graph gives each IRI that has one,
+/// else, for a property or a class, its name in the page's language (`labels::term_name`).
 #[derive(Debug, Default)]
-pub(crate) struct Labels(HashMap<String, String>);
+pub(crate) struct Labels {
+    names: HashMap<String, String>,
+    language: Language,
+}
 
 impl Labels {
     pub fn insert(&mut self, iri: String, label: String) {
-        self.0.insert(iri, label);
+        self.names.insert(iri, label);
     }
 
     pub fn get(&self, iri: &str) -> Option<&str> {
-        self.0.get(iri).map(String::as_str)
+        self.names
+            .get(iri)
+            .map(String::as_str)
+            .or_else(|| super::labels::term_name(iri, self.language))
+    }
+
+    /// The same labels, with terms named in `language`.
+    pub fn in_language(self, language: Language) -> Self {
+        Self { language, ..self }
+    }
+}
+
+/// The language pages name properties and classes in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) enum Language {
+    #[default]
+    Dutch,
+    English,
+}
+
+impl Language {
+    /// `?lang=en` or `?lang=nl`, else the first of the two `Accept-Language` prefers (by its
+    /// order and weights), else Dutch, the documents' language.
+    pub fn of(request: &Request<Body>) -> Self {
+        let query = request.uri().query().unwrap_or("");
+        let asked = super::protocol::parse_form(query.as_bytes())
+            .into_iter()
+            .find(|(name, _)| name == "lang")
+            .and_then(|(_, value)| Self::named(&value));
+        asked
+            .or_else(|| {
+                let header = request.headers().get(ACCEPT_LANGUAGE)?.to_str().ok()?;
+                Self::preferred(header)
+            })
+            .unwrap_or_default()
+    }
+
+    fn named(tag: &str) -> Option<Self> {
+        let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        match primary.as_str() {
+            "nl" => Some(Self::Dutch),
+            "en" => Some(Self::English),
+            _ => None,
+        }
+    }
+
+    /// The language of `Accept-Language` with the highest weight among Dutch and English; of
+    /// equal weights, the first.
+    fn preferred(header: &str) -> Option<Self> {
+        let mut best: Option<(f32, Self)> = None;
+        for entry in header.split(',') {
+            let mut parts = entry.split(';');
+            let Some(language) = parts.next().and_then(Self::named) else {
+                continue;
+            };
+            let weight = parts
+                .find_map(|part| part.trim().strip_prefix("q="))
+                .and_then(|q| q.trim().parse::<f32>().ok())
+                .unwrap_or(1.0);
+            if weight > 0.0 && best.is_none_or(|(held, _)| weight > held) {
+                best = Some((weight, language));
+            }
+        }
+        best.map(|(_, language)| language)
     }
 }
 
@@ -278,7 +347,7 @@ mod tests {
     }
 
     #[test]
-    fn iris_are_shown_by_label_then_compact_name_then_path_with_the_iri_on_hover() {
+    fn iris_are_shown_by_label_then_term_name_compact_name_or_path_with_the_iri_on_hover() {
         let linker = Linker {
             base: "https://w3id.org/kamervragen/",
         };
@@ -292,13 +361,20 @@ mod tests {
             linker.named(&iri("https://w3id.org/kamervragen/partij/d66"), &labels),
             "<a href=\"/partij/d66\" title=\"https://w3id.org/kamervragen/partij/d66\">D66 &lt;&amp;&gt;</a>"
         );
+        // Terms by their names in ontology/labels.ttl and the ontology, Dutch by default.
         assert_eq!(
             linker.named(&iri("http://schema.org/name"), &labels),
-            "<a href=\"http://schema.org/name\" title=\"http://schema.org/name\">schema:name</a>"
+            "<a href=\"http://schema.org/name\" title=\"http://schema.org/name\">naam</a>"
         );
+        let labels = labels.in_language(Language::English);
         assert_eq!(
             linker.named(&iri("https://w3id.org/kamervragen/def#followsUp"), &labels),
-            "<a href=\"/def#followsUp\" title=\"https://w3id.org/kamervragen/def#followsUp\">kv:followsUp</a>"
+            "<a href=\"/def#followsUp\" title=\"https://w3id.org/kamervragen/def#followsUp\">follows up</a>"
+        );
+        // A term with no name: its compact name.
+        assert_eq!(
+            linker.named(&iri("http://schema.org/url"), &labels),
+            "<a href=\"http://schema.org/url\" title=\"http://schema.org/url\">schema:url</a>"
         );
         assert_eq!(
             linker.named(&iri("https://w3id.org/kamervragen/zaak/2019Z15244/indiener/1"), &labels),
@@ -310,6 +386,7 @@ mod tests {
             "<a href=\"https://example.org/?a=1&amp;b=2\">https://example.org/?a=1&amp;b=2</a>"
         );
         // Never a link where following it is unsafe, whatever its label.
+        let mut labels = labels;
         labels.insert("javascript:alert(1)".into(), "click".into());
         assert_eq!(linker.named(&iri("javascript:alert(1)"), &labels), "click");
     }

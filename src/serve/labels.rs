@@ -6,13 +6,17 @@
 //! their number (`2019Z15244, question 5`), since the graph gives them no label; a set by its
 //! Zaak number; anything else with a `dct:identifier` or a `dct:title` by that.
 
-use super::html::Labels;
+use super::html::{Labels, Language};
 use super::pages::Rows;
 use super::{Endpoint, Refusal};
-use oxigraph::model::{NamedNode, Term};
+use crate::rdf::vocab::{ONTOLOGY_TURTLE, TERM_LABELS_TURTLE};
+use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::model::vocab::rdfs;
+use oxigraph::model::{NamedNode, NamedOrBlankNode, Term};
 use oxigraph::sparql::QuerySolution;
 use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write;
+use std::sync::OnceLock;
 
 /// The most IRIs named by one query: a page names at most a few thousand, and a short
 /// `VALUES` block keeps each query quick under the endpoint's time limit.
@@ -133,5 +137,72 @@ fn with_identifier(name: String, identifier: Option<String>) -> String {
     match identifier {
         Some(identifier) => format!("{name} ({identifier})"),
         None => name,
+    }
+}
+
+/// A property's or a class's name in `language`: the project's terms as the ontology labels
+/// them, other vocabularies' terms as `ontology/labels.ttl` does.
+pub(super) fn term_name(iri: &str, language: Language) -> Option<&'static str> {
+    static NAMES: OnceLock<HashMap<String, [Option<String>; 2]>> = OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        let mut names: HashMap<String, [Option<String>; 2]> = HashMap::new();
+        for turtle in [ONTOLOGY_TURTLE, TERM_LABELS_TURTLE] {
+            for quad in RdfParser::from_format(RdfFormat::Turtle).for_slice(turtle.as_bytes()) {
+                let quad = quad.expect("the shipped Turtle files are valid (tested)");
+                let (Term::Literal(label), NamedOrBlankNode::NamedNode(term)) =
+                    (&quad.object, &quad.subject)
+                else {
+                    continue;
+                };
+                if quad.predicate != rdfs::LABEL {
+                    continue;
+                }
+                let place = match label.language() {
+                    Some("nl") => 0,
+                    Some("en") => 1,
+                    _ => continue,
+                };
+                names.entry(term.as_str().to_owned()).or_default()[place] =
+                    Some(label.value().to_owned());
+            }
+        }
+        names
+    });
+    let place = match language {
+        Language::Dutch => 0,
+        Language::English => 1,
+    };
+    names.get(iri)?[place].as_deref()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// From kamervragen.ttl and labels.ttl as written there.
+    #[test]
+    fn terms_are_named_in_either_language() {
+        let set = "https://w3id.org/kamervragen/def#QuestionSet";
+        assert_eq!(
+            term_name(set, Language::Dutch),
+            Some("set schriftelijke vragen")
+        );
+        assert_eq!(
+            term_name(set, Language::English),
+            Some("set of written questions")
+        );
+        let received = "http://purl.org/dc/terms/dateAccepted";
+        assert_eq!(
+            term_name(received, Language::Dutch),
+            Some("datum ontvangen")
+        );
+        assert_eq!(
+            term_name(received, Language::English),
+            Some("date received")
+        );
+        assert_eq!(
+            term_name("http://example.org/unknown", Language::Dutch),
+            None
+        );
     }
 }

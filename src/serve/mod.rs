@@ -50,7 +50,7 @@ use crate::store::{
     StoreError, QUERY_STACK,
 };
 use oxhttp::model::header::{
-    ACCEPT, ACCESS_CONTROL_ALLOW_HEADERS, ACCESS_CONTROL_ALLOW_METHODS,
+    ACCEPT, ACCEPT_LANGUAGE, ACCESS_CONTROL_ALLOW_HEADERS, ACCESS_CONTROL_ALLOW_METHODS,
     ACCESS_CONTROL_ALLOW_ORIGIN, ALLOW, CONTENT_LENGTH, CONTENT_SECURITY_POLICY, CONTENT_TYPE,
     X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS,
 };
@@ -184,7 +184,8 @@ impl Endpoint {
             "/" => self.landing().map(Reply::html),
             "/query" => {
                 let parameters = parse_form(request.uri().query().unwrap_or("").as_bytes());
-                self.query_page(&parameters).map(Reply::html)
+                self.query_page(&parameters, html::Language::of(request))
+                    .map(Reply::html)
             }
             path if path.starts_with(browse::PREFIX) => self.browse(request),
             _ => self.resource(request),
@@ -254,7 +255,8 @@ impl Endpoint {
         };
         let location = format!("{raw_path}?format={format}");
         if media_type == "text/html" {
-            return Ok(Reply::html(self.resource_page(&iri)?).negotiated(location));
+            let page = self.resource_page(&iri, html::Language::of(request))?;
+            return Ok(Reply::html(page).negotiated(location));
         }
         let construct = format!("CONSTRUCT {{ {iri} ?p ?o }} WHERE {{ {iri} ?p ?o }}");
         let quads = match self.evaluate(construct)? {
@@ -760,6 +762,7 @@ fn request_key(request: &Request<Body>, body: Vec<u8>) -> RequestKey {
             .path_and_query()
             .map_or_else(|| uri.path().to_owned(), |p| p.as_str().to_owned()),
         accept: header(ACCEPT),
+        accept_language: header(ACCEPT_LANGUAGE),
         content_type: header(CONTENT_TYPE),
         body,
     }

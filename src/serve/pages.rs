@@ -8,7 +8,7 @@
 use super::browse::{LISTS, PREFIX as BROWSE};
 use super::charts::{histogram, months_between, stacked_bars, Column};
 use super::dumps::{dump_name, DUMP_FORMATS, DUMP_PREFIX};
-use super::html::{escape, page, page_with_alternates, Labels, Linker};
+use super::html::{escape, page, page_with_alternates, Labels, Language, Linker};
 use super::media::{offered, Answer};
 use super::resources::alternates;
 use super::{Endpoint, Evaluated, Refusal};
@@ -229,7 +229,11 @@ impl Endpoint {
     }
 
     /// `/query`: an editor, the shipped queries to start from, and the results as a table.
-    pub(super) fn query_page(&self, parameters: &[(String, String)]) -> Result<String, Refusal> {
+    pub(super) fn query_page(
+        &self,
+        parameters: &[(String, String)],
+        language: Language,
+    ) -> Result<String, Refusal> {
         let parameter = |name: &str| {
             parameters
                 .iter()
@@ -261,14 +265,14 @@ impl Endpoint {
             escape(&text)
         );
         if let Some(query) = query {
-            body.push_str(&self.results_section(&query)?);
+            body.push_str(&self.results_section(&query, language)?);
         }
         Ok(page("SPARQL", &body))
     }
 
     /// The results of `query`, with links to download them in each format of their kind:
     /// result formats for SELECT and ASK, graph formats for CONSTRUCT and DESCRIBE.
-    fn results_section(&self, query: &str) -> Result<String, Refusal> {
+    fn results_section(&self, query: &str, language: Language) -> Result<String, Refusal> {
         let mut html = String::from("<h2>Results</h2>");
         let evaluated = self.evaluate(query.to_owned());
         let answer = match evaluated {
@@ -291,7 +295,7 @@ impl Endpoint {
             Ok(Evaluated::Solutions { variables, rows }) => {
                 let _ = write!(html, "<p id=\"row-count\">{} rows</p>", rows.len());
                 let iris = rows.iter().flat_map(|row| row.values().iter().flatten());
-                let labels = self.some_labels(iris);
+                let labels = self.some_labels(iris).in_language(language);
                 html.push_str(&self.linker().named_table(&variables, &rows, &labels));
             }
             Ok(Evaluated::Boolean(value)) => {
@@ -308,7 +312,9 @@ impl Endpoint {
                     .into_iter()
                     .map(|quad| [quad.subject.into(), quad.predicate.into(), quad.object])
                     .collect();
-                let labels = self.some_labels(terms.iter().flatten());
+                let labels = self
+                    .some_labels(terms.iter().flatten())
+                    .in_language(language);
                 for [subject, predicate, object] in &terms {
                     let _ = write!(
                         html,

@@ -73,8 +73,15 @@ impl Reply {
         if let Some(media_type) = self.media_type {
             headers.insert(CONTENT_TYPE, HeaderValue::from_static(media_type));
         }
-        if self.varies_by_accept {
-            headers.insert(VARY, HeaderValue::from_static("Accept"));
+        // A page names properties and classes in the language `Accept-Language` prefers.
+        let vary = match (self.varies_by_accept, self.media_type == Some(HTML)) {
+            (true, true) => Some("Accept, Accept-Language"),
+            (true, false) => Some("Accept"),
+            (false, true) => Some("Accept-Language"),
+            (false, false) => None,
+        };
+        if let Some(vary) = vary {
+            headers.insert(VARY, HeaderValue::from_static(vary));
         }
         if self.retry_soon {
             headers.insert(RETRY_AFTER, HeaderValue::from_static("1"));

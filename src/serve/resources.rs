@@ -7,7 +7,7 @@
 //! and linking its RDF representations (`?format=ttl`, `nt`, `rdf`, `jsonld`, which
 //! `Endpoint::resource` answers at the same path).
 
-use super::html::{escape, page_with_alternates, Alternate, Labels, Linker};
+use super::html::{escape, page_with_alternates, Alternate, Labels, Language, Linker};
 use super::media::{named_type, offered, Answer};
 use super::pages::Rows;
 use super::{Endpoint, Refusal};
@@ -31,7 +31,11 @@ impl Section {
 impl Endpoint {
     /// A resource's page: a set of questions in full, anything else as its statements and
     /// what refers to it.
-    pub(super) fn resource_page(&self, iri: &NamedNode) -> Result<String, Refusal> {
+    pub(super) fn resource_page(
+        &self,
+        iri: &NamedNode,
+        language: Language,
+    ) -> Result<String, Refusal> {
         let statements = self.rows(&format!(
             "SELECT ?property ?value WHERE {{ {iri} ?property ?value }} ORDER BY ?property ?value"
         ))?;
@@ -62,7 +66,7 @@ impl Endpoint {
         let mut shown: Vec<&Rows> = vec![&statements, &referred];
         shown.extend(sections.iter().map(|section| &section.rows));
         shown.extend(answers.iter().chain(sets.iter()));
-        let labels = self.labels_of_rows(&shown, &[iri])?;
+        let labels = self.labels_of_rows(&shown, &[iri])?.in_language(language);
         let view = View {
             linker: self.linker(),
             labels: &labels,
@@ -204,7 +208,11 @@ const GRAPH_PAGE_STATEMENTS: usize = 2000;
 impl Endpoint {
     /// A named graph's page, for a browser at `/graph/…`: its statements by subject, each
     /// resource by its label, and links to the whole graph as data.
-    pub(super) fn graph_page(&self, graph: &NamedNode) -> Result<String, Refusal> {
+    pub(super) fn graph_page(
+        &self,
+        graph: &NamedNode,
+        language: Language,
+    ) -> Result<String, Refusal> {
         let mut statements = self.rows(&format!(
             "SELECT ?subject ?property ?value WHERE {{ GRAPH {graph} {{ ?subject ?property ?value }} }} \
              ORDER BY ?subject ?property ?value LIMIT {}",
@@ -218,7 +226,9 @@ impl Endpoint {
         }
         let cut = statements.rows.len() > GRAPH_PAGE_STATEMENTS;
         statements.rows.truncate(GRAPH_PAGE_STATEMENTS);
-        let labels = self.labels_of_rows(&[&statements], &[graph])?;
+        let labels = self
+            .labels_of_rows(&[&statements], &[graph])?
+            .in_language(language);
         let view = View {
             linker: self.linker(),
             labels: &labels,

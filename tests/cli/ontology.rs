@@ -46,3 +46,52 @@ fn every_local_term_written_is_declared() {
         );
     }
 }
+
+/// The terms with a name for pages in both Dutch and English: `ontology/kamervragen.ttl`'s own
+/// and `ontology/labels.ttl`'s for other vocabularies.
+fn named_terms() -> BTreeSet<String> {
+    let mut languages: std::collections::BTreeMap<String, BTreeSet<String>> = Default::default();
+    for file in ["ontology/kamervragen.ttl", "ontology/labels.ttl"] {
+        let text = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(file)).unwrap();
+        for quad in RdfParser::from_format(RdfFormat::Turtle).for_slice(&text) {
+            let triple = Triple::from(quad.unwrap_or_else(|e| panic!("{file}: {e}")));
+            if let (true, Term::Literal(label)) = (
+                triple.predicate.as_str() == "http://www.w3.org/2000/01/rdf-schema#label",
+                &triple.object,
+            ) {
+                languages
+                    .entry(triple.subject.to_string())
+                    .or_default()
+                    .insert(label.language().unwrap_or_default().to_owned());
+            }
+        }
+    }
+    languages
+        .into_iter()
+        .filter(|(_, languages)| languages.contains("nl") && languages.contains("en"))
+        .map(|(term, _)| term)
+        .collect()
+}
+
+/// Pages show properties and classes by name: each one the graph uses has one in Dutch and one
+/// in English.
+#[test]
+fn every_property_and_class_written_is_named_in_dutch_and_english() {
+    let named = named_terms();
+    let nquads = Workspace::with_all_seeds()
+        .run(&["export", "-f", "nquads"])
+        .success();
+    let mut unnamed = BTreeSet::new();
+    for quad in RdfParser::from_format(RdfFormat::NQuads).for_slice(nquads.as_bytes()) {
+        let quad = quad.unwrap();
+        let mut terms = vec![quad.predicate.to_string()];
+        if quad.predicate.as_str() == "http://www.w3.org/1999/02/22-rdf-syntax-ns#type" {
+            terms.push(quad.object.to_string());
+        }
+        unnamed.extend(terms.into_iter().filter(|term| !named.contains(term)));
+    }
+    assert!(
+        unnamed.is_empty(),
+        "without a name in nl and en: {unnamed:?}"
+    );
+}

@@ -68,13 +68,18 @@ fn resources_are_shown_by_their_labels_with_the_iri_on_hover() {
         addressed.contains("title=\"https://w3id.org/kamervragen/ambt/minister-voor-buitenlandse-handel-en-ontwikkelingssamenwerking\">Minister voor Buitenlandse Handel en Ontwikkelingssamenwerking</a>"),
         "{addressed}"
     );
-    // Predicates by their compact names, the IRI kept as the target and on hover.
+    // Predicates by their names (ontology/labels.ttl, the ontology's labels), the IRI kept as
+    // the target and on hover.
     let statements = table_with_id(&set, "statements");
     assert!(
-        statements.contains("<a href=\"http://purl.org/dc/terms/title\" title=\"http://purl.org/dc/terms/title\">dct:title</a>"),
+        statements.contains("<a href=\"http://purl.org/dc/terms/title\" title=\"http://purl.org/dc/terms/title\">titel</a>"),
         "{statements}"
     );
-    assert!(statements.contains(">kv:followsUp</a>"), "{statements}");
+    assert!(
+        statements
+            .contains("title=\"https://w3id.org/kamervragen/def#followsUp\">is vervolg op</a>"),
+        "{statements}"
+    );
     // The question the set prints fifth, and the follow-up by its Zaak number.
     assert!(
         set.contains("title=\"https://w3id.org/kamervragen/zaak/2019Z15244/vraag/5\">2019Z15244, question 5</a>"),
@@ -583,4 +588,46 @@ fn the_cited_domains_are_listed_with_their_counts() {
         ]
     );
     assert!(html(&server, "/").body.contains("href=\"/browse/domains\""));
+}
+
+/// Properties and classes are named as `ontology/labels.ttl` and the ontology label them: in
+/// Dutch by default, in English with `?lang=en` or an `Accept-Language` that prefers it.
+#[test]
+fn properties_and_classes_are_named_in_dutch_or_english() {
+    let workspace = Workspace::with_seed();
+    let server = Server::start(&workspace, &[]);
+    let set = |path: &str, language: Option<&str>| {
+        let mut headers = vec![("Accept", "text/html")];
+        headers.extend(language.map(|language| ("Accept-Language", language)));
+        let reply = server.request("GET", path, &headers, b"");
+        assert_eq!(reply.status, 200, "{path}");
+        let start = reply
+            .body
+            .find("id=\"statements\"")
+            .expect("the statements");
+        reply.body[start..].to_owned()
+    };
+    let dutch = set("/zaak/2019Z15244", None);
+    let dct = "http://purl.org/dc/terms/";
+    for shown in [
+        format!("title=\"{dct}dateSubmitted\">datum ingezonden</a>"),
+        ">set schriftelijke vragen</a>".to_owned(),
+    ] {
+        assert!(dutch.contains(&shown), "{shown} in {dutch}");
+    }
+    for english in [
+        set("/zaak/2019Z15244?lang=en", None),
+        set("/zaak/2019Z15244", Some("en-GB,en;q=0.9,nl;q=0.8")),
+    ] {
+        for shown in [
+            format!("title=\"{dct}dateSubmitted\">date submitted</a>"),
+            ">set of written questions</a>".to_owned(),
+        ] {
+            assert!(english.contains(&shown), "{shown} in {english}");
+        }
+    }
+    assert_eq!(
+        set("/zaak/2019Z15244", Some("de, en;q=0.5, nl;q=0.8")),
+        dutch
+    );
 }
