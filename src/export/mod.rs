@@ -3,10 +3,12 @@
 //! Quads enter in any order; bytes leave in one of oxigraph's RDF formats, sorted so that the
 //! same input always gives byte-identical output. Formats that keep graphs (TriG, N-Quads,
 //! JSON-LD) write every named graph; the others merge all graphs into one, each triple once.
+//! JSON-LD leaves compacted with the vocabulary's prefixes ([`jsonld`]).
 //!
 //! Query results leave through [`results`]; dumps that stream, without a store or a graph at a
 //! time from one, through [`stream`].
 
+pub mod jsonld;
 pub mod results;
 pub mod stream;
 
@@ -106,7 +108,8 @@ impl ExportFormat {
     }
 }
 
-/// A serializer for `format` with the vocabulary's prefixes declared.
+/// A serializer for `format` with the vocabulary's prefixes declared (JSON-LD, which it would
+/// write expanded, goes through [`jsonld`] instead).
 pub fn serializer(format: ExportFormat) -> RdfSerializer {
     let mut serializer = RdfSerializer::from_format(format.rdf_format());
     for (prefix, iri) in vocab::prefixes() {
@@ -123,6 +126,9 @@ pub(crate) fn write_sorted<W: Write>(
     format: ExportFormat,
     writer: W,
 ) -> io::Result<W> {
+    if format == ExportFormat::JsonLd {
+        return jsonld::write_quads(sorted_quads(quads).iter().map(Quad::as_ref), writer);
+    }
     let mut serializer = serializer(format).for_writer(writer);
     if format.keeps_graphs() {
         for quad in sorted_quads(quads) {

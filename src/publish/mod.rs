@@ -1,5 +1,5 @@
-//! A folder an open-data portal can harvest: the dumps, the vocabulary and shapes, and a
-//! DCAT/VoID description of them.
+//! A folder an open-data portal can harvest: the dumps, the vocabulary and shapes, the JSON-LD
+//! context of the vocabulary's prefixes, and a DCAT/VoID description of the dumps.
 //!
 //! Input paths, load options and the publisher's [`PublishSettings`] enter; files leave in
 //! the output folder, and a [`PublishReport`] lists them. Each dump is streamed as
@@ -16,7 +16,7 @@ pub use description::{describe_served, Conformance, PublishedFile};
 pub use settings::{PublishSettings, SettingsFile};
 pub use statistics::Statistics;
 
-use crate::export::{write_sorted, ExportFormat};
+use crate::export::{jsonld, write_sorted, ExportFormat};
 use crate::run::pipeline::LoadReport;
 use crate::run::Error;
 
@@ -106,12 +106,16 @@ pub fn publish(
     ));
     let statistics = Statistics::count(BufReader::new(File::open(&ntriples)?))
         .map_err(|error| io::Error::new(io::ErrorKind::InvalidData, error))?;
-    for (name, text) in [
-        ("ontology.ttl", vocab::ONTOLOGY_TURTLE),
-        ("shapes.ttl", SHAPES_TURTLE),
+    // The context is not a distribution of the dataset (as the ontology and shapes are not):
+    // it is what a JSON-LD document of the data may point its `@context` at.
+    let context = jsonld::context_document();
+    for (name, bytes) in [
+        ("ontology.ttl", vocab::ONTOLOGY_TURTLE.as_bytes()),
+        ("shapes.ttl", SHAPES_TURTLE.as_bytes()),
+        (jsonld::CONTEXT_FILE, context.as_slice()),
     ] {
         let path = out.join(name);
-        write_atomically(&path, |mut file| Ok(file.write_all(text.as_bytes())?))?;
+        write_atomically(&path, |mut file| Ok(file.write_all(bytes)?))?;
         files.push(path);
     }
     let conformance = Conformance {

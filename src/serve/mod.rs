@@ -41,7 +41,7 @@ use media::{named_type, short_name, Answer, GRAPH_TYPES, RESULT_TYPES};
 use protocol::{parse_form, FORMAT_PARAMETERS};
 use reply::Reply;
 
-use crate::export::{self, ExportFormat};
+use crate::export::{self, jsonld, ExportFormat};
 use crate::publish::PublishSettings;
 use crate::rdf::iri::IriMinter;
 use crate::rdf::vocab::{formats, sd};
@@ -178,6 +178,7 @@ impl Endpoint {
             "/def" if self.serves_vocabulary() => self.vocabulary(request, false),
             "/def/shapes" if self.serves_vocabulary() => self.vocabulary(request, true),
             "/dataset" | "/.well-known/void" => self.dataset(request),
+            "/context.jsonld" => Ok(Reply::ok(jsonld::MEDIA_TYPE, jsonld::context_document())),
             path if path.starts_with(graphs::GRAPH_PREFIX) => {
                 self.direct_graph(request, &iri_path(path.trim_start_matches('/')))
             }

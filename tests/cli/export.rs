@@ -639,3 +639,120 @@ fn a_device_or_pipe_is_written_in_place_and_a_link_is_followed() {
         expected
     );
 }
+
+const JSON_LD: RdfFormat = RdfFormat::JsonLd {
+    profile: oxigraph::io::JsonLdProfileSet::empty(),
+};
+
+/// Compacted JSON-LD, expanded again, is exactly the N-Quads dump: read by oxigraph's JSON-LD
+/// parser and by rdflib's, on the whole shipped corpus. Each graph is one node, each subject
+/// one node in it, though the provenance and shared graphs gather statements from every
+/// document; the bytes do not depend on how many threads read the documents.
+#[test]
+fn compacted_json_ld_expands_to_the_nquads_dump() {
+    let workspace = Workspace::with_all_seeds();
+    let nquads = workspace.run(&["export", "-f", "nquads"]).success();
+    let expected = parse_quads(nquads.as_bytes(), RdfFormat::NQuads);
+    assert!(expected.len() > 5000, "{} quads", expected.len());
+    let jsonld = workspace.run(&["export", "-f", "jsonld"]).success();
+    assert_eq!(parse_quads(jsonld.as_bytes(), JSON_LD), expected);
+    assert_one_node_per_graph_and_subject(&jsonld);
+    if let Some(from_rdflib) = rdflib_nquads(&jsonld) {
+        assert_eq!(parse_quads(&from_rdflib, RdfFormat::NQuads), expected);
+    }
+    let one_thread = workspace
+        .command(&["export", "-f", "jsonld"])
+        .env("RAYON_NUM_THREADS", "1")
+        .output()
+        .unwrap();
+    assert!(one_thread.stdout == jsonld.as_bytes());
+}
+
+/// The top-level graphs of a JSON-LD dump, and the subjects in each, each once.
+fn assert_one_node_per_graph_and_subject(jsonld: &str) {
+    let document: serde_json::Value = serde_json::from_str(jsonld).unwrap();
+    let graphs = document["@graph"].as_array().unwrap();
+    let graph_ids: Vec<&str> = graphs.iter().map(|g| g["@id"].as_str().unwrap()).collect();
+    let unique: BTreeSet<&str> = graph_ids.iter().copied().collect();
+    assert_eq!(unique.len(), graph_ids.len(), "{graph_ids:?}");
+    assert!(unique.contains("https://w3id.org/kamervragen/graph/provenance"));
+    for graph in graphs {
+        let nodes = graph["@graph"].as_array().unwrap();
+        let subjects: BTreeSet<&str> = nodes.iter().map(|n| n["@id"].as_str().unwrap()).collect();
+        assert_eq!(subjects.len(), nodes.len(), "{}", graph["@id"]);
+    }
+}
+
+/// rdflib's reading of a JSON-LD document, as N-Quads; `None` where rdflib is missing outside CI.
+fn rdflib_nquads(jsonld: &str) -> Option<Vec<u8>> {
+    let mut python =
+        super::independent_tool("python3", &["-c", "import rdflib"], "pip install rdflib")?;
+    let script = "import sys\nfrom rdflib import Dataset\n\
+        d = Dataset()\nd.parse(data=sys.stdin.read(), format='json-ld')\n\
+        sys.stdout.write(d.serialize(format='nquads'))\n";
+    let mut child = python
+        .args(["-c", script])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    let text = jsonld.to_owned();
+    let writing = std::thread::spawn(move || {
+        use std::io::Write;
+        input.write_all(text.as_bytes()).unwrap();
+    });
+    let output = child.wait_with_output().unwrap();
+    writing.join().unwrap();
+    assert!(output.status.success(), "rdflib could not read the JSON-LD");
+    Some(output.stdout)
+}
+
+/// Keys, `@type` and datatypes are compact IRIs of the inline `@context`, which holds the
+/// vocabulary's prefixes; resources keep their full IRIs; each node is a line.
+#[test]
+fn json_ld_is_compacted_with_the_vocabulary_prefixes() {
+    let workspace = Workspace::with_seed();
+    let jsonld = workspace
+        .run(&["export", "seeds/2019Z15244.md", "-f", "jsonld"])
+        .success();
+    let lines: Vec<&str> = jsonld.lines().collect();
+    assert_eq!(lines[0], "{\"@context\":{");
+    assert_eq!(lines[1], "\"bibo\":\"http://purl.org/ontology/bibo/\",");
+    assert!(lines.contains(&"\"schema\":\"http://schema.org/\","));
+    assert!(lines.contains(&"\"kv\":\"https://w3id.org/kamervragen/def#\","));
+    assert!(lines.contains(&"\"xsd\":\"http://www.w3.org/2001/XMLSchema#\"},"));
+    assert!(lines.contains(&"\"@graph\":["));
+    assert!(
+        lines.contains(&"{\"@id\":\"https://w3id.org/kamervragen/graph/provenance\",\"@graph\":[")
+    );
+    assert_eq!(lines.last(), Some(&"]}"));
+    let question = lines
+        .iter()
+        .find(|line| {
+            line.starts_with("{\"@id\":\"https://w3id.org/kamervragen/zaak/2019Z15244/vraag/1\",")
+        })
+        .expect("question 1 is a node of its own");
+    assert!(
+        question.contains("\"@type\":[\"schema:Question\"]"),
+        "{question}"
+    );
+    assert!(
+        question.contains("\"schema:position\":[{\"@type\":\"xsd:integer\",\"@value\":\"1\"}]"),
+        "{question}"
+    );
+    assert!(
+        question.contains(
+            "\"eli:is_part_of\":[{\"@id\":\"https://w3id.org/kamervragen/zaak/2019Z15244\"}]"
+        ),
+        "{question}"
+    );
+    let document: serde_json::Value = serde_json::from_str(&jsonld).unwrap();
+    for graph in document["@graph"].as_array().unwrap() {
+        for node in graph["@graph"].as_array().unwrap() {
+            for key in node.as_object().unwrap().keys() {
+                assert!(!key.contains("://"), "a key left whole: {key}");
+            }
+        }
+    }
+}

@@ -64,13 +64,19 @@ fn writes_the_dumps_the_vocabulary_the_shapes_and_their_description() {
         "kamervragen.nq.gz",
         "ontology.ttl",
         "shapes.ttl",
+        "context.jsonld",
         "dataset.ttl",
     ]
     .into_iter()
     .map(String::from)
     .collect();
     assert_eq!(names(&dist), expected);
-    assert_eq!(listing.lines().count(), 12, "{listing}");
+    assert_eq!(listing.lines().count(), 13, "{listing}");
+    // The JSON-LD context, as `serve` answers `/context.jsonld` (tests/cli/serve.rs).
+    assert_eq!(
+        fs::read(dist.join("context.jsonld")).unwrap(),
+        kamervragen::export::jsonld::context_document()
+    );
 
     let description = parse_quads(
         &fs::read(dist.join("dataset.ttl")).unwrap(),

@@ -1858,3 +1858,63 @@ fn requests_that_are_not_utf_8_or_ask_no_query_are_refused() {
         Some("application/n-triples")
     );
 }
+
+/// `/context.jsonld` is the published context (`publish` writes the same file); JSON-LD from
+/// CONSTRUCT, a resource and a graph declares it inline, is compacted with it, each subject a
+/// node once, and reads back as the triples the N-Triples answer gives.
+#[test]
+fn json_ld_answers_are_compacted_with_the_published_context() {
+    let json_ld = RdfFormat::JsonLd {
+        profile: oxigraph::io::JsonLdProfileSet::empty(),
+    };
+    let workspace = Workspace::with_all_seeds();
+    let server = Server::start(&workspace, &[]);
+    let (status, media_type, context) = get_bytes(&server, "/context.jsonld");
+    assert_eq!(
+        (status, media_type.as_deref()),
+        (200, Some("application/ld+json"))
+    );
+    let context = String::from_utf8(context).unwrap();
+    assert!(context.starts_with("{\"@context\":{\n\"bibo\":\"http://purl.org/ontology/bibo/\",\n"));
+    assert!(context
+        .lines()
+        .any(|line| line == "\"schema\":\"http://schema.org/\","));
+    assert!(context.ends_with("\n\"xsd\":\"http://www.w3.org/2001/XMLSchema#\"}}\n"));
+    // What `publish` writes too (tests/cli/publish.rs).
+    assert_eq!(
+        context.as_bytes(),
+        kamervragen::export::jsonld::context_document()
+    );
+    // The inline context is the published one's entries.
+    let inline = &context[..context.len() - "}\n".len()];
+
+    let all = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }";
+    let ntriples = server.get(all, "application/n-triples");
+    let jsonld = server.get(all, "application/ld+json");
+    assert_eq!(jsonld.header("content-type"), Some("application/ld+json"));
+    assert!(jsonld.body.starts_with(inline), "{}", &jsonld.body[..400]);
+    assert!(jsonld.body.contains("\"@type\":[\"schema:Question\"]"));
+    let expected = parse_triples(ntriples.body.as_bytes(), RdfFormat::NTriples);
+    assert!(expected.len() > 5000, "{} triples", expected.len());
+    assert_eq!(parse_triples(jsonld.body.as_bytes(), json_ld), expected);
+    let document: serde_json::Value = serde_json::from_str(&jsonld.body).unwrap();
+    let nodes = document["@graph"].as_array().unwrap();
+    let subjects: std::collections::BTreeSet<&str> = nodes
+        .iter()
+        .map(|node| node["@id"].as_str().unwrap())
+        .collect();
+    assert_eq!(subjects.len(), nodes.len(), "a subject in two nodes");
+
+    for path in ["/zaak/2019Z15244", "/graph/provenance"] {
+        let read = |accept| server.request("GET", path, &[("Accept", accept)], b"");
+        let jsonld = read("application/ld+json");
+        assert_eq!(jsonld.status, 200, "{path}");
+        assert!(jsonld.body.starts_with(inline), "{path}: {}", jsonld.body);
+        let ntriples = read("application/n-triples");
+        assert_eq!(
+            parse_triples(jsonld.body.as_bytes(), json_ld),
+            parse_triples(ntriples.body.as_bytes(), RdfFormat::NTriples),
+            "{path}"
+        );
+    }
+}

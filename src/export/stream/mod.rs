@@ -22,12 +22,19 @@
 //! their triples are sorted, as N-Triples lines, in runs on disk ([`sorted`]), and written out
 //! at the end in that order, each once, as the store's export writes them. Their memory is
 //! flat too, and a subject's statements stand together.
+//!
+//! JSON-LD keeps the graphs but promises each graph as one node, and each subject one node in
+//! it, though the provenance and shared graphs gather statements from every document. Its
+//! statements are sorted the same way, as lines that lead with the graph name
+//! ([`prepared::LineFormat::GraphThenTriple`]), and compacted as they are written at the end
+//! ([`crate::export::jsonld`]); the store's export sorts them so too, and gives the same bytes.
 
 mod prepared;
 mod sorted;
 
 pub use prepared::PreparedGraph;
 
+use crate::export::jsonld::JsonLdWriter;
 use crate::export::{serializer, ExportFormat};
 use crate::map::reference_quads;
 use crate::rdf::iri::IriMinter;
@@ -41,7 +48,7 @@ use crate::map::LoadOptions;
 use crate::store::GraphStore;
 use oxigraph::io::{RdfFormat, RdfParseError, RdfParser, WriterQuadSerializer};
 use oxigraph::model::{NamedNode, Quad, QuadRef, Triple, TripleRef};
-use prepared::{Body, PreparedStatement};
+use prepared::{Body, LineFormat, PreparedStatement};
 use sorted::{MergedLines, SortedLines};
 use std::collections::HashSet;
 use std::io::{self, Write};
@@ -116,7 +123,8 @@ struct StreamWriter<W: Write> {
 }
 
 /// Where the statements go: straight out as the lines they were prepared as, through a
-/// serializer that writes each in the light of those before it, or sorted first.
+/// serializer that writes each in the light of those before it, or sorted first (the merged
+/// formats, and JSON-LD by graph and subject).
 enum Sink<W: Write> {
     Lines(W),
     /// Boxed: a serializer is some hundreds of bytes, and there is one a dump.
@@ -137,7 +145,7 @@ struct Seen {
 impl<W: Write> StreamWriter<W> {
     fn new(format: ExportFormat, minter: &IriMinter, writer: W, run_bytes: usize) -> Self {
         let sink = match PreparedGraph::line_format(format) {
-            Some(RdfFormat::NQuads) => Sink::Lines(writer),
+            Some(LineFormat::NQuads) => Sink::Lines(writer),
             Some(_) => Sink::Sorted(SortedLines::with_run_bytes(run_bytes), writer),
             None => Sink::Serializer(Box::new(serializer(format).for_writer(writer))),
         };
@@ -221,6 +229,9 @@ fn write_sorted_lines<W: Write>(
     mut writer: W,
 ) -> Result<W, Error> {
     let mut merged = lines.into_merged()?;
+    if format == ExportFormat::JsonLd {
+        return write_json_ld(merged, writer);
+    }
     if format == ExportFormat::NTriples {
         while let Some(line) = merged.next_line()? {
             writer.write_all(line)?;
@@ -242,6 +253,84 @@ fn write_sorted_lines<W: Write>(
             .expect("reading back the sorted lines does not panic")
     })?;
     Ok(serializer.finish()?)
+}
+
+/// Writes JSON-LD from its sorted lines (graph, then triple): each graph, and each subject in
+/// it, comes once, together. The lines are read back on a thread of its own, as above.
+fn write_json_ld<W: Write>(merged: MergedLines, writer: W) -> Result<W, Error> {
+    let mut out = JsonLdWriter::new(writer);
+    std::thread::scope(|scope| {
+        let (chunks, received) = mpsc::sync_channel(4);
+        let reading = scope.spawn(move || read_back_quads(merged, &chunks));
+        for chunk in received {
+            for quad in &chunk {
+                out.serialize_quad(quad)?;
+            }
+        }
+        reading
+            .join()
+            .expect("reading back the sorted lines does not panic")
+    })?;
+    Ok(out.finish()?)
+}
+
+/// Parses the merged graph-then-triple lines into quads, sent on in chunks until the stream
+/// ends or the serializer stops taking them. Each chunk's lines are put back as N-Quads (the
+/// graph name after the triple) and parsed together.
+fn read_back_quads(
+    mut merged: MergedLines,
+    chunks: &mpsc::SyncSender<Vec<Quad>>,
+) -> Result<(), Error> {
+    let mut nquads = Vec::with_capacity(CHUNK * 256);
+    let mut lines = 0;
+    loop {
+        let line = merged.next_line()?;
+        if let Some(line) = line {
+            push_as_nquads(&mut nquads, line)?;
+            lines += 1;
+        }
+        if lines == CHUNK || (line.is_none() && lines > 0) {
+            // Lenient: the lines are oxigraph's own, checked when their terms were made.
+            let chunk = RdfParser::from_format(RdfFormat::NQuads)
+                .lenient()
+                .for_slice(&nquads)
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|error| unreadable_line(&error.to_string()))?;
+            if chunks.send(chunk).is_err() {
+                // Refused only when the serializer has stopped, with its own error.
+                return Ok(());
+            }
+            nquads.clear();
+            lines = 0;
+        }
+        if line.is_none() {
+            return Ok(());
+        }
+    }
+}
+
+/// `<g> <s> <p> <o> .` as `<s> <p> <o> <g> .` (no graph name: the default graph).
+fn push_as_nquads(nquads: &mut Vec<u8>, line: &[u8]) -> Result<(), Error> {
+    let (graph, triple) = line
+        .iter()
+        .position(|byte| *byte == b' ')
+        .map(|space| (&line[..space], &line[space + 1..]))
+        .ok_or_else(|| unreadable_line("no graph name"))?;
+    let triple = triple
+        .strip_suffix(b" .\n")
+        .ok_or_else(|| unreadable_line("no end"))?;
+    nquads.extend_from_slice(triple);
+    nquads.push(b' ');
+    nquads.extend_from_slice(graph);
+    nquads.extend_from_slice(b" .\n");
+    Ok(())
+}
+
+fn unreadable_line(error: &str) -> Error {
+    Error::Output(io::Error::new(
+        io::ErrorKind::InvalidData,
+        format!("a sorted JSON-LD line did not read back: {error}"),
+    ))
 }
 
 /// Triples are handed from the reading thread to the serializer this many at a time.
@@ -319,11 +408,33 @@ mod tests {
         .unwrap()
     }
 
+    /// The store's JSON-LD export sorts as the stream's does, and is the same bytes: each
+    /// graph one node, though the store gives them a graph at a time.
+    #[test]
+    fn the_stores_json_ld_is_the_streams() {
+        let seeds = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"));
+        let options = LoadOptions::default();
+        let loaded = crate::run::pipeline::load(&[seeds], &options).unwrap();
+        let from_store = write_store(
+            &loaded.store,
+            &options.minter,
+            ExportFormat::JsonLd,
+            Vec::new(),
+        )
+        .unwrap();
+        assert!(from_store == dump(ExportFormat::JsonLd, sorted::RUN));
+    }
+
     /// Through a hundred runs on disk or in one run in memory, the shipped documents' merged
-    /// dump is the same bytes: the documents, the reference graph and the linksets, sorted.
+    /// dump (and JSON-LD, sorted the same way by graph first) is the same bytes: the
+    /// documents, the reference graph and the linksets, sorted.
     #[test]
     fn a_merged_dump_from_runs_on_disk_is_the_one_from_memory() {
-        for format in [ExportFormat::NTriples, ExportFormat::Turtle] {
+        for format in [
+            ExportFormat::NTriples,
+            ExportFormat::Turtle,
+            ExportFormat::JsonLd,
+        ] {
             let in_memory = dump(format, sorted::RUN);
             assert!(
                 in_memory.len() > 500_000,

@@ -6,13 +6,41 @@
 //! counts for a linkset. As N-Quads, and as N-Triples for the formats that merge the graphs
 //! (which sort them, see [`super::sorted`]), they are written out here already, by oxigraph's
 //! serializer, so that the writing thread only looks up hashes and copies bytes while every
-//! core does the rest.
+//! core does the rest. For JSON-LD, which sorts them too (by graph, then subject, so that each
+//! graph and each subject in it is one node), a line is the graph name, then the N-Triples
+//! line ([`LineFormat::GraphThenTriple`]).
 
 use crate::export::ExportFormat;
 use crate::run::links::{hash128, LinkCounter, LinkKey};
-use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::{NamedNodeRef, Quad, QuadRef, TripleRef};
-use std::io;
+use oxigraph::io::{RdfFormat, RdfSerializer, WriterQuadSerializer};
+use oxigraph::model::{GraphNameRef, NamedNodeRef, Quad, QuadRef, TripleRef};
+use std::io::{self, Write};
+
+/// The lines, one a statement, that a dump's statements are prepared as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum LineFormat {
+    /// N-Quads, written as they come.
+    NQuads,
+    /// N-Triples, sorted (the formats that merge the graphs).
+    NTriples,
+    /// The graph name (nothing for the default graph), a space, then the N-Triples line:
+    /// sorted, a graph's statements stand together, and a subject's among them.
+    GraphThenTriple,
+}
+
+impl LineFormat {
+    /// Whether the dump sorts the lines, dropping repeats as it does.
+    pub(crate) fn is_sorted(self) -> bool {
+        self != Self::NQuads
+    }
+}
+
+/// Where a graph's lines are written.
+enum LineWriter {
+    /// Boxed: a serializer is some hundreds of bytes.
+    Serializer(Box<WriterQuadSerializer<Vec<u8>>>),
+    GraphThenTriple(Vec<u8>),
+}
 
 /// One graph's statements, sorted, with what the writer needs to decide on each.
 #[derive(Debug)]
@@ -53,12 +81,22 @@ impl PreparedGraph {
         let sorted = sorted.into_iter();
         let mut statements = Vec::with_capacity(sorted.size_hint().0);
         let mut quads = Vec::new();
-        let mut lines = Self::line_format(format)
-            .map(|lines| RdfSerializer::from_format(lines).for_writer(Vec::new()));
+        let line_format = Self::line_format(format);
+        let sorted_later = line_format.is_some_and(LineFormat::is_sorted);
+        let mut lines = line_format.map(|lines| match lines {
+            LineFormat::NQuads => LineWriter::Serializer(Box::new(
+                RdfSerializer::from_format(RdfFormat::NQuads).for_writer(Vec::new()),
+            )),
+            LineFormat::NTriples => LineWriter::Serializer(Box::new(
+                RdfSerializer::from_format(RdfFormat::NTriples).for_writer(Vec::new()),
+            )),
+            LineFormat::GraphThenTriple => LineWriter::GraphThenTriple(Vec::new()),
+        });
         for quad in sorted {
-            // A merged dump drops repeats as it sorts; one that keeps the graphs remembers
+            // A sorted dump drops repeats as it sorts; one written as it comes remembers
             // what it wrote of the shared graph.
-            let written_once = keeps_graphs && quad.graph_name == shared_graph.into();
+            let written_once =
+                !sorted_later && keeps_graphs && quad.graph_name == shared_graph.into();
             statements.push(PreparedStatement {
                 once: written_once.then(|| hash128(&(quad.subject, quad.predicate, quad.object))),
                 link: LinkCounter::key(quad),
@@ -66,13 +104,21 @@ impl PreparedGraph {
             });
             match &mut lines {
                 None => quads.push(quad.into_owned()),
-                Some(lines) if keeps_graphs => lines.serialize_quad(quad)?,
-                Some(lines) => lines.serialize_triple(TripleRef::from(quad))?,
+                Some(LineWriter::GraphThenTriple(text)) => write_graph_then_triple(text, quad)?,
+                Some(LineWriter::Serializer(lines)) if keeps_graphs => {
+                    lines.serialize_quad(quad)?
+                }
+                Some(LineWriter::Serializer(lines)) => {
+                    lines.serialize_triple(TripleRef::from(quad))?
+                }
             }
         }
         let body = match lines {
             Some(lines) => {
-                let text = lines.finish()?;
+                let text = match lines {
+                    LineWriter::Serializer(lines) => lines.finish()?,
+                    LineWriter::GraphThenTriple(text) => text,
+                };
                 mark_line_ends(&text, &mut statements)?;
                 Body::Lines(text)
             }
@@ -82,16 +128,28 @@ impl PreparedGraph {
     }
 
     /// The format of one statement a line, each the same wherever it stands, that a dump in
-    /// `format` is prepared in: N-Quads as itself, the merged formats as N-Triples to sort.
-    pub(crate) fn line_format(format: ExportFormat) -> Option<RdfFormat> {
+    /// `format` is prepared in: N-Quads as itself, the merged formats as N-Triples to sort,
+    /// JSON-LD as graph and triple to sort.
+    pub(crate) fn line_format(format: ExportFormat) -> Option<LineFormat> {
         match format {
-            ExportFormat::NQuads => Some(RdfFormat::NQuads),
+            ExportFormat::NQuads => Some(LineFormat::NQuads),
             ExportFormat::NTriples | ExportFormat::Turtle | ExportFormat::RdfXml => {
-                Some(RdfFormat::NTriples)
+                Some(LineFormat::NTriples)
             }
-            ExportFormat::TriG | ExportFormat::JsonLd => None,
+            ExportFormat::JsonLd => Some(LineFormat::GraphThenTriple),
+            ExportFormat::TriG => None,
         }
     }
+}
+
+/// `quad` as a [`LineFormat::GraphThenTriple`] line: oxigraph writes its terms as N-Triples
+/// does, line breaks in literals escaped.
+fn write_graph_then_triple(text: &mut Vec<u8>, quad: QuadRef<'_>) -> io::Result<()> {
+    match quad.graph_name {
+        GraphNameRef::DefaultGraph => {}
+        graph => write!(text, "{graph}")?,
+    }
+    writeln!(text, " {} .", TripleRef::from(quad))
 }
 
 /// A line format's serializer ends each statement with a line break, and writes none inside
