@@ -499,9 +499,10 @@ fn write_file_atomically(path: &Path, write: impl FnOnce(File) -> io::Result<()>
         Some(ext) => format!("{}.partial", ext.to_string_lossy()),
         None => "partial".to_owned(),
     });
+    // Ctrl-C's handler first: a signal that comes the moment the file is there removes it.
+    let _cleanup = PartialFile::register(&partial);
     let file =
         File::create(&partial).with_context(|| format!("cannot create `{}`", partial.display()))?;
-    let _cleanup = PartialFile::register(&partial);
     // On disk before the rename, so that the name never points at half a file.
     let written = file
         .try_clone()
