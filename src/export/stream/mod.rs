@@ -239,38 +239,39 @@ fn write_sorted_lines<W: Write>(
         return Ok(writer);
     }
     let mut serializer = serializer(format).for_writer(writer);
+    read_back_beside(merged, read_back, |triple| {
+        serializer.serialize_triple(triple)
+    })?;
+    Ok(serializer.finish()?)
+}
+
+/// Reads `merged` back with `read` on a thread of its own, handing each item to `write` on
+/// this one, until the lines end or `write` fails (its error is the one to report).
+fn read_back_beside<T: Send>(
+    merged: MergedLines,
+    read: fn(MergedLines, &mpsc::SyncSender<Vec<T>>) -> Result<(), Error>,
+    mut write: impl FnMut(&T) -> io::Result<()>,
+) -> Result<(), Error> {
     std::thread::scope(|scope| {
         let (chunks, received) = mpsc::sync_channel(4);
-        let reading = scope.spawn(move || read_back(merged, &chunks));
+        let reading = scope.spawn(move || read(merged, &chunks));
         for chunk in received {
-            for triple in &chunk {
-                serializer.serialize_triple(triple)?;
+            for item in &chunk {
+                write(item)?;
             }
         }
         // The channel closes when the reading ends, read to the end or failed.
         reading
             .join()
             .expect("reading back the sorted lines does not panic")
-    })?;
-    Ok(serializer.finish()?)
+    })
 }
 
 /// Writes JSON-LD from its sorted lines (graph, then triple): each graph, and each subject in
 /// it, comes once, together. The lines are read back on a thread of its own, as above.
 fn write_json_ld<W: Write>(merged: MergedLines, writer: W) -> Result<W, Error> {
     let mut out = JsonLdWriter::new(writer);
-    std::thread::scope(|scope| {
-        let (chunks, received) = mpsc::sync_channel(4);
-        let reading = scope.spawn(move || read_back_quads(merged, &chunks));
-        for chunk in received {
-            for quad in &chunk {
-                out.serialize_quad(quad)?;
-            }
-        }
-        reading
-            .join()
-            .expect("reading back the sorted lines does not panic")
-    })?;
+    read_back_beside(merged, read_back_quads, |quad| out.serialize_quad(quad))?;
     Ok(out.finish()?)
 }
 
