@@ -2,7 +2,7 @@
 
 use super::Workspace;
 use oxigraph::io::{RdfFormat, RdfParser};
-use oxigraph::model::{Term, Triple};
+use oxigraph::model::{Quad, Term, Triple};
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -19,16 +19,23 @@ fn declared_terms() -> BTreeSet<String> {
         .collect()
 }
 
-#[test]
-fn every_local_term_written_is_declared() {
-    let declared = declared_terms();
-    // The seed and the corpus: questions, answers and notices exercise every part of the mapping.
+/// The seed and the corpus, exported: questions, answers and notices exercise every part of
+/// the mapping.
+fn exported_quads() -> Vec<Quad> {
     let nquads = Workspace::with_all_seeds()
         .run(&["export", "-f", "nquads"])
         .success();
+    RdfParser::from_format(RdfFormat::NQuads)
+        .for_slice(nquads.as_bytes())
+        .map(|quad| quad.expect("the export reads back"))
+        .collect()
+}
+
+#[test]
+fn every_local_term_written_is_declared() {
+    let declared = declared_terms();
     let mut used = BTreeSet::new();
-    for quad in RdfParser::from_format(RdfFormat::NQuads).for_slice(nquads.as_bytes()) {
-        let quad = quad.unwrap();
+    for quad in exported_quads() {
         used.insert(quad.predicate.to_string());
         if let Term::NamedNode(node) = &quad.object {
             used.insert(node.to_string());
@@ -78,12 +85,8 @@ fn named_terms() -> BTreeSet<String> {
 #[test]
 fn every_property_and_class_written_is_named_in_dutch_and_english() {
     let named = named_terms();
-    let nquads = Workspace::with_all_seeds()
-        .run(&["export", "-f", "nquads"])
-        .success();
     let mut unnamed = BTreeSet::new();
-    for quad in RdfParser::from_format(RdfFormat::NQuads).for_slice(nquads.as_bytes()) {
-        let quad = quad.unwrap();
+    for quad in exported_quads() {
         let mut terms = vec![quad.predicate.to_string()];
         if quad.predicate.as_str() == "http://www.w3.org/1999/02/22-rdf-syntax-ns#type" {
             terms.push(quad.object.to_string());
