@@ -227,6 +227,13 @@ pub struct ServeArgs {
     #[arg(long, value_name = "MB", default_value_t = 1024)]
     pub max_memory: usize,
 
+    /// Where the query page (/query, and /sparql in a browser) loads its editor, YASGUI, from:
+    /// the address of a build (the default: its published build), a folder holding
+    /// yasgui.min.js and yasgui.min.css (served by this server, for use without a network),
+    /// or `off` for the plain form alone. The form stays wherever the editor cannot load.
+    #[arg(long, value_name = "URL|FOLDER|off", default_value = kamervragen::serve::PUBLISHED_BUILD)]
+    pub editor: String,
+
     /// Let web pages on other origins query the endpoint (CORS), as YASGUI needs.
     #[arg(long)]
     pub cors: bool,

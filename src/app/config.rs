@@ -333,6 +333,7 @@ impl ServeConfig {
                     Some(n) => n,
                     None => std::thread::available_parallelism().map_or(2, usize::from),
                 },
+                editor: editor_source(&args.editor)?,
                 max_memory: match args.max_memory {
                     0 => bail!("--max-memory 0: expected at least 1 (MB)"),
                     mb => mb.saturating_mul(1 << 20),
@@ -593,4 +594,28 @@ fn results_format(format: ResultsFormatArg) -> ResultsFormat {
         ResultsFormatArg::Json => ResultsFormat::Json,
         ResultsFormatArg::Xml => ResultsFormat::Xml,
     }
+}
+
+/// `serve --editor`: an address, a folder with YASGUI's build, or `off`.
+fn editor_source(value: &str) -> Result<kamervragen::serve::EditorSource> {
+    use kamervragen::serve::EditorSource;
+    if value.eq_ignore_ascii_case("off") {
+        return Ok(EditorSource::Off);
+    }
+    if value.starts_with("https://") || value.starts_with("http://") {
+        let address = if value.ends_with('/') {
+            value.to_owned()
+        } else {
+            format!("{value}/")
+        };
+        return Ok(EditorSource::Published(address));
+    }
+    let folder = PathBuf::from(value);
+    if !folder.join("yasgui.min.js").is_file() || !folder.join("yasgui.min.css").is_file() {
+        bail!(
+            "--editor {value}: expected an http(s) address, `off`, or a folder holding \
+             yasgui.min.js and yasgui.min.css (YASGUI's build)"
+        );
+    }
+    Ok(EditorSource::Folder(folder))
 }

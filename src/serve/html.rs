@@ -54,6 +54,16 @@ pub(crate) struct Alternate {
 /// A whole page that names its other representations in its head (`<link rel="alternate">`,
 /// for crawlers and tools) and in a line of download links under its heading (for readers).
 pub(crate) fn page_with_alternates(title: &str, alternates: &[Alternate], body: &str) -> String {
+    page_with_head(title, alternates, "", body)
+}
+
+/// A whole page, with `more_head` (stylesheets and scripts) in its head after its alternates.
+pub(crate) fn page_with_head(
+    title: &str,
+    alternates: &[Alternate],
+    more_head: &str,
+    body: &str,
+) -> String {
     let mut head = String::new();
     for alternate in alternates {
         let _ = write!(
@@ -64,6 +74,7 @@ pub(crate) fn page_with_alternates(title: &str, alternates: &[Alternate], body: 
             escape(alternate.label)
         );
     }
+    head.push_str(more_head);
     format!(
         "<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\

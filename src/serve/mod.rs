@@ -19,6 +19,7 @@ mod cache;
 mod catalogue;
 mod charts;
 mod dumps;
+mod editor;
 mod graphs;
 mod html;
 mod labels;
@@ -30,6 +31,7 @@ mod reply;
 mod resources;
 mod server;
 
+pub use editor::{EditorSource, PUBLISHED_BUILD};
 pub(crate) use negotiate::negotiate;
 pub use pages::QUERIES;
 pub(crate) use protocol::{read_request, HttpRequest};
@@ -87,6 +89,8 @@ pub struct ServeOptions {
     /// The most bytes one evaluation may hold (rows it sorts, groups or joins, and its
     /// results), counted by the binary's allocator.
     pub max_memory: usize,
+    /// Where the query page loads its editor (YASGUI) from.
+    pub editor: EditorSource,
     /// What the publisher decided (as `publish` reads it), for the dataset's description;
     /// `None` describes the dataset without a publisher, creator or contact point.
     pub settings: Option<Arc<PublishSettings>>,
@@ -185,8 +189,10 @@ impl Endpoint {
             "/" => self.landing().map(Reply::html),
             "/query" => {
                 let parameters = parse_form(request.uri().query().unwrap_or("").as_bytes());
-                self.query_page(&parameters, html::Language::of(request))
-                    .map(Reply::html)
+                self.editor_page(&parameters, request)
+            }
+            path if path.starts_with(editor::PATH) => {
+                self.editor_file(path.trim_start_matches(editor::PATH))
             }
             path if path.starts_with(browse::PREFIX) => self.browse(request),
             _ => self.resource(request),
@@ -212,6 +218,8 @@ impl Endpoint {
             Some(sparql) => self.answer(&sparql, accept),
             // Named by the configured base, never by the `Host` a client sent: the resources
             // it serves are the base's, and what a client says about itself is not echoed.
+            // A browser at the endpoint's address gets the editor, not a download.
+            None if prefers_a_page(accept) => self.editor_page(&[], request),
             None => {
                 let endpoint = format!("{}sparql", self.options.minter.base());
                 let formats: Vec<String> = parse_form(http.query_string.unwrap_or("").as_bytes())
@@ -297,6 +305,16 @@ impl Endpoint {
             return Err(too_large());
         }
         Ok(body)
+    }
+
+    /// The query page, with the editor's own policy.
+    fn editor_page(
+        &self,
+        parameters: &[(String, String)],
+        request: &Request<Body>,
+    ) -> Result<Reply, Refusal> {
+        let page = self.query_page(parameters, html::Language::of(request))?;
+        Ok(Reply::html(page).with_policy(self.options.editor.policy()))
     }
 
     /// Runs the query under the time limit. The evaluation runs on a thread of its own, so
@@ -624,8 +642,8 @@ fn timed_out(timeout: Duration) -> Refusal {
 }
 
 /// What every answer tells a browser: take its media type as sent, never frame it; and for a
-/// page, load nothing from elsewhere and run no script (the pages have none; their style is
-/// inline).
+/// page, load nothing from elsewhere and run no script (the pages have none, their style is
+/// inline; the query page's editor alone has scripts, and its own policy).
 fn guard_headers(response: &mut Response<Body>) {
     let html = response
         .headers()
@@ -634,7 +652,8 @@ fn guard_headers(response: &mut Response<Body>) {
     let headers = response.headers_mut();
     headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     headers.insert(X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    if html {
+    // The query page sets its own, which lets the editor's scripts in (`editor`).
+    if html && !headers.contains_key(CONTENT_SECURITY_POLICY) {
         headers.insert(
             CONTENT_SECURITY_POLICY,
             HeaderValue::from_static(
@@ -643,6 +662,13 @@ fn guard_headers(response: &mut Response<Body>) {
             ),
         );
     }
+}
+
+/// Whether `Accept` asks for a page before any RDF (a browser's does; `*/*` does not).
+fn prefers_a_page(accept: Option<&str>) -> bool {
+    let mut offered = GRAPH_TYPES.to_vec();
+    offered.push("text/html");
+    acceptable(accept, &offered) == Ok("text/html")
 }
 
 /// A request path as the IRI has it: clients percent-encode the non-ASCII letters an IRI

@@ -8,7 +8,7 @@
 use super::browse::{LISTS, PREFIX as BROWSE};
 use super::charts::{histogram, months_between, stacked_bars, Column};
 use super::dumps::{dump_name, DUMP_FORMATS, DUMP_PREFIX};
-use super::html::{escape, page, page_with_alternates, Labels, Language, Linker};
+use super::html::{escape, page_with_alternates, page_with_head, Labels, Language, Linker};
 use super::media::{offered, Answer};
 use super::resources::alternates;
 use super::{Endpoint, Evaluated, Refusal};
@@ -261,13 +261,19 @@ impl Endpoint {
             .unwrap_or_else(|| "SELECT * WHERE { ?s ?p ?o } LIMIT 10".into());
         let _ = write!(
             body,
-            "</p><form method=\"get\" action=\"/query\"><textarea name=\"query\" rows=\"16\">{}</textarea><p><button type=\"submit\">Run</button></p></form>",
+            "</p><form id=\"query-form\" method=\"get\" action=\"/query\"><textarea name=\"query\" rows=\"16\">{}</textarea><p><button type=\"submit\">Run</button></p></form>",
             escape(&text)
         );
+        body.push_str(&examples_block());
         if let Some(query) = query {
             body.push_str(&self.results_section(&query, language)?);
         }
-        Ok(page("SPARQL", &body))
+        Ok(page_with_head(
+            "SPARQL",
+            &[],
+            &self.options.editor.head(),
+            &body,
+        ))
     }
 
     /// The results of `query`, with links to download them in each format of their kind:
@@ -375,4 +381,17 @@ fn dump_links() -> String {
          <a href=\"/dataset\">its description</a> (DCAT and VoID).</p>",
         links.join(" · ")
     )
+}
+
+/// The shipped queries as data for the editor, which opens a tab for each: a JSON block the
+/// browser does not run. `<` is escaped so that no text in it can close the element.
+fn examples_block() -> String {
+    let examples: Vec<serde_json::Value> = QUERIES
+        .iter()
+        .map(|(name, query)| serde_json::json!({ "name": name, "query": query }))
+        .collect();
+    let json = serde_json::to_string(&examples)
+        .expect("strings serialise")
+        .replace('<', "\\u003c");
+    format!("<script type=\"application/json\" id=\"examples\">{json}</script>")
 }

@@ -2,7 +2,9 @@
 //! cache keeps, and what becomes the HTTP response.
 
 use super::protocol::Refusal;
-use oxhttp::model::header::{CONTENT_LOCATION, CONTENT_TYPE, RETRY_AFTER, VARY};
+use oxhttp::model::header::{
+    CONTENT_LOCATION, CONTENT_SECURITY_POLICY, CONTENT_TYPE, RETRY_AFTER, VARY,
+};
 use oxhttp::model::{Body, HeaderValue, Response, StatusCode};
 
 const HTML: &str = "text/html; charset=utf-8";
@@ -19,6 +21,8 @@ pub struct Reply {
     pub location: Option<String>,
     /// Ask again in a second (`Retry-After: 1`).
     pub retry_soon: bool,
+    /// A page's own Content-Security-Policy, where it needs another than every page's.
+    pub policy: Option<String>,
     pub bytes: Vec<u8>,
 }
 
@@ -31,6 +35,7 @@ impl Reply {
             varies_by_accept: false,
             location: None,
             retry_soon: false,
+            policy: None,
             bytes,
         }
     }
@@ -47,6 +52,7 @@ impl Reply {
             varies_by_accept: false,
             location: None,
             retry_soon: false,
+            policy: None,
             bytes: Vec::new(),
         }
     }
@@ -58,6 +64,11 @@ impl Reply {
             location: Some(location),
             ..self
         }
+    }
+
+    /// A page with its own Content-Security-Policy (see `editor`).
+    pub fn with_policy(self, policy: Option<String>) -> Self {
+        Self { policy, ..self }
     }
 
     /// Whether another request for the same thing may get this answer: a refusal may come from
@@ -86,6 +97,11 @@ impl Reply {
         if self.retry_soon {
             headers.insert(RETRY_AFTER, HeaderValue::from_static("1"));
         }
+        if let Some(policy) = self.policy.as_deref() {
+            if let Ok(value) = HeaderValue::from_str(policy) {
+                headers.insert(CONTENT_SECURITY_POLICY, value);
+            }
+        }
         if let Some(location) = self.location.as_deref() {
             if let Ok(value) = HeaderValue::from_str(location) {
                 headers.insert(CONTENT_LOCATION, value);
@@ -105,6 +121,7 @@ impl From<Refusal> for Reply {
             varies_by_accept: false,
             location: None,
             retry_soon: refusal.retry_soon,
+            policy: None,
             bytes: format!("{}\n", refusal.message).into_bytes(),
         }
     }

@@ -265,8 +265,20 @@ fn pages_link_only_web_iris_and_forbid_scripts_and_frames() {
         page.body
     );
     assert!(!page.body.contains("href=\"javascript:"), "{}", page.body);
+    // The query page runs scripts from this server and YASGUI's published build only.
     assert_eq!(
         page.header("content-security-policy"),
+        Some(
+            "default-src 'none'; script-src 'self' https://cdn.jsdelivr.net; style-src 'self' \
+             'unsafe-inline' https://cdn.jsdelivr.net; img-src 'self' data:; font-src 'self' \
+             data: https://cdn.jsdelivr.net; connect-src 'self'; form-action 'self'; \
+             frame-ancestors 'none'; base-uri 'none'"
+        )
+    );
+    // Every other page, none.
+    let landing = server.request("GET", "/", &[], b"");
+    assert_eq!(
+        landing.header("content-security-policy"),
         Some(
             "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; \
              frame-ancestors 'none'; base-uri 'none'"

@@ -631,3 +631,52 @@ fn properties_and_classes_are_named_in_dutch_or_english() {
         dutch
     );
 }
+
+/// A browser at `/sparql` gets the query page, and there YASGUI, from the folder `--editor`
+/// names (`.ci/run` unpacks YASGUI's build from npm; `KAMERVRAGEN_YASGUI`): an editor with
+/// the query of the form and a tab for each shipped query. Where YASGUI cannot load, the plain
+/// form stays; with `--editor off` the page loads no script at all.
+#[test]
+fn a_browser_at_the_endpoint_gets_the_editor_or_else_the_form() {
+    let Some(_) = super::independent_tool("chromium", &["--version"], "Debian: chromium") else {
+        return;
+    };
+    let Some(build) = super::serve::yasgui_build() else {
+        return;
+    };
+    let workspace = Workspace::with_seed();
+    let open = |server: &Server| {
+        let output = super::independent_tool("chromium", &["--version"], "")
+            .unwrap()
+            .args(["--headless", "--no-sandbox", "--disable-gpu", "--dump-dom"])
+            .arg("--virtual-time-budget=10000")
+            .arg(format!("http://127.0.0.1:{}/sparql", server.port))
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    let with_editor = Server::start(&workspace, &["--editor", build.to_str().unwrap()]);
+    let dom = open(&with_editor);
+    assert!(dom.contains("class=\"yasqe"), "no YASQE editor:\n{dom}");
+    assert!(
+        dom.contains("<form id=\"query-form\" method=\"get\" action=\"/query\" hidden=\"\">"),
+        "{dom}"
+    );
+    for (name, _) in kamervragen::serve::QUERIES {
+        assert!(dom.contains(name), "no tab for {name}:\n{dom}");
+    }
+
+    // An address that answers nothing: the form, as it came.
+    let unreachable = Server::start(&workspace, &["--editor", "http://127.0.0.1:9/yasgui/"]);
+    let dom = open(&unreachable);
+    assert!(!dom.contains("class=\"yasqe"), "{dom}");
+    assert!(
+        dom.contains("<form id=\"query-form\" method=\"get\" action=\"/query\"><textarea"),
+        "{dom}"
+    );
+
+    let off = Server::start(&workspace, &["--editor", "off"]);
+    let page = html(&off, "/sparql").body;
+    assert!(!page.contains("<script src"), "{page}");
+    assert!(page.contains("<textarea name=\"query\""), "{page}");
+}

@@ -1067,7 +1067,7 @@ fn a_browser_runs_a_query_and_reads_a_set() {
 
 /// YASGUI's build (`yasgui.min.js` and `yasgui.min.css`), from the folder the environment
 /// variable `KAMERVRAGEN_YASGUI` names: `.ci/run` unpacks it there from the npm registry.
-fn yasgui_build() -> Option<std::path::PathBuf> {
+pub(super) fn yasgui_build() -> Option<std::path::PathBuf> {
     let folder = std::env::var_os("KAMERVRAGEN_YASGUI").map(std::path::PathBuf::from);
     match folder {
         Some(folder) if folder.join("yasgui.min.js").is_file() => Some(folder),
