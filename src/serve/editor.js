@@ -14,6 +14,8 @@ document.addEventListener("DOMContentLoaded", function () {
   form.hidden = true;
   var yasgui = new Yasgui(holder, {
     requestConfig: { endpoint: "/sparql", method: "POST" },
+    // Prefixes complete from the endpoint's own (`PREFIX sch` → schema:), not from prefix.cc.
+    yasqe: { prefixCcApi: "/editor/prefixes.json" },
     copyEndpointOnNewTab: false,
     persistenceId: null,
   });

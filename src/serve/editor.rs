@@ -6,7 +6,8 @@
 //! Out go the page's head ([`EditorSource::head`]), the page's Content-Security-Policy, which
 //! lets scripts come from this server and the build's origin alone, and the files under
 //! [`PATH`]: our script (`editor.js`, which turns the form into YASGUI with a tab for each
-//! shipped query) and a folder's build.
+//! shipped query), the prefixes it completes (`prefixes.json`, the endpoint's, so completion
+//! needs no other site) and a folder's build.
 
 use super::{Endpoint, Refusal, Reply};
 use std::path::PathBuf;
@@ -78,6 +79,15 @@ impl EditorSource {
     }
 }
 
+/// The endpoint's prefixes as YASQE completes them (prefix.cc's shape: `{"prefix": "IRI"}`).
+fn prefixes_json() -> Vec<u8> {
+    let prefixes: serde_json::Map<String, serde_json::Value> = crate::rdf::vocab::prefixes()
+        .into_iter()
+        .map(|(prefix, iri)| (prefix.to_owned(), iri.into()))
+        .collect();
+    serde_json::to_vec(&prefixes).expect("strings serialise")
+}
+
 /// `https://host` of an address, for a policy.
 fn origin_of(address: &str) -> String {
     let after_scheme = address.find("://").map_or(0, |at| at + 3);
@@ -92,6 +102,9 @@ impl Endpoint {
     pub(super) fn editor_file(&self, name: &str) -> Result<Reply, Refusal> {
         if name == "editor.js" {
             return Ok(Reply::ok(BUILD_FILES[0].1, SCRIPT.as_bytes().to_vec()));
+        }
+        if name == "prefixes.json" {
+            return Ok(Reply::ok("application/json", prefixes_json()));
         }
         let not_found = || Refusal::new(404, format!("not found: {PATH}{name}"));
         let EditorSource::Folder(folder) = &self.options.editor else {

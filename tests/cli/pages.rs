@@ -680,3 +680,27 @@ fn a_browser_at_the_endpoint_gets_the_editor_or_else_the_form() {
     assert!(!page.contains("<script src"), "{page}");
     assert!(page.contains("<textarea name=\"query\""), "{page}");
 }
+
+/// The editor completes `PREFIX sch…` from the endpoint's own prefixes (the dumps'), served
+/// here in prefix.cc's shape, so that completion needs no other site.
+#[test]
+fn the_editor_completes_the_endpoints_own_prefixes() {
+    let workspace = Workspace::with_seed();
+    let server = Server::start(&workspace, &[]);
+    let reply = server.request("GET", "/editor/prefixes.json", &[], b"");
+    assert_eq!(
+        (reply.status, reply.header("content-type")),
+        (200, Some("application/json"))
+    );
+    let prefixes: serde_json::Value = serde_json::from_str(&reply.body).unwrap();
+    assert_eq!(prefixes["schema"], "http://schema.org/");
+    assert_eq!(prefixes["kv"], "https://w3id.org/kamervragen/def#");
+    assert_eq!(
+        prefixes["eli-dl"],
+        "http://data.europa.eu/eli/eli-draft-legislation-ontology#"
+    );
+    assert_eq!(
+        server.request("GET", "/editor/other.js", &[], b"").status,
+        404
+    );
+}
