@@ -27,7 +27,9 @@
 
 use arbitrary::Arbitrary;
 use kamervragen::rdf::vocab;
-use kamervragen::store::{check_query_shape, GraphStore, QueryControl, QUERY_STACK};
+use kamervragen::store::{
+    catching_stops, check_query_shape, EvaluationStop, GraphStore, QueryControl, QUERY_STACK,
+};
 use libfuzzer_sys::fuzz_target;
 use oxigraph::model::{
     BlankNode, GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term, Triple,
@@ -338,12 +340,17 @@ fn ask_index(query: &str, quads: &[Quad], token: &CancellationToken) -> Result<A
         cancellation: Some(token.clone()),
         ..QueryControl::default()
     };
-    match store.query_with(query, BASE, control) {
+    // A cancelled evaluation stops by unwinding to here (the store's watch).
+    catching_stops(|| match store.query_with(query, BASE, control) {
         Ok(results) => collect(results),
         Err(kamervragen::store::StoreError::Syntax(_)) => Ok(Answer::Invalid),
         Err(kamervragen::store::StoreError::Evaluation(error)) => failed(&error),
         Err(other) => panic!("the GraphStore failed: {other:?}"),
-    }
+    })
+    .unwrap_or_else(|stop| match stop {
+        EvaluationStop::Cancelled => Err(Skip::Cancelled),
+        _ => Err(Skip::OwnLimit),
+    })
 }
 
 /// The query as `GraphStore::query_with` prepares it (base IRI, prefixes, token), on the

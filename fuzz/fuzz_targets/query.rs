@@ -9,7 +9,9 @@
 use kamervragen::run::pipeline::{load};
 
 use kamervragen::map::LoadOptions;
-use kamervragen::store::{check_query_shape, GraphStore, QueryControl, QUERY_STACK};
+use kamervragen::store::{
+    catching_stops, check_query_shape, GraphStore, QueryControl, QUERY_STACK,
+};
 use libfuzzer_sys::fuzz_target;
 use oxigraph::sparql::{CancellationToken, QueryResults};
 use std::sync::LazyLock;
@@ -35,11 +37,14 @@ fuzz_target!(|data: &[u8]| {
                 cancellation: Some(evaluation_token),
                 ..QueryControl::default()
             };
-            match store.query_with(&query, "https://w3id.org/kamervragen/", control) {
-                Ok(QueryResults::Solutions(rows)) => rows.take(10_000).for_each(drop),
-                Ok(QueryResults::Graph(triples)) => triples.take(10_000).for_each(drop),
-                _ => {}
-            }
+            // A cancelled evaluation stops by unwinding to here (the store's watch).
+            let _ = catching_stops(|| {
+                match store.query_with(&query, "https://w3id.org/kamervragen/", control) {
+                    Ok(QueryResults::Solutions(rows)) => rows.take(10_000).for_each(drop),
+                    Ok(QueryResults::Graph(triples)) => triples.take(10_000).for_each(drop),
+                    _ => {}
+                }
+            });
         })
         .expect("a thread");
     std::thread::sleep(Duration::from_millis(1));
