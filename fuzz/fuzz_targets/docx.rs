@@ -27,8 +27,8 @@ fuzz_target!(|data: &[u8]| {
         return;
     }
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Stored);
+    let options =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
     for (name, part) in PARTS.iter().zip(rest.split(|b| *b == 0)) {
         zip.start_file(*name, options).unwrap();
         zip.write_all(part).unwrap();

@@ -6,7 +6,7 @@
 
 #![no_main]
 
-use kamervragen::run::pipeline::{load};
+use kamervragen::run::pipeline::load;
 
 use kamervragen::map::LoadOptions;
 use kamervragen::store::{
@@ -18,8 +18,13 @@ use std::sync::LazyLock;
 use std::time::Duration;
 
 static STORE: LazyLock<GraphStore> = LazyLock::new(|| {
-    let seed = std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../seeds/2019Z15244.md"));
-    load(&[seed], &LoadOptions::default()).expect("the seed loads").store
+    let seed = std::path::PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../seeds/2019Z15244.md"
+    ));
+    load(&[seed], &LoadOptions::default())
+        .expect("the seed loads")
+        .store
 });
 
 fuzz_target!(|data: &[u8]| {
