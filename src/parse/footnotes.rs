@@ -327,6 +327,52 @@ fn continuing_body(line: &str, next: u32, zone: &[(usize, Candidate)]) -> Option
     })
 }
 
+/// Where `number` stands glued to the end of a word that itself ends in a digit: extraction
+/// lost the space of a raised marker (`NIS24`: marker 4 after `NIS2`). Digits cannot tell
+/// such a word from a number, so only where the word (`NIS2`) stands in the note's own text
+/// (`note`), which names what it cites; then a space, punctuation or the line's end.
+pub fn glued_to_a_word_its_note_names(
+    text: &str,
+    number: u32,
+    note: &str,
+) -> Option<(usize, usize)> {
+    let digits = number.to_string();
+    let mut from = 0;
+    while let Some(found) = text[from..].find(&digits) {
+        let start = from + found;
+        let end = start + digits.len();
+        from = end;
+        let after = &text[end..];
+        let ends_there = after.is_empty()
+            || after.starts_with([' ', ',', '.', ';', ':', '?', '!', '»', ')'])
+                && !after.chars().nth(1).is_some_and(|c| c.is_ascii_digit());
+        let word_start = text[..start]
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_alphanumeric())
+            .last()
+            .map_or(start, |(at, _)| at);
+        let word = &text[word_start..start];
+        let named = word.chars().count() >= 3
+            && word.chars().any(char::is_alphabetic)
+            && word.ends_with(|c: char| c.is_ascii_digit())
+            && names_word(note, word);
+        if ends_there && named {
+            return Some((start, end));
+        }
+    }
+    None
+}
+
+/// Whether `word` stands in `text` as a word of its own: not inside a longer word or number.
+fn names_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
 /// Where `number` stands as a marker no pattern reads: alone between words (a space before it,
 /// or the line's start, where `previous_word` ends the line before), or glued to a word of
 /// letters (`MIND3 dat`); then a space, punctuation or the line's end; not after a number or a
@@ -885,6 +931,38 @@ mod tests {
         assert!(numbers("gelijknamige versie 1.3.").is_empty());
         assert!(numbers("groeide met 3,7 procent").is_empty());
         assert!(numbers("de artikelen 5, 7 en 9").is_empty());
+    }
+
+    #[test]
+    fn a_marker_glued_to_a_word_ending_in_a_digit_needs_the_word_in_its_note() {
+        // ah-tk-20232024-1178: marker 4 after `NIS2`; note 4 cites the NIS2 directive.
+        let text = "Zo geeft NIS24 (Network and Information Security Directive) aan dat";
+        let note =
+            "4 Richtlijn betreffende maatregelen voor een hoog gemeenschappelijk niveau van \
+                    cyberbeveiliging in de Unie (NIS2-richtlijn) | Shaping Europe's digital future";
+        assert_eq!(
+            glued_to_a_word_its_note_names(text, 4, note),
+            Some((13, 14))
+        );
+        // The note does not name the word: a number like any other.
+        assert_eq!(
+            glued_to_a_word_its_note_names(text, 4, "4 Forbes, 2023."),
+            None
+        );
+        // Named only inside a longer word or number.
+        assert_eq!(
+            glued_to_a_word_its_note_names(text, 4, "4 de NIS25-lijst"),
+            None
+        );
+        // Not a word: a number alone, or one too short.
+        assert_eq!(
+            glued_to_a_word_its_note_names("in 20234 zaken", 4, "4 in 2023"),
+            None
+        );
+        assert_eq!(
+            glued_to_a_word_its_note_names("het A24 plan", 4, "4 de A2"),
+            None
+        );
     }
 
     #[test]

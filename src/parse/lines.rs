@@ -302,9 +302,11 @@ fn find_spaced_markers_in_order(
             .filter(|before| !before.page_break && running(&(index - 1)))
             .and_then(|before| before.text.rsplit(' ').next())
             .unwrap_or("");
+        let note = note_text(lines, starts, want);
         let line = &lines[index];
-        let lone =
-            footnotes::lone_number_at(&line.text, want, previous_word).filter(|&(start, _)| {
+        let lone = footnotes::lone_number_at(&line.text, want, previous_word)
+            .or_else(|| footnotes::glued_to_a_word_its_note_names(&line.text, want, &note))
+            .filter(|&(start, _)| {
                 let before = line
                     .markers
                     .iter()
@@ -340,6 +342,30 @@ fn find_spaced_markers_in_order(
             missing.pop();
         }
     }
+}
+
+/// How many lines of a footnote's body are read for the words it names.
+const NOTE_LINES_READ: usize = 3;
+
+/// The first lines of footnote `number`'s body (not past the next note's), or nothing where it
+/// has none.
+fn note_text(lines: &[Line], starts: &footnotes::FootnoteStarts, number: u32) -> String {
+    let Some(&first) = starts
+        .iter()
+        .find(|(_, (n, _))| *n == number)
+        .map(|(index, _)| index)
+    else {
+        return String::new();
+    };
+    let mut text = String::new();
+    for index in (first..lines.len()).take(NOTE_LINES_READ) {
+        if index > first && starts.contains_key(&index) {
+            break;
+        }
+        text.push_str(&lines[index].text);
+        text.push(' ');
+    }
+    text
 }
 
 /// PDF extraction puts a marker that stood after a sentence's end at the start of the next
