@@ -336,32 +336,36 @@ pub fn glued_to_a_word_its_note_names(
     number: u32,
     note: &str,
 ) -> Option<(usize, usize)> {
+    numbers_ending_there(text, number)
+        .into_iter()
+        .find(|&(start, _)| {
+            let word_start = text[..start]
+                .char_indices()
+                .rev()
+                .take_while(|(_, c)| c.is_alphanumeric())
+                .last()
+                .map_or(start, |(at, _)| at);
+            let word = &text[word_start..start];
+            word.chars().count() >= 3
+                && word.chars().any(char::is_alphabetic)
+                && word.ends_with(|c: char| c.is_ascii_digit())
+                && names_word(note, word)
+        })
+}
+
+/// Where `number`'s digits stand in `text` followed by what may end a marker: a space,
+/// punctuation (not a decimal point or a thousands' one, `3.354`) or the text's end.
+fn numbers_ending_there(text: &str, number: u32) -> Vec<(usize, usize)> {
     let digits = number.to_string();
-    let mut from = 0;
-    while let Some(found) = text[from..].find(&digits) {
-        let start = from + found;
-        let end = start + digits.len();
-        from = end;
-        let after = &text[end..];
-        let ends_there = after.is_empty()
-            || after.starts_with([' ', ',', '.', ';', ':', '?', '!', '»', ')'])
-                && !after.chars().nth(1).is_some_and(|c| c.is_ascii_digit());
-        let word_start = text[..start]
-            .char_indices()
-            .rev()
-            .take_while(|(_, c)| c.is_alphanumeric())
-            .last()
-            .map_or(start, |(at, _)| at);
-        let word = &text[word_start..start];
-        let named = word.chars().count() >= 3
-            && word.chars().any(char::is_alphabetic)
-            && word.ends_with(|c: char| c.is_ascii_digit())
-            && names_word(note, word);
-        if ends_there && named {
-            return Some((start, end));
-        }
-    }
-    None
+    text.match_indices(digits.as_str())
+        .map(|(start, _)| (start, start + digits.len()))
+        .filter(|&(_, end)| {
+            let after = &text[end..];
+            after.is_empty()
+                || after.starts_with([' ', ',', '.', ';', ':', '?', '!', '»', ')'])
+                    && !after.chars().nth(1).is_some_and(|c| c.is_ascii_digit())
+        })
+        .collect()
 }
 
 /// Whether `word` stands in `text` as a word of its own: not inside a longer word or number.
@@ -378,19 +382,10 @@ fn names_word(text: &str, word: &str) -> bool {
 /// letters (`MIND3 dat`); then a space, punctuation or the line's end; not after a number or a
 /// word that takes one, and not before a unit.
 pub fn lone_number_at(text: &str, number: u32, previous_word: &str) -> Option<(usize, usize)> {
-    let digits = number.to_string();
-    let mut from = 0;
-    while let Some(found) = text[from..].find(&digits) {
-        let start = from + found;
-        let end = start + digits.len();
-        from = end;
+    for (start, end) in numbers_ending_there(text, number) {
         let before = &text[..start];
         let after = &text[end..];
-        // Punctuation ends a marker, but not a decimal point or a thousands' one (`3.354`).
-        let ends_there = after.is_empty()
-            || after.starts_with([' ', ',', '.', ';', ':', '?', '!', '»', ')'])
-                && !after.chars().nth(1).is_some_and(|c| c.is_ascii_digit());
-        if !ends_there || before.ends_with(|c: char| c.is_ascii_digit()) {
+        if before.ends_with(|c: char| c.is_ascii_digit()) {
             continue;
         }
         let glued_word = before.rsplit(' ').next().unwrap_or("");

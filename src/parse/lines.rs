@@ -10,7 +10,7 @@ use super::bytes::any_pair;
 use super::footnotes::{self, Marker};
 use super::normalize::CleanLine;
 use crate::model::NoteRef;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// A run of text or a footnote marker, in line order: what markup and markers split a line
 /// into, before its words are folded into one.
@@ -292,6 +292,11 @@ fn find_spaced_markers_in_order(
         return;
     }
     missing.reverse();
+    // Read once: the loop below changes the lines.
+    let notes: BTreeMap<u32, String> = missing
+        .iter()
+        .map(|&number| (number, note_text(lines, starts, number)))
+        .collect();
     let mut last_seen = 0;
     for index in (0..lines.len()).filter(running) {
         let Some(&want) = missing.last() else { return };
@@ -302,10 +307,9 @@ fn find_spaced_markers_in_order(
             .filter(|before| !before.page_break && running(&(index - 1)))
             .and_then(|before| before.text.rsplit(' ').next())
             .unwrap_or("");
-        let note = note_text(lines, starts, want);
         let line = &lines[index];
         let lone = footnotes::lone_number_at(&line.text, want, previous_word)
-            .or_else(|| footnotes::glued_to_a_word_its_note_names(&line.text, want, &note))
+            .or_else(|| footnotes::glued_to_a_word_its_note_names(&line.text, want, &notes[&want]))
             .filter(|&(start, _)| {
                 let before = line
                     .markers
