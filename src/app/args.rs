@@ -5,9 +5,9 @@ use std::path::PathBuf;
 
 /// Turns Dutch parliamentary written questions (Kamervragen) into linked data.
 ///
-/// Reads question documents (Markdown or plain text), maps each set of questions, question,
-/// member, party, office and cited source to RDF in an in-memory store, and writes it out or
-/// answers SPARQL queries over it.
+/// Reads question documents (Markdown or plain text, and Word and PDF files as published), maps
+/// each set of questions, question, member, party, office and cited source to RDF in an
+/// in-memory store, and writes it out or answers SPARQL queries over it.
 #[derive(Debug, Parser)]
 #[command(name = "kamervragen", version, propagate_version = true)]
 pub struct Args {
@@ -373,7 +373,8 @@ pub enum CheckFormatArg {
 
 #[derive(Debug, ClapArgs)]
 pub struct InputArgs {
-    /// Files or folders to read; folders are read recursively for *.md, *.txt and *.docx files.
+    /// Files or folders to read; folders are read recursively for *.md, *.txt, *.docx and *.pdf
+    /// files.
     /// [default: seeds]
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,

@@ -22,7 +22,7 @@ pub enum SourceError {
     },
     #[error("{}: no such file or folder", path.display())]
     Missing { path: PathBuf },
-    #[error("{}: {kind}: expected a text file (Markdown or plain text)", path.display())]
+    #[error("{}: {kind}: expected a file (Markdown or plain text, Word or PDF)", path.display())]
     NotAFile { path: PathBuf, kind: &'static str },
     #[error("{}: a link to a folder that is read already (a loop): not followed", path.display())]
     LinkLoop { path: PathBuf },

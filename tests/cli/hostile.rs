@@ -178,10 +178,10 @@ fn the_reader_leaves_out_what_is_not_a_text_file_and_goes_on() {
     let expected = [
         "seeds/2019Z15244.md: questions 2019Z15244: 10 questions, 3 footnotes",
         "seeds/dangling.md: error: cannot read: No such file or directory (os error 2)",
-        "seeds/q.md: error: a named pipe (FIFO): expected a text file (Markdown or plain text)",
+        "seeds/q.md: error: a named pipe (FIFO): expected a file (Markdown or plain text, Word or PDF)",
         "seeds/sub/up: error: a link to a folder that is read already (a loop): not followed",
         "seeds/up: error: a link to a folder that is read already (a loop): not followed",
-        "seeds/x.md: error: a device: expected a text file (Markdown or plain text)",
+        "seeds/x.md: error: a device: expected a file (Markdown or plain text, Word or PDF)",
         "checked 8 file(s): 1 read (1 clean, 0 with warnings), 7 failed and left out",
     ];
     for line in expected {
