@@ -414,8 +414,13 @@ pub fn lone_number_at(text: &str, number: u32, previous_word: &str) -> Option<(u
                 && (year.starts_with("19") || year.starts_with("20"))
                 && year.bytes().all(|b| b.is_ascii_digit())
         });
+        // A number alone on a line of its own is where extraction puts a superscript; the word
+        // that ends the line before does not make it that word's number (`het antwoord op
+        // vraag` / `5.`, with footnote 5's marker found nowhere else).
+        let alone_on_its_line = before.is_empty() && after.trim_end_matches('.').trim().is_empty();
         let takes_a_number = (word.chars().last().is_some_and(|c| c.is_ascii_digit()) && !a_year)
             || NUMBER_WORDS.contains(&word.to_lowercase().trim_end_matches(['.', ':']))
+                && !alone_on_its_line
             || MONTHS.contains(&word.to_lowercase().as_str())
             || word.is_empty();
         let mut following = after.split_whitespace();
@@ -985,6 +990,18 @@ mod tests {
             Some((14, 15))
         );
         assert_eq!(lone_number_at("nr. 36 095 1 en", 1, ""), None);
+    }
+
+    #[test]
+    fn a_number_alone_on_its_line_is_a_marker_whatever_word_ends_the_line_before() {
+        // ah-tk-20242025-564, Antwoord 22: "(zie ook het antwoord op vraag" / "5." / "In het
+        // artikel dat u aanhaalt …", with footnote 5 (that article) on the same page.
+        assert_eq!(lone_number_at("5.", 5, "vraag"), Some((0, 1)));
+        assert_eq!(lone_number_at("5", 5, "artikel"), Some((0, 1)));
+        // With words after it on its line, the number is the word's: `artikel` / `5 van de wet`.
+        assert_eq!(lone_number_at("5 van de wet", 5, "artikel"), None);
+        // Nor after a number: `36 095` / `5`.
+        assert_eq!(lone_number_at("5", 5, "095"), None);
     }
 
     #[test]
