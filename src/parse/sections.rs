@@ -228,8 +228,64 @@ pub fn split(lines: &[Line]) -> Vec<Section> {
     let mut sections = splitter.finish();
     if headed_answers {
         split_off_unheaded_answers(&mut sections);
+        split_off_headless_questions(&mut sections);
     }
     sections
+}
+
+/// A page break that lost a question's heading and its first lines (ah-tk-20232024-302,
+/// `Vraag 2`) leaves the question's tail at the head of the next page, where it reads as the end
+/// of the answer before. Answers do not end by asking: the paragraphs that end an answer in a
+/// question mark, right before an `Antwoord m` whose question no heading opens, are question m's.
+fn split_off_headless_questions(sections: &mut Vec<Section>) {
+    let asked: Vec<u32> = sections
+        .iter()
+        .filter_map(|section| match &section.kind {
+            SectionKind::Question(numbers) => Some(numbers.clone()),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    let blocks: Vec<usize> = (0..sections.len())
+        .filter(|&index| {
+            matches!(
+                sections[index].kind,
+                SectionKind::Question(_) | SectionKind::Answer(_)
+            )
+        })
+        .collect();
+    for pair in blocks.windows(2).rev() {
+        let (answer, next) = (pair[0], pair[1]);
+        let (SectionKind::Answer(_), SectionKind::Answer(unasked)) =
+            (&sections[answer].kind, &sections[next].kind)
+        else {
+            continue;
+        };
+        if unasked.is_empty() || unasked.iter().any(|number| asked.contains(number)) {
+            continue;
+        }
+        let unasked = unasked.clone();
+        let paragraphs = &sections[answer].body.paragraphs;
+        let asking = paragraphs
+            .iter()
+            .rev()
+            .take_while(|paragraph| paragraph.trim_end().ends_with('?'))
+            .count();
+        let at = paragraphs.len() - asking;
+        if asking == 0 || at == 0 {
+            continue;
+        }
+        let section = &mut sections[answer];
+        let body = section.body.split_off(at);
+        let question = Section {
+            kind: SectionKind::Question(unasked),
+            line: body.paragraph_lines[0],
+            last_line: section.last_line,
+            body,
+        };
+        section.last_line = question.line;
+        sections.insert(answer + 1, question);
+    }
 }
 
 /// In a letter whose answers have headings, a question no heading answers may have its answer
@@ -733,6 +789,51 @@ mod tests {
                 SectionKind::Question(vec![2])
             ]
         );
+    }
+
+    #[test]
+    fn a_question_whose_heading_a_page_break_lost_is_not_the_answer_before() {
+        // ah-tk-20232024-302: `Vraag 2` and the start of its text are lost at the page break;
+        // its tail opens page 2, then `Antwoord 2`.
+        let text = "Antwoord van Minister Helder (Langdurige Zorg en Sport) (ontvangen \
+            24 oktober 2023).\n\n\
+            Vraag 1\nWat is uw reactie?\n\n\
+            Antwoord 1\nIk vind dit onwenselijk.\n\nDe NZa informeert.\n\n\
+            van een zogeheten privacyverklaring algemeen bekend is? Zo ja, op basis\n\
+            waarvan?\n\n\
+            Antwoord 2\nDe NZa geeft aan dat dit niet nieuw is. Welke? Deze.\n\n\
+            Vraag 3\nKlopt het?\n\nAntwoord 3\nJa. Waarom niet?\n\nAntwoord 4\nNee.\n";
+        let sections = split(&read_lines(text));
+        let parts: Vec<(SectionKind, String)> = sections
+            .iter()
+            .skip(1)
+            .map(|s| (s.kind.clone(), s.body.text()))
+            .collect();
+        let expected = [
+            (SectionKind::Question(vec![1]), "Wat is uw reactie?"),
+            (
+                SectionKind::Answer(vec![1]),
+                "Ik vind dit onwenselijk.\n\nDe NZa informeert.",
+            ),
+            (
+                SectionKind::Question(vec![2]),
+                "van een zogeheten privacyverklaring algemeen bekend is? Zo ja, op basis \
+                 waarvan?",
+            ),
+            (
+                SectionKind::Answer(vec![2]),
+                "De NZa geeft aan dat dit niet nieuw is. Welke? Deze.",
+            ),
+            (SectionKind::Question(vec![3]), "Klopt het?"),
+            // An answer that is all one asking paragraph keeps it: nothing is left to answer.
+            (SectionKind::Answer(vec![3]), "Ja. Waarom niet?"),
+            (SectionKind::Answer(vec![4]), "Nee."),
+        ];
+        let expected: Vec<(SectionKind, String)> = expected
+            .into_iter()
+            .map(|(kind, text)| (kind, text.to_owned()))
+            .collect();
+        assert_eq!(parts, expected);
     }
 
     #[test]
