@@ -111,7 +111,10 @@ pub fn find_body_starts_with(lines: &[Option<&str>], markers: &[Vec<Marker>]) ->
             let cited_before = vouched_for || cited.contains(&candidate.number);
             // A note out of turn (the one before it lost at a page break) needs more than
             // one numbered line at a page's foot: `4 Daarin heb ik …` is a pushed marker.
-            let zone_vouches = zone.len() > 1 || zone.len() == 1 && candidate.number == expected;
+            let zone_vouches = zone.len() > 1
+                || zone.len() == 1
+                    && candidate.number == expected
+                    && !opened_better_further_on(lines, index, candidate.number);
             if cited_before || candidate.has_url || zone_vouches {
                 let accepted = if zone.is_empty() {
                     vec![(index, candidate)]
@@ -132,6 +135,27 @@ pub fn find_body_starts_with(lines: &[Option<&str>], markers: &[Vec<Marker>]) ->
     }
     starts
 }
+
+/// Whether a line after `index`, within two pages (a note stands on its marker's page, or the
+/// next when that one is full), opens a run of notes in order from `number` at a page's foot:
+/// more to vouch for it than one line before a page break. Then the line at `index` (`2 Het
+/// Europees Parlement heeft …` / a page break) is a marker pushed to a line's start, and the
+/// note is the one further on (`22023 Annual report: https://…` / `3Een overzicht …`). An
+/// address alone does not vouch: a year that opens a note's second line (`2024, www.…`) reads
+/// as note 2 glued to `024`. Counted in lines, not page breaks: page furniture that extraction
+/// left in the text may break a page anywhere.
+fn opened_better_further_on(lines: &[Option<&str>], index: usize, number: u32) -> bool {
+    (index + 1..lines.len().min(index + 1 + TWO_PAGES)).any(|at| {
+        lines[at]
+            .and_then(|line| candidate(line, number))
+            .is_some_and(|found| {
+                found.number == number && page_foot_zone(lines, at, number).len() > 1
+            })
+    })
+}
+
+/// Lines of text on two pages of an Aanhangsel (about 45 on one).
+const TWO_PAGES: usize = 100;
 
 /// A line that may start the body of footnote `expected` (or of the next one, when a body was
 /// lost at a page break).
@@ -1023,6 +1047,44 @@ mod tests {
             .map(|(i, (n, _))| (*i, *n))
             .collect();
         assert_eq!(found, [(1, 1), (6, 2)]);
+    }
+
+    #[test]
+    fn a_run_of_notes_further_on_outweighs_one_numbered_line_before_a_page_break() {
+        // ah-tk-20242025-583 with page furniture inserted below the pushed marker: `2 Het
+        // Europees Parlement …` now ends a page, but notes 2–4 open a run two pages on.
+        let lines = [
+            Some("Vraag 1? 1"),
+            Some("1 NOS, 11 oktober 2024"),
+            None,
+            Some("conform haar verplichtingen."),
+            Some("2 Het Europees Parlement heeft de Commissie op"),
+            None,
+            Some("Vraag 4"),
+            None,
+            Some("macro-financiële bijstand worden publiek gemaakt. 3 De"),
+            Some("Europese Raad heeft besloten"),
+            Some("4. De Commissie werkt"),
+            Some("22023 Annual report: https://op.europa.eu/en/publication-detail"),
+            Some("3Een overzicht is hier te vinden: https://neighbourhood.ec.europa.eu"),
+            Some("4Kamerstuk 21 501-20, nr. 2018."),
+            None,
+        ];
+        let found: Vec<(usize, u32)> = find_body_starts(&lines)
+            .iter()
+            .map(|(i, (n, _))| (*i, *n))
+            .collect();
+        assert_eq!(found, [(1, 1), (11, 2), (12, 3), (13, 4)]);
+        // Without that run (a note's second line opening with a year and an address instead),
+        // the line before the page break is note 2, as before.
+        let mut alone = lines;
+        alone[12] = Some("2024, www.dvhn.nl/drenthe");
+        alone[13] = Some("Tweede Kamer");
+        let found: Vec<(usize, u32)> = find_body_starts(&alone)
+            .iter()
+            .map(|(i, (n, _))| (*i, *n))
+            .collect();
+        assert_eq!(found, [(1, 1), (4, 2)]);
     }
 
     #[test]
