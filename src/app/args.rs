@@ -411,7 +411,9 @@ pub struct ExportArgs {
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
-    /// The RDF format. [default: from the ending of --output, else turtle]
+    /// The RDF format; the file endings and names the endpoint takes also do (`ttl`, `nt`, `nq`,
+    /// `rdf`, `xml`, `json-ld`, `n-triples`, …). [default: from the ending of --output, else
+    /// turtle]
     #[arg(short, long, value_enum)]
     pub format: Option<RdfFormatArg>,
 
@@ -446,11 +448,16 @@ pub struct QueryArgs {
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum RdfFormatArg {
+    #[value(alias = "ttl")]
     Turtle,
     Trig,
+    #[value(aliases = ["nt", "n-triples"])]
     Ntriples,
+    #[value(aliases = ["nq", "n-quads"])]
     Nquads,
+    #[value(aliases = ["rdf", "xml", "rdf-xml", "rdf+xml"])]
     Rdfxml,
+    #[value(aliases = ["json-ld", "json"])]
     Jsonld,
 }
 

@@ -429,6 +429,27 @@ fn output_file_format_follows_its_ending() {
 }
 
 #[test]
+fn a_format_may_be_named_as_its_file_ending_or_media_type_subtype() {
+    let workspace = Workspace::with_seed();
+    let named = [
+        ("turtle", "ttl"),
+        ("ntriples", "nt"),
+        ("ntriples", "n-triples"),
+        ("nquads", "nq"),
+        ("nquads", "n-quads"),
+        ("rdfxml", "rdf"),
+        ("rdfxml", "xml"),
+        ("rdfxml", "rdf+xml"),
+        ("jsonld", "json-ld"),
+    ];
+    for (name, alias) in named {
+        let by_name = workspace.run(&["export", "-f", name]).success();
+        let by_alias = workspace.run(&["export", "-f", alias]).success();
+        assert_eq!(by_alias, by_name, "-f {alias}");
+    }
+}
+
+#[test]
 fn a_dash_for_output_is_standard_output() {
     let workspace = Workspace::with_seed();
     let plain = workspace.run(&["export", "-f", "nquads"]).success();
