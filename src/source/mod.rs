@@ -355,7 +355,11 @@ fn folder_above(root: &Path) -> Result<PathBuf, SourceError> {
 /// nowhere still has a path, to be reported when it is read). Bytes of a name that are not
 /// UTF-8 are written `%XX`, so two names that differ only there stay two paths.
 fn source_path(above: &Path, file: &Path) -> Result<String, SourceError> {
-    let folder = file.parent().unwrap_or(Path::new("."));
+    // A bare name's parent is the empty path, which names no folder.
+    let folder = match file.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
     let folder = fs::canonicalize(folder).map_err(|source| SourceError::Io {
         path: file.to_owned(),
         source,

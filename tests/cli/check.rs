@@ -17,6 +17,32 @@ fn check_reports_what_each_file_held_and_sums_up() {
     );
 }
 
+#[test]
+fn a_file_named_without_its_folder_is_read_from_the_current_one() {
+    // `kamervragen check 2019Z15244.md` in the folder that holds it: the name's folder is
+    // the empty path, which the reader once tried to resolve and reported as missing.
+    let workspace = Workspace::empty();
+    workspace.write(
+        "2019Z15244.md",
+        &std::fs::read_to_string(seed_path()).unwrap(),
+    );
+    let text = workspace.run(&["check", "2019Z15244.md"]).success();
+    assert_eq!(
+        text.lines().collect::<Vec<_>>(),
+        [
+            "2019Z15244.md: questions 2019Z15244: 10 questions, 3 footnotes",
+            "checked 1 file(s): 1 read (1 clean, 0 with warnings), 0 failed and left out",
+        ]
+    );
+    let exported = workspace
+        .run(&["export", "2019Z15244.md", "-f", "nt"])
+        .success();
+    assert!(
+        exported.contains("<https://w3id.org/kamervragen/zaak/2019Z15244>"),
+        "{exported}"
+    );
+}
+
 /// A folder with one file of each kind of trouble, next to the good seed.
 fn troubled_workspace() -> Workspace {
     let workspace = Workspace::with_seed();
