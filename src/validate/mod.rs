@@ -103,27 +103,39 @@ fn violation_query(class: &NamedNode, path: Option<&NamedNode>, constraint: &Con
         Constraint::MaxCount(maximum) => format!(
             "SELECT ?focus WHERE {{ {target} {values} }} GROUP BY ?focus HAVING (COUNT(DISTINCT ?value) > {maximum})"
         ),
-        Constraint::Datatype(datatype) => {
-            each_value(format!("!isLiteral(?value) || DATATYPE(?value) != {datatype}"))
+        Constraint::HasValue(expected) => {
+            let stated = match path {
+                Some(path) => format!("?focus {path} {expected}"),
+                None => format!("FILTER (?focus = {expected})"),
+            };
+            format!("SELECT ?focus WHERE {{ {target} FILTER NOT EXISTS {{ {stated} }} }}")
         }
-        Constraint::NodeKind(kind) => each_value(
-            match kind {
-                NodeKind::Iri => "!isIRI(?value)",
-                NodeKind::Literal => "!isLiteral(?value)",
-                NodeKind::BlankNode => "!isBlank(?value)",
-                NodeKind::BlankNodeOrIri => "isLiteral(?value)",
-                NodeKind::BlankNodeOrLiteral => "isIRI(?value)",
-                NodeKind::IriOrLiteral => "isBlank(?value)",
-            }
-            .to_owned(),
-        ),
-        Constraint::Class(class) => each_value(format!(
+        value_constraint => each_value(value_fails(value_constraint)),
+    }
+}
+
+/// A filter true where `?value` breaks `constraint`, one that looks at the value alone.
+fn value_fails(constraint: &Constraint) -> String {
+    match constraint {
+        Constraint::Datatype(datatype) => {
+            format!("!isLiteral(?value) || DATATYPE(?value) != {datatype}")
+        }
+        Constraint::NodeKind(kind) => match kind {
+            NodeKind::Iri => "!isIRI(?value)",
+            NodeKind::Literal => "!isLiteral(?value)",
+            NodeKind::BlankNode => "!isBlank(?value)",
+            NodeKind::BlankNodeOrIri => "isLiteral(?value)",
+            NodeKind::BlankNodeOrLiteral => "isIRI(?value)",
+            NodeKind::IriOrLiteral => "isBlank(?value)",
+        }
+        .to_owned(),
+        Constraint::Class(class) => format!(
             "NOT EXISTS {{ ?value <http://www.w3.org/1999/02/22-rdf-syntax-ns#type>/<http://www.w3.org/2000/01/rdf-schema#subClassOf>* {class} }}"
-        )),
+        ),
         Constraint::Pattern { regex, flags } => {
             let flags = Literal::new_simple_literal(flags.as_deref().unwrap_or(""));
             let regex = Literal::new_simple_literal(regex);
-            each_value(format!("isBlank(?value) || !REGEX(STR(?value), {regex}, {flags})"))
+            format!("isBlank(?value) || !REGEX(STR(?value), {regex}, {flags})")
         }
         Constraint::LanguageIn(languages) => {
             let matches: Vec<String> = languages
@@ -132,14 +144,24 @@ fn violation_query(class: &NamedNode, path: Option<&NamedNode>, constraint: &Con
                     format!("LANGMATCHES(LANG(?value), {})", Literal::new_simple_literal(language))
                 })
                 .collect();
-            each_value(format!("!isLiteral(?value) || !({})", matches.join(" || ")))
+            format!("!isLiteral(?value) || !({})", matches.join(" || "))
         }
-        Constraint::HasValue(expected) => {
-            let stated = match path {
-                Some(path) => format!("?focus {path} {expected}"),
-                None => format!("FILTER (?focus = {expected})"),
-            };
-            format!("SELECT ?focus WHERE {{ {target} FILTER NOT EXISTS {{ {stated} }} }}")
+        // A value breaks `sh:or` where it breaks some constraint of every alternative.
+        Constraint::Or(alternatives) => alternatives
+            .iter()
+            .map(|constraints| {
+                let fails: Vec<String> = constraints
+                    .iter()
+                    .map(|c| format!("({})", value_fails(c)))
+                    .collect();
+                format!("({})", fails.join(" || "))
+            })
+            .collect::<Vec<_>>()
+            .join(" && "),
+        // About a node's values, not one value: shapes.rs refuses them inside sh:or, and
+        // `violation_query` checks them with queries of their own.
+        Constraint::MinCount(_) | Constraint::MaxCount(_) | Constraint::HasValue(_) => {
+            "false".to_owned()
         }
     }
 }
@@ -157,5 +179,15 @@ fn describe(constraint: &Constraint) -> String {
         }
         Constraint::LanguageIn(languages) => format!("sh:languageIn ({})", languages.join(" ")),
         Constraint::HasValue(value) => format!("sh:hasValue {value}"),
+        Constraint::Or(alternatives) => {
+            let shapes: Vec<String> = alternatives
+                .iter()
+                .map(|constraints| {
+                    let each: Vec<String> = constraints.iter().map(describe).collect();
+                    format!("[ {} ]", each.join(" ; "))
+                })
+                .collect();
+            format!("sh:or ( {} )", shapes.join(" "))
+        }
     }
 }

@@ -54,6 +54,9 @@ pub enum Constraint {
     },
     LanguageIn(Vec<String>),
     HasValue(Term),
+    /// `sh:or`: each value conforms to at least one of these shapes, each given by constraints
+    /// on the value alone (`[ sh:class kv:QuestionSet ] [ sh:class kv:OralQuestionSet ]`).
+    Or(Vec<Vec<Constraint>>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -246,6 +249,7 @@ impl ShapesGraph {
             },
             "languageIn" => Constraint::LanguageIn(self.list(shape, object)?),
             "hasValue" => Constraint::HasValue(object.clone()),
+            "or" => Constraint::Or(self.alternatives(shape, object)?),
             "name" | "description" | "message" | "severity" | "order" | "group" | "flags" => {
                 return Ok(None)
             }
@@ -253,8 +257,50 @@ impl ShapesGraph {
         }))
     }
 
+    /// The shapes of an `sh:or` list, each read as the constraints it puts on a value. Counts
+    /// and `sh:hasValue` are about a node's values, not a value, and are refused there.
+    fn alternatives(
+        &self,
+        shape: &NamedOrBlankNode,
+        head: &Term,
+    ) -> Result<Vec<Vec<Constraint>>, ShapesError> {
+        let mut alternatives = Vec::new();
+        for member in self.list_items(shape, head)? {
+            let member = as_node(shape, &member)?;
+            let mut constraints = Vec::new();
+            for (predicate, object) in self.statements(&member) {
+                let Some(local) = predicate.as_str().strip_prefix(SH) else {
+                    continue;
+                };
+                match self.constraint(shape, local, object)? {
+                    Some(
+                        Constraint::MinCount(_) | Constraint::MaxCount(_) | Constraint::HasValue(_),
+                    ) => {
+                        return Err(unsupported(
+                            shape,
+                            &format!("sh:{local} is not supported inside sh:or"),
+                        ))
+                    }
+                    Some(constraint) => constraints.push(constraint),
+                    None => {}
+                }
+            }
+            alternatives.push(constraints);
+        }
+        Ok(alternatives)
+    }
+
     /// The texts of an RDF list.
     fn list(&self, shape: &NamedOrBlankNode, head: &Term) -> Result<Vec<String>, ShapesError> {
+        Ok(self
+            .list_items(shape, head)?
+            .iter()
+            .map(literal_text)
+            .collect())
+    }
+
+    /// The items of an RDF list.
+    fn list_items(&self, shape: &NamedOrBlankNode, head: &Term) -> Result<Vec<Term>, ShapesError> {
         let mut items = Vec::new();
         let mut node = head.clone();
         while node != Term::NamedNode(rdf::NIL.into()) {
@@ -267,7 +313,7 @@ impl ShapesGraph {
                     .map(|(_, o)| o.clone())
                     .ok_or_else(|| unsupported(shape, "a broken RDF list"))
             };
-            items.push(literal_text(&find(rdf::FIRST)?));
+            items.push(find(rdf::FIRST)?);
             node = find(rdf::REST)?;
             if items.len() > 1000 {
                 return Err(unsupported(shape, "an RDF list that does not end"));

@@ -114,6 +114,49 @@ fn text_where_a_resource_belongs_is_reported() {
 }
 
 #[test]
+fn an_oral_sets_questions_conform_and_a_question_of_anything_else_does_not() {
+    let workspace = Workspace::empty();
+    workspace.write(
+        "seeds/oral.txt",
+        "Mondelinge vragen van het lid Dassen (Volt) aan de Minister van Buitenlandse Zaken \
+         (bij afwezigheid van de Staatssecretaris van Buitenlandse Zaken) over het bericht \
+         «EU-top mislukt».\n\n1. Wat is uw reactie op het bericht?\n2. Welke stappen zet het \
+         kabinet?\n",
+    );
+    let stdout = workspace.run(&["validate", "--quiet"]).success();
+    assert_eq!(
+        stdout,
+        "0 violation(s) of 21 shape(s) from ontology/shapes.ttl\n"
+    );
+    // A question that is part of an answer document is neither set's.
+    workspace.write(
+        "wrong.ttl",
+        "<https://w3id.org/kamervragen/zaak/2019Z15244/vraag/1> a <http://schema.org/Question> ;\n\
+         \x20   <http://schema.org/position> 1 ;\n\
+         \x20   <http://schema.org/text> \"Klopt het?\"@nl ;\n\
+         \x20   <http://data.europa.eu/eli/ontology#is_part_of> <https://w3id.org/kamervragen/aanhangsel/ah-tk-20232024-1> .\n\
+         <https://w3id.org/kamervragen/aanhangsel/ah-tk-20232024-1> a <https://w3id.org/kamervragen/def#AnswerDocument> .\n",
+    );
+    let run = workspace.run(&["validate", "--rdf", "wrong.ttl", "--quiet"]);
+    assert_eq!(run.code(), Some(1), "{}", run.stderr());
+    // The answer document, bare as it is here, breaks its own shape too; the question's lines:
+    let stdout = run.stdout();
+    let about_the_question: Vec<&str> = stdout
+        .lines()
+        .filter(|line| line.starts_with(QUESTION))
+        .collect();
+    assert_eq!(
+        about_the_question,
+        [format!(
+            "{QUESTION} <http://data.europa.eu/eli/ontology#is_part_of>: expected sh:or ( \
+             [ sh:class <https://w3id.org/kamervragen/def#QuestionSet> ] \
+             [ sh:class <https://w3id.org/kamervragen/def#OralQuestionSet> ] ), found \
+             <https://w3id.org/kamervragen/aanhangsel/ah-tk-20232024-1> {QUESTION_SHAPE}"
+        )]
+    );
+}
+
+#[test]
 fn a_published_dump_validates_like_the_documents() {
     let workspace = Workspace::with_seed();
     workspace.run(&["export", "-o", "graph.nq"]).success();
@@ -150,6 +193,18 @@ fn shapes_that_cannot_be_checked_are_refused() {
     assert!(
         run.stderr()
             .contains("shape <http://e/S>: only a predicate is supported as sh:path"),
+        "{}",
+        run.stderr()
+    );
+    workspace.write(
+        "counted.ttl",
+        "@prefix sh: <http://www.w3.org/ns/shacl#> .\n<http://e/S> sh:targetClass <http://e/C> ; sh:property [ sh:path <http://e/p> ; sh:or ( [ sh:minCount 1 ] [ sh:class <http://e/D> ] ) ] .\n",
+    );
+    let run = workspace.run(&["validate", "--quiet", "--shapes", "counted.ttl"]);
+    assert_eq!(run.code(), Some(2));
+    assert!(
+        run.stderr()
+            .contains("shape <http://e/S>: sh:minCount is not supported inside sh:or"),
         "{}",
         run.stderr()
     );
