@@ -112,14 +112,26 @@ pub(crate) fn letter_zaak(text: &str) -> Option<crate::model::ZaakNumber> {
     crate::model::ZaakNumber::parse(&captures[1].replace(' ', ""))
 }
 
+/// How the date an answer or notice was received opens; with a capital in older years, as
+/// `(Ingezonden …)` is.
+const RECEIVED: [&str; 2] = ["(ontvangen", "(Ontvangen"];
+
+/// Where the last `(ontvangen` or `(Ontvangen` stands.
+pub(crate) fn find_received(text: &str) -> Option<usize> {
+    RECEIVED
+        .iter()
+        .filter_map(|opening| text.rfind(opening))
+        .max()
+}
+
 /// Reads the text after `Antwoord van ` or `Mededeling van `.
 pub(crate) fn parse_holder_line(text: &str) -> HolderLine {
     let text = fold_spaces(text);
-    let received = text
-        .rfind("(ontvangen")
-        .and_then(|at| find_date(&text[at..]));
-    let before_date = text
-        .find("(ontvangen")
+    let received = find_received(&text).and_then(|at| find_date(&text[at..]));
+    let before_date = RECEIVED
+        .iter()
+        .filter_map(|opening| text.find(opening))
+        .min()
         .map_or(text.as_str(), |at| &text[..at]);
     let before_see_also = before_date
         .find("Zie ook")
@@ -210,6 +222,23 @@ mod tests {
             parse_holder_line("Minister Bruins Slot (Buitenlandse Zaken) (ontvangen 3 juni 2024).");
         assert_eq!(line.holders[0].name, "Bruins Slot");
         assert_eq!(line.received, NaiveDate::from_ymd_opt(2024, 6, 3));
+    }
+
+    #[test]
+    fn the_date_received_with_a_capital_as_older_years_print_it() {
+        let text = "Minister Asscher (Sociale Zaken en Werkgelegenheid) (Ontvangen 8 maart 2016)";
+        assert_eq!(
+            holders(text),
+            vec![holder(
+                "Minister",
+                "Asscher",
+                "Sociale Zaken en Werkgelegenheid"
+            )]
+        );
+        assert_eq!(
+            parse_holder_line(text).received,
+            NaiveDate::from_ymd_opt(2016, 3, 8)
+        );
     }
 
     #[test]

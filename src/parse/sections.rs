@@ -573,7 +573,9 @@ impl Splitter {
             let text = section.body.flat();
             let date = match section.kind {
                 SectionKind::Header => super::header::find_submitted(&text),
-                SectionKind::AnswerHeader | SectionKind::NoticeHeader => text.rfind("(ontvangen"),
+                SectionKind::AnswerHeader | SectionKind::NoticeHeader => {
+                    super::holders::find_received(&text)
+                }
                 _ => return false,
             };
             date.is_some_and(|at| text[at..].contains(')'))
