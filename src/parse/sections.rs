@@ -348,6 +348,11 @@ struct Splitter {
     /// No `Vraag n` headings anywhere: questions are numbered `1.` … (DOCX layout).
     numbered_questions: bool,
     next_numbered: u32,
+    /// Questions numbered before the answer line: below it the numbering starts again, for the
+    /// answers (all the questions, then `Antwoord van …`, then `1` / `Ja.`); 0 where it does
+    /// not.
+    asked_before_reply: u32,
+    next_numbered_answer: u32,
     /// An answer whose answers have no heading at all: each follows its question, and opens
     /// with the first sentence after the question's last question mark.
     unheaded_answers: bool,
@@ -407,6 +412,9 @@ impl Splitter {
             return Some(SectionKind::Header);
         }
         if text.starts_with("Antwoord van ") || text.starts_with(ANSWERS_OPENING) {
+            if !self.reply_seen && self.numbered_questions {
+                self.asked_before_reply = self.next_numbered;
+            }
             self.reply_seen = true;
             return Some(SectionKind::AnswerHeader);
         }
@@ -418,15 +426,23 @@ impl Splitter {
         None
     }
 
-    /// A DOCX question numbered `n.`, where no line is a `Vraag n` heading.
+    /// A DOCX question numbered `n.`, where no line is a `Vraag n` heading; below an answer
+    /// line that follows the questions, the answer numbered so.
     fn numbered_opening<'t>(&mut self, text: &'t str) -> Option<(SectionKind, &'t str)> {
         if self.numbered_questions && (self.header_seen || self.reply_seen) {
             let captures = NUMBERED_LINE.captures(text)?;
             let number: u32 = captures[1].parse().ok()?;
+            let rest = || captures.get(2).map_or("", |m| m.as_str());
+            if self.asked_before_reply > 0 {
+                if number == self.next_numbered_answer + 1 && number <= self.asked_before_reply {
+                    self.next_numbered_answer = number;
+                    return Some((SectionKind::Answer(vec![number]), rest()));
+                }
+                return None;
+            }
             if number == self.next_numbered + 1 {
                 self.next_numbered = number;
-                let rest = captures.get(2).map_or("", |m| m.as_str());
-                return Some((SectionKind::Question(vec![number]), rest));
+                return Some((SectionKind::Question(vec![number]), rest()));
             }
         }
         None
@@ -474,7 +490,9 @@ impl Splitter {
     /// question so far ends with a question mark and `text` opens a sentence that asks nothing
     /// (`Ja, ik ken het bericht.`, `Dat is niet bekend.`).
     fn unheaded_answer_opens(&self, text: &str) -> Option<Vec<u32>> {
-        if !self.unheaded_answers || self.interrupted.is_some() {
+        // Answers come below the answer line: a question above it that goes on without asking
+        // is still the question.
+        if !self.unheaded_answers || !self.reply_seen || self.interrupted.is_some() {
             return None;
         }
         let section = self.current.as_ref()?;
@@ -989,6 +1007,49 @@ mod tests {
                 SectionKind::Question(vec![2]),
             ]
         );
+    }
+
+    #[test]
+    fn numbers_that_start_again_below_the_answer_line_number_the_answers() {
+        // All the questions, then the answer line, then the answers numbered as they were.
+        let text = "Vragen van de leden A en B (beiden P) aan de staatssecretaris van Y over \
+            iets. (Ingezonden 2 februari 1998)\n\n1\nKent u het bericht?\n\n\
+            Het bericht meldt een tekort.\n\n2\nWat gaat u doen?\n\n\
+            Antwoord van staatssecretaris Z (Y) (Ontvangen 3 maart 1998)\n\n\
+            1\nJa.\n\n2\nWij nemen maatregelen.\n\n3\nDrie is geen antwoord.\n";
+        let sections = split(&read_lines(text));
+        let parts: Vec<(SectionKind, String)> = sections
+            .iter()
+            .map(|s| (s.kind.clone(), s.body.text()))
+            .collect();
+        let expected = [
+            (
+                SectionKind::Header,
+                "Vragen van de leden A en B (beiden P) aan de staatssecretaris van Y over iets. \
+                 (Ingezonden 2 februari 1998)",
+            ),
+            // Above the answer line, a paragraph that asks nothing is still the question's.
+            (
+                SectionKind::Question(vec![1]),
+                "Kent u het bericht?\n\nHet bericht meldt een tekort.",
+            ),
+            (SectionKind::Question(vec![2]), "Wat gaat u doen?"),
+            (
+                SectionKind::AnswerHeader,
+                "Antwoord van staatssecretaris Z (Y) (Ontvangen 3 maart 1998)",
+            ),
+            (SectionKind::Answer(vec![1]), "Ja."),
+            // No question 3 was asked: its number is text of answer 2.
+            (
+                SectionKind::Answer(vec![2]),
+                "Wij nemen maatregelen.\n\n3 Drie is geen antwoord.",
+            ),
+        ];
+        let expected: Vec<(SectionKind, String)> = expected
+            .into_iter()
+            .map(|(kind, text)| (kind, text.to_owned()))
+            .collect();
+        assert_eq!(parts, expected);
     }
 
     #[test]
