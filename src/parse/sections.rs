@@ -208,14 +208,23 @@ pub fn split(lines: &[Line]) -> Vec<Section> {
         .iter()
         .map(|line| block_heading(line.text()))
         .collect();
-    let answer_line =
-        |text: &str| text.starts_with("Antwoord van ") || text.starts_with(ANSWERS_OPENING);
-    let an_answer_letter = lines.iter().any(|line| answer_line(line.text()));
-    let headed_answers = lines.iter().zip(&headings).any(|(line, heading)| {
-        matches!(heading, Some((SectionKind::Answer(_), _)))
-            || line.text().starts_with("Antwoord") && !answer_line(line.text())
+    let bare_replies = bare_answer_lines(lines);
+    let answer_line = |index: usize| {
+        let text = lines[index].text();
+        text.starts_with("Antwoord van ")
+            || text.starts_with(ANSWERS_OPENING)
+            || bare_replies.contains(&index)
+    };
+    let an_answer_letter = (0..lines.len()).any(answer_line);
+    let headed_answers = (0..lines.len()).any(|index| {
+        matches!(headings[index], Some((SectionKind::Answer(_), _)))
+            || lines[index].text().starts_with("Antwoord") && !answer_line(index)
     });
     let mut splitter = Splitter {
+        bare_replies: bare_replies
+            .iter()
+            .map(|&index| lines[index].number)
+            .collect(),
         numbered_questions: !headings
             .iter()
             .any(|heading| matches!(heading, Some((SectionKind::Question(_), _)))),
@@ -231,6 +240,29 @@ pub fn split(lines: &[Line]) -> Vec<Section> {
         split_off_headless_questions(&mut sections);
     }
     sections
+}
+
+/// The lines that are an answer line without the answerer's name: `Antwoord` (or `Antwoord:`)
+/// with the date received after it, on the same line or the next (`Antwoord` / `(Ontvangen 7
+/// april 2003)`).
+fn bare_answer_lines(lines: &[Line]) -> Vec<usize> {
+    let received = |text: &str| text.starts_with("(ontvangen") || text.starts_with("(Ontvangen");
+    let mut found = Vec::new();
+    for (index, line) in lines.iter().enumerate() {
+        let Some(rest) = line.text().strip_prefix("Antwoord") else {
+            continue;
+        };
+        let rest = rest.strip_prefix(':').unwrap_or(rest).trim_start();
+        let dated_below = rest.is_empty()
+            && lines[index + 1..]
+                .iter()
+                .find(|next| !next.is_blank() && !next.page_break)
+                .is_some_and(|next| received(next.text()));
+        if received(rest) || dated_below {
+            found.push(index);
+        }
+    }
+    found
 }
 
 /// A page break that lost a question's heading and its first lines (ah-tk-20232024-302,
@@ -348,6 +380,9 @@ struct Splitter {
     /// No `Vraag n` headings anywhere: questions are numbered `1.` … (DOCX layout).
     numbered_questions: bool,
     next_numbered: u32,
+    /// The numbers of the lines that are an answer line without a name (`Antwoord` /
+    /// `(Ontvangen …)`), found before reading.
+    bare_replies: Vec<usize>,
     /// Questions numbered before the answer line: below it the numbering starts again, for the
     /// answers (all the questions, then `Antwoord van …`, then `1` / `Ja.`); 0 where it does
     /// not.
@@ -381,7 +416,7 @@ impl Splitter {
         } else if let Some(number) = line.leading_marker().filter(|_| !text.is_empty()) {
             self.open_footnote(number, line.number);
             self.push_derived(&line.after_leading_marker());
-        } else if let Some(kind) = self.opening_line(text) {
+        } else if let Some(kind) = self.opening_line(line.number, text) {
             self.open(kind, line.number);
             self.push(line, text);
             self.close_if_complete();
@@ -406,12 +441,15 @@ impl Splitter {
     }
 
     /// A header, answer or notice line that opens here.
-    fn opening_line(&mut self, text: &str) -> Option<SectionKind> {
+    fn opening_line(&mut self, number: usize, text: &str) -> Option<SectionKind> {
         if !self.header_seen && HEADER_OPENINGS.iter().any(|o| text.starts_with(o)) {
             self.header_seen = true;
             return Some(SectionKind::Header);
         }
-        if text.starts_with("Antwoord van ") || text.starts_with(ANSWERS_OPENING) {
+        if text.starts_with("Antwoord van ")
+            || text.starts_with(ANSWERS_OPENING)
+            || self.bare_replies.contains(&number)
+        {
             if !self.reply_seen && self.numbered_questions {
                 self.asked_before_reply = self.next_numbered;
             }
@@ -525,10 +563,13 @@ impl Splitter {
         }
     }
 
+    /// Whether the answer line goes on past a blank line: an annex's `Antwoorden van … op
+    /// Kamervragen` to the paragraph that says `over`, a bare `Antwoord` to its date.
     fn answers_heading_goes_on(&self) -> bool {
         self.current.as_ref().is_some_and(|section| {
             let text = section.body.flat();
             text.starts_with(ANSWERS_OPENING) && !text.contains(" over ")
+                || matches!(text.as_str(), "Antwoord" | "Antwoord:")
         })
     }
 
