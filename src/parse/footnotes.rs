@@ -81,7 +81,15 @@ pub fn find_body_starts_with(lines: &[Option<&str>], markers: &[Vec<Marker>]) ->
                 dotted_start(line)
                     .filter(|(_, offset)| super::text::find_url(&line[*offset..]).is_some())
             };
+            // `1) de Volkskrant, 12 maart 2003.`: a number typed with its parenthesis, as the
+            // marker was, opens the note whatever the word after it.
+            let typed = || {
+                numbered_start(line).filter(|(number, offset)| {
+                    line[number.to_string().len()..].starts_with(')') && *offset < line.len()
+                })
+            };
             glued
+                .or_else(typed)
                 .or_else(listed_address)
                 .filter(|(number, _)| *number == expected && cited.contains(number))
                 .map(|(number, offset)| Candidate {

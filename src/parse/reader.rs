@@ -714,6 +714,58 @@ Zo? Dat weet ik niet.
     }
 
     #[test]
+    fn questions_numbered_alone_then_a_bare_answer_line_and_answers_numbered_again() {
+        // The questions, each number alone on its line, a note typed `1)`; then `Antwoord` with
+        // its date on the next line and the answers numbered again.
+        let text = "Vragen van het lid Van der Laan (D66) aan de ministers van Justitie en van \
+            Binnenlandse Zaken en Koninkrijksrelaties over de opsporing van kinderporno. \
+            (Ingezonden 14 maart 2003)\n\n\
+            1\nHeeft u kennisgenomen van het bericht «Politie kan kinderporno niet aan»? 1)\n\n\
+            2\nIs het waar dat er te weinig rechercheurs zijn?\n\n\
+            1) de Volkskrant, 12 maart 2003.\n\n\
+            Antwoord\n(Ontvangen 7 april 2003)\n\n1\nJa.\n\n2\nNee, dat is niet waar.\n";
+        let read = parse(text).unwrap();
+        assert_eq!(read.warnings, []);
+        let document = read.document;
+        assert_eq!(document.kind.as_str(), "answer");
+        assert_eq!(
+            document.received.map(|d| d.to_string()).as_deref(),
+            Some("2003-04-07")
+        );
+        let questions: Vec<(u32, &str, Vec<u32>)> = document
+            .questions
+            .iter()
+            .map(|q| {
+                let cites = q.cites.iter().map(|n| n.number).collect();
+                (q.number, q.text.as_str(), cites)
+            })
+            .collect();
+        assert_eq!(
+            questions,
+            [
+                (
+                    1,
+                    "Heeft u kennisgenomen van het bericht «Politie kan kinderporno niet aan»?",
+                    vec![1]
+                ),
+                (2, "Is het waar dat er te weinig rechercheurs zijn?", vec![]),
+            ]
+        );
+        let answers: Vec<(u32, &str)> = document
+            .answers
+            .iter()
+            .map(|a| (a.number, a.text.as_str()))
+            .collect();
+        assert_eq!(answers, [(1, "Ja."), (2, "Nee, dat is niet waar.")]);
+        let notes: Vec<(u32, &str)> = document
+            .footnotes
+            .iter()
+            .map(|f| (f.number, f.text.as_str()))
+            .collect();
+        assert_eq!(notes, [(1, "de Volkskrant, 12 maart 2003.")]);
+    }
+
+    #[test]
     fn oral_questions_and_a_header_the_grammar_cannot_read() {
         let oral = parse("Mondelinge vragen van het lid Krul (CDA) aan de Minister van Onderwijs, Cultuur en Wetenschap (bij afwezigheid van de Staatssecretaris van Onderwijs, Cultuur en Wetenschap) over leraren (ingezonden 19 november 2024).\n").unwrap();
         assert_eq!(oral.document.kind.as_str(), "oral");

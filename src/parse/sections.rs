@@ -429,6 +429,8 @@ impl Splitter {
             }
             self.open(kind, line.number);
             self.push_derived(&line.without_opening(&text[..text.len() - rest.len()]));
+        } else if let Some(kind) = self.numbering_read_as_a_marker(line, text) {
+            self.open(kind, line.number);
         } else if let Some(rest) = explanation_heading(text) {
             self.open(SectionKind::Explanation, line.number);
             self.push_text(line.number, rest);
@@ -484,6 +486,24 @@ impl Splitter {
             }
         }
         None
+    }
+
+    /// A number alone on its line that was read as a footnote's marker (`1`, with a note 1
+    /// further on), where it goes on with the numbering of the questions or of the answers
+    /// below the answer line: that numbering, and no citation.
+    fn numbering_read_as_a_marker(&mut self, line: &Line, text: &str) -> Option<SectionKind> {
+        let mut numbers = line.marker_numbers();
+        let (Some(number), None) = (numbers.next(), numbers.next()) else {
+            return None;
+        };
+        if !text.is_empty() {
+            return None;
+        }
+        let (kind, _) = self.numbered_opening(&number.to_string())?;
+        if let SectionKind::Question(numbers) = &kind {
+            self.last_question = Some(numbers.clone());
+        }
+        Some(kind)
     }
 
     /// `Antwoord`, `Antwoord:` or `Antwoord: Ja.` right after a question: its answer.
