@@ -116,6 +116,12 @@ pub fn clean(text: &str) -> Cleaned<'_> {
             cleaned.lines.push(CleanLine::PageBreak { number });
             continue;
         }
+        if let Some((footer, text)) = footer_glued_to_text(bare) {
+            furniture_kind(footer, &mut cleaned.furniture);
+            cleaned.lines.push(CleanLine::PageBreak { number });
+            cleaned.push_part(number, Cow::Owned(text.to_owned()));
+            continue;
+        }
         if let Some(kind) = furniture_kind(bare, &mut cleaned.furniture) {
             after_header_block |= kind == FurnitureKind::HeaderBlockEnd;
             cleaned.lines.push(CleanLine::PageBreak { number });
@@ -244,6 +250,26 @@ fn furniture_kind(line: &str, furniture: &mut Furniture) -> Option<FurnitureKind
         .any(|pattern| pattern.is_match(line))
         .then_some(FurnitureKind::Other)
 }
+
+/// A page's footer with the next page's first line glued to it, as PDF text joins them: `…
+/// Tweede Kamer, vergaderjaar 2023–2024, Aanhangsel 1Antwoord 3`. The footer and the text.
+fn footer_glued_to_text(line: &str) -> Option<(&str, &str)> {
+    // Most lines open with none of the footer's words, and are spared the pattern.
+    if !["Tweede Kamer, ", "’s-Gravenhage ", "ISSN "]
+        .iter()
+        .any(|start| line.starts_with(start))
+    {
+        return None;
+    }
+    let captures = GLUED_FOOTER.captures(line)?;
+    let footer = captures.get(1)?;
+    Some((footer.as_str(), &line[captures.get(2)?.start()..]))
+}
+
+static GLUED_FOOTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(.{0,60}?Tweede Kamer, vergaderjaar \d{4}[–-]\d{4}, (?:Aanhangsel|Vragen) \d+) ?(\p{Lu}.*)$")
+        .expect("valid pattern")
+});
 
 fn strip_markdown_heading(line: &str) -> &str {
     let without = line.trim_start_matches('#');
@@ -517,6 +543,33 @@ mod tests {
             .filter(|t| *t != "<page>")
             .collect();
         assert_eq!(kept, ["Vragen van het lid X (Y)", "verder"]);
+    }
+
+    #[test]
+    fn a_footer_glued_to_the_next_pages_first_line_is_split_from_it() {
+        let text = "Vraag 3\nWat doet u?\nah-tk-20232024-1500\n\
+            Tweede Kamer, vergaderjaar 2023–2024, Aanhangsel 1Antwoord 3\nWij doen veel.\n\
+            ISSN 0921 - 7398’s-Gravenhage 2024Tweede Kamer, vergaderjaar 2024–2025, Aanhangsel 2 Vraag 4\n\
+            Tweede Kamer, vergaderjaar 2024–2025, Aanhangsel 3\n";
+        let cleaned = clean(text);
+        assert_eq!(
+            texts(&cleaned),
+            [
+                "Vraag 3",
+                "Wat doet u?",
+                "<page>",
+                "<page>",
+                "Antwoord 3",
+                "Wij doen veel.",
+                "<page>",
+                "Vraag 4",
+                "<page>"
+            ]
+        );
+        assert_eq!(
+            cleaned.furniture.aanhangsel_id.as_deref(),
+            Some("ah-tk-20232024-1500")
+        );
     }
 
     #[test]

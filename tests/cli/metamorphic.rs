@@ -63,7 +63,9 @@ fn documents() -> Vec<(String, String)> {
 
 /// The text with a page's footer inserted before each line named in `before` (indices into
 /// the lines, taken modulo their count). A footer stands between pages, so it goes only before a
-/// line that opens a part (`Vraag n`, `Antwoord n`) or follows a blank line.
+/// line that opens a part (`Vraag n`, `Antwoord n`) or follows a blank line. For an odd value
+/// it is glued to a line that opens with a capital, as PDF text joins them (`… Aanhangsel
+/// 2Antwoord 3`).
 fn with_furniture(text: &str, before: &[usize]) -> String {
     let lines: Vec<&str> = text.lines().collect();
     let places: Vec<usize> = (1..lines.len())
@@ -77,11 +79,17 @@ fn with_furniture(text: &str, before: &[usize]) -> String {
     if places.is_empty() {
         return text.to_owned();
     }
-    let chosen: Vec<usize> = before.iter().map(|b| places[b % places.len()]).collect();
+    let chosen: Vec<(usize, bool)> = before
+        .iter()
+        .map(|b| (places[b % places.len()], b % 2 == 1))
+        .collect();
     let mut out = String::with_capacity(text.len() + 64 * before.len());
     for (index, line) in lines.iter().enumerate() {
-        if chosen.contains(&index) {
-            out.push_str("Tweede Kamer, vergaderjaar 2024–2025, Aanhangsel 2\n");
+        if let Some(&(_, glue)) = chosen.iter().find(|(at, _)| *at == index) {
+            out.push_str("Tweede Kamer, vergaderjaar 2024–2025, Aanhangsel 2");
+            if !(glue && line.starts_with(char::is_uppercase)) {
+                out.push('\n');
+            }
         }
         out.push_str(line);
         out.push('\n');
