@@ -102,6 +102,10 @@ impl DocumentReader {
     fn read_preamble(&mut self, section: &Section, text: String) {
         if self.header.is_some() || self.header_error.is_some() {
             for (paragraph, cites) in section.body.paragraphs() {
+                // The answer line's `Zie ook Aanhangsel …` on its own: read from the whole text.
+                if paragraph.starts_with("Zie ook ") {
+                    continue;
+                }
                 self.loose_paragraphs.push((section.line, paragraph, cites));
             }
         }
@@ -283,6 +287,7 @@ impl DocumentReader {
             }
         }
         self.number_loose_questions(kind);
+        self.warn_of_unread_paragraphs();
         self.check_citations();
         self.check_unanswered();
         document.follow_ups = self.follow_ups(document.zaak.as_ref());
@@ -422,6 +427,21 @@ impl DocumentReader {
                 },
             ));
         }
+    }
+
+    /// Paragraphs after the header that no question, answer or note took: nothing is left out
+    /// without a word.
+    fn warn_of_unread_paragraphs(&mut self) {
+        let Some(&(line, _, _)) = self.loose_paragraphs.first() else {
+            return;
+        };
+        let count = self.loose_paragraphs.len();
+        self.warn(
+            Position::line_start(line),
+            format!(
+                "{count} paragraph(s) from here are part of no question, answer or note, and left out (expected `Vraag n`, `Antwoord n` or a number before a question or answer)"
+            ),
+        );
     }
 
     /// The Aanhangsel document after `Zie ook`: in an answer, its earlier notice.
@@ -763,6 +783,32 @@ Zo? Dat weet ik niet.
             .map(|f| (f.number, f.text.as_str()))
             .collect();
         assert_eq!(notes, [(1, "de Volkskrant, 12 maart 2003.")]);
+    }
+
+    #[test]
+    fn paragraphs_no_part_takes_are_warned_about_but_not_the_answer_lines_reference() {
+        let text = "Vragen van het lid Dijk (SP) aan de Minister van Financiën over de toeslagen \
+            (ingezonden 3 april 2024).\n\n\
+            Antwoord van Minister Van Rij (Financiën) (ontvangen 2 mei 2024). Zie ook Aanhangsel \
+            Handelingen, vergaderjaar\n2023–2024, nr. 594.\n\n\
+            Vraag 1\nKlopt het?\n\nAntwoord 1\nJa.\n";
+        let read = parse(text).unwrap();
+        assert_eq!(read.warnings, []);
+        assert_eq!(
+            read.document.earlier_notice.as_deref(),
+            Some("ah-tk-20232024-594")
+        );
+        // Below the answer line, text that no heading or number opens is no answer.
+        let loose = "Vragen van het lid Dijk (SP) aan de Minister van Financiën over de toeslagen \
+            (ingezonden 3 april 2024).\n\nVraag 1\nKlopt het?\n\n\
+            Antwoord van Minister Van Rij (Financiën) (ontvangen 2 mei 2024).\n\n\
+            Dat klopt.\n\nHet kabinet zet in op herstel.\n";
+        let read = parse(loose).unwrap();
+        let warnings: Vec<String> = read.warnings.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            warnings,
+            ["8:1: warning: 2 paragraph(s) from here are part of no question, answer or note, and left out (expected `Vraag n`, `Antwoord n` or a number before a question or answer)"]
+        );
     }
 
     #[test]

@@ -657,7 +657,10 @@ impl Splitter {
                 }
                 _ => return false,
             };
-            date.is_some_and(|at| text[at..].contains(')'))
+            date.is_some_and(|at| {
+                let after_date = &text[at..];
+                after_date.contains(')') && !see_also_goes_on(after_date)
+            })
         });
         if complete {
             self.close();
@@ -711,6 +714,19 @@ impl Splitter {
         }
         self.done
     }
+}
+
+/// Whether the answer line's `Zie ook Aanhangsel Handelingen, vergaderjaar …, nr. N` has begun
+/// and not yet given its number: the line after goes on with it.
+fn see_also_goes_on(after_date: &str) -> bool {
+    after_date.find("Zie ook").is_some_and(|at| {
+        let reference = &after_date[at..];
+        !reference.match_indices("nr.").any(|(at, _)| {
+            reference[at + 3..]
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_digit())
+        })
+    })
 }
 
 /// A paragraph that cannot open one of its own (`) https://…`, a bracket closing one the note
