@@ -48,6 +48,34 @@ pub(crate) enum SectionKind {
     Explanation,
 }
 
+impl SectionKind {
+    /// The numbers a question block is printed for.
+    fn question_numbers(&self) -> Option<&[u32]> {
+        match self {
+            SectionKind::Question(numbers) => Some(numbers),
+            _ => None,
+        }
+    }
+
+    /// The numbers of the questions an answer block answers.
+    fn answer_numbers(&self) -> Option<&[u32]> {
+        match self {
+            SectionKind::Answer(numbers) => Some(numbers),
+            _ => None,
+        }
+    }
+}
+
+/// Every number the blocks that `numbers` picks out are printed for.
+fn printed_for(sections: &[Section], numbers: fn(&SectionKind) -> Option<&[u32]>) -> Vec<u32> {
+    sections
+        .iter()
+        .filter_map(|section| numbers(&section.kind))
+        .flatten()
+        .copied()
+        .collect()
+}
+
 /// A part of the document and its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Section {
@@ -270,14 +298,7 @@ fn bare_answer_lines(lines: &[Line]) -> Vec<usize> {
 /// of the answer before. Answers do not end by asking: the paragraphs that end an answer in a
 /// question mark, right before an `Antwoord m` whose question no heading opens, are question m's.
 fn split_off_headless_questions(sections: &mut Vec<Section>) {
-    let asked: Vec<u32> = sections
-        .iter()
-        .filter_map(|section| match &section.kind {
-            SectionKind::Question(numbers) => Some(numbers.clone()),
-            _ => None,
-        })
-        .flatten()
-        .collect();
+    let asked = printed_for(sections, SectionKind::question_numbers);
     let blocks: Vec<usize> = (0..sections.len())
         .filter(|&index| {
             matches!(
@@ -307,17 +328,23 @@ fn split_off_headless_questions(sections: &mut Vec<Section>) {
         if asking == 0 || at == 0 {
             continue;
         }
-        let section = &mut sections[answer];
-        let body = section.body.split_off(at);
-        let question = Section {
-            kind: SectionKind::Question(unasked),
-            line: body.paragraph_lines[0],
-            last_line: section.last_line,
-            body,
-        };
-        section.last_line = question.line;
-        sections.insert(answer + 1, question);
+        split_section_at(sections, answer, at, SectionKind::Question(unasked));
     }
+}
+
+/// Takes the paragraphs of `sections[index]` from `at` on into a section of their own, of
+/// `kind`, right after it.
+fn split_section_at(sections: &mut Vec<Section>, index: usize, at: usize, kind: SectionKind) {
+    let section = &mut sections[index];
+    let body = section.body.split_off(at);
+    let part = Section {
+        kind,
+        line: body.paragraph_lines[0],
+        last_line: section.last_line,
+        body,
+    };
+    section.last_line = part.line;
+    sections.insert(index + 1, part);
 }
 
 /// In a letter whose answers have headings, a question no heading answers may have its answer
@@ -325,17 +352,10 @@ fn split_off_headless_questions(sections: &mut Vec<Section>) {
 /// and 6): the answer opens with the first paragraph that asks nothing after a paragraph that
 /// ends in a question mark.
 fn split_off_unheaded_answers(sections: &mut Vec<Section>) {
-    let answered: Vec<u32> = sections
-        .iter()
-        .filter_map(|section| match &section.kind {
-            SectionKind::Answer(numbers) => Some(numbers.clone()),
-            _ => None,
-        })
-        .flatten()
-        .collect();
+    let answered = printed_for(sections, SectionKind::answer_numbers);
     let mut index = 0;
     while index < sections.len() {
-        let section = &mut sections[index];
+        let section = &sections[index];
         index += 1;
         let SectionKind::Question(numbers) = &section.kind else {
             continue;
@@ -347,15 +367,7 @@ fn split_off_unheaded_answers(sections: &mut Vec<Section>) {
             continue;
         };
         let numbers = numbers.clone();
-        let body = section.body.split_off(at);
-        let answer = Section {
-            kind: SectionKind::Answer(numbers),
-            line: body.paragraph_lines[0],
-            last_line: section.last_line,
-            body,
-        };
-        section.last_line = answer.line;
-        sections.insert(index, answer);
+        split_section_at(sections, index - 1, at, SectionKind::Answer(numbers));
         index += 1;
     }
 }
