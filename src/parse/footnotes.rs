@@ -1036,6 +1036,14 @@ mod tests {
         assert_eq!(lone_number_at("5", 5, "095"), None);
     }
 
+    /// The line each note starts on, with its number.
+    fn numbered_starts(lines: &[Option<&str>]) -> Vec<(usize, u32)> {
+        find_body_starts(lines)
+            .iter()
+            .map(|(i, (n, _))| (*i, *n))
+            .collect()
+    }
+
     #[test]
     fn the_same_number_opening_a_note_further_down_the_page_is_the_note() {
         // ah-tk-20242025-597, the foot of page 2: the marker of note 2 was pushed to a line's
@@ -1050,10 +1058,7 @@ mod tests {
             Some("2Commission opens proceedings against TikTok under the DSA (europa.eu)"),
             None,
         ];
-        let found: Vec<(usize, u32)> = find_body_starts(&lines)
-            .iter()
-            .map(|(i, (n, _))| (*i, *n))
-            .collect();
+        let found = numbered_starts(&lines);
         assert_eq!(found, [(1, 1), (6, 2)]);
     }
 
@@ -1078,20 +1083,14 @@ mod tests {
             Some("4Kamerstuk 21 501-20, nr. 2018."),
             None,
         ];
-        let found: Vec<(usize, u32)> = find_body_starts(&lines)
-            .iter()
-            .map(|(i, (n, _))| (*i, *n))
-            .collect();
+        let found = numbered_starts(&lines);
         assert_eq!(found, [(1, 1), (11, 2), (12, 3), (13, 4)]);
         // Without that run (a note's second line opening with a year and an address instead),
         // the line before the page break is note 2, as before.
         let mut alone = lines;
         alone[12] = Some("2024, www.dvhn.nl/drenthe");
         alone[13] = Some("Tweede Kamer");
-        let found: Vec<(usize, u32)> = find_body_starts(&alone)
-            .iter()
-            .map(|(i, (n, _))| (*i, *n))
-            .collect();
+        let found = numbered_starts(&alone);
         assert_eq!(found, [(1, 1), (4, 2)]);
     }
 
@@ -1144,10 +1143,7 @@ mod tests {
             Some("1 Niet aan de voet"),
             Some("nog tekst"),
         ];
-        let found: Vec<(usize, u32)> = find_body_starts(&lines)
-            .iter()
-            .map(|(i, (n, _))| (*i, *n))
-            .collect();
+        let found = numbered_starts(&lines);
         assert_eq!(found, [(1, 1), (2, 2)]);
     }
 }

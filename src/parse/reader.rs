@@ -572,6 +572,15 @@ mod tests {
     use crate::parse::parse;
     use crate::source::diagnostic::Position;
 
+    /// Each answer's number and text, in order.
+    fn numbered_answers(document: &crate::model::Document) -> Vec<(u32, &str)> {
+        document
+            .answers
+            .iter()
+            .map(|a| (a.number, a.text.as_str()))
+            .collect()
+    }
+
     #[test]
     fn an_invalid_url_stays_text_with_a_warning() {
         let text = "## 2020Z00001\n\nVragen van het lid A (B) aan de Minister van C over D (ingezonden 1 mei 2020).\n\nVraag 1\n\nE?<sup>1</sup>\n\n<sup>1</sup> https://example.org/{bad}\n";
@@ -651,12 +660,7 @@ Zo? Dat weet ik niet.
     #[test]
     fn an_answer_without_a_heading_is_read_where_it_asks_nothing_and_warned_about_where_it_may() {
         let parsed = parse(WORD_ANNEX).unwrap();
-        let answers: Vec<(u32, &str)> = parsed
-            .document
-            .answers
-            .iter()
-            .map(|a| (a.number, a.text.as_str()))
-            .collect();
+        let answers = numbered_answers(&parsed.document);
         assert_eq!(answers, [(1, "Ja."), (2, "Dat klopt niet.")]);
         // Question 3's second paragraph asks something too: it stays the question's, said.
         assert_eq!(
@@ -725,11 +729,7 @@ Zo? Dat weet ik niet.
             document.subject.as_deref(),
             Some("onterechte ziekenhuisrekeningen")
         );
-        let numbers: Vec<(u32, &str)> = document
-            .answers
-            .iter()
-            .map(|a| (a.number, a.text.as_str()))
-            .collect();
+        let numbers = numbered_answers(&document);
         assert_eq!(numbers, [(1, "Ja.")]);
     }
 
@@ -771,11 +771,7 @@ Zo? Dat weet ik niet.
                 (2, "Is het waar dat er te weinig rechercheurs zijn?", vec![]),
             ]
         );
-        let answers: Vec<(u32, &str)> = document
-            .answers
-            .iter()
-            .map(|a| (a.number, a.text.as_str()))
-            .collect();
+        let answers = numbered_answers(&document);
         assert_eq!(answers, [(1, "Ja."), (2, "Nee, dat is niet waar.")]);
         let notes: Vec<(u32, &str)> = document
             .footnotes

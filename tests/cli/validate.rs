@@ -184,41 +184,30 @@ fn a_published_dump_validates_like_the_documents() {
 #[test]
 fn shapes_that_cannot_be_checked_are_refused() {
     let workspace = Workspace::with_seed();
-    workspace.write(
-        "shapes.ttl",
-        "@prefix sh: <http://www.w3.org/ns/shacl#> .\n<http://e/S> sh:targetClass <http://e/C> ; sh:property [ sh:path [ sh:inversePath <http://e/p> ] ; sh:minCount 1 ] .\n",
-    );
-    let run = workspace.run(&["validate", "--quiet", "--shapes", "shapes.ttl"]);
-    assert_eq!(run.code(), Some(2));
-    assert!(
-        run.stderr()
-            .contains("shape <http://e/S>: only a predicate is supported as sh:path"),
-        "{}",
-        run.stderr()
-    );
-    workspace.write(
-        "counted.ttl",
-        "@prefix sh: <http://www.w3.org/ns/shacl#> .\n<http://e/S> sh:targetClass <http://e/C> ; sh:property [ sh:path <http://e/p> ; sh:or ( [ sh:minCount 1 ] [ sh:class <http://e/D> ] ) ] .\n",
-    );
-    let run = workspace.run(&["validate", "--quiet", "--shapes", "counted.ttl"]);
-    assert_eq!(run.code(), Some(2));
-    assert!(
-        run.stderr()
-            .contains("shape <http://e/S>: sh:minCount is not supported inside sh:or"),
-        "{}",
-        run.stderr()
-    );
-    workspace.write(
-        "broken.ttl",
-        "@prefix sh: <http://www.w3.org/ns/shacl#> .\n<http://e/S> sh:targetClass .\n",
-    );
-    let run = workspace.run(&["validate", "--quiet", "--shapes", "broken.ttl"]);
-    assert_eq!(run.code(), Some(2));
-    assert!(
-        run.stderr().contains("shapes `broken.ttl`: 2:"),
-        "{}",
-        run.stderr()
-    );
+    let prefix = "@prefix sh: <http://www.w3.org/ns/shacl#> .\n";
+    let refused = [
+        (
+            "shapes.ttl",
+            "<http://e/S> sh:targetClass <http://e/C> ; sh:property [ sh:path [ sh:inversePath <http://e/p> ] ; sh:minCount 1 ] .\n",
+            "shape <http://e/S>: only a predicate is supported as sh:path",
+        ),
+        (
+            "counted.ttl",
+            "<http://e/S> sh:targetClass <http://e/C> ; sh:property [ sh:path <http://e/p> ; sh:or ( [ sh:minCount 1 ] [ sh:class <http://e/D> ] ) ] .\n",
+            "shape <http://e/S>: sh:minCount is not supported inside sh:or",
+        ),
+        (
+            "broken.ttl",
+            "<http://e/S> sh:targetClass .\n",
+            "shapes `broken.ttl`: 2:",
+        ),
+    ];
+    for (name, shapes, message) in refused {
+        workspace.write(name, &format!("{prefix}{shapes}"));
+        let run = workspace.run(&["validate", "--quiet", "--shapes", name]);
+        assert_eq!(run.code(), Some(2), "{name}");
+        assert!(run.stderr().contains(message), "{}", run.stderr());
+    }
 }
 
 #[test]
