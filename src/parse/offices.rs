@@ -206,6 +206,9 @@ fn share_out(items: Vec<Item>) -> Vec<Office> {
         last_title = title;
         let (preposition, portfolio) = match &item.portfolio {
             Some(portfolio) => (item.preposition, Some(portfolio.clone())),
+            // The Minister-President has no portfolio to take: in `de Minister-President,
+            // Minister van Algemene Zaken` the second is an office of its own, as printed.
+            None if title == "Minister-President" => (None, None),
             None => items[index + 1..]
                 .iter()
                 .find(|later| later.portfolio.is_some())
@@ -255,6 +258,15 @@ mod tests {
             labels("de Staatssecretaris en de Minister van Financiën"),
             vec!["Staatssecretaris van Financiën", "Minister van Financiën"]
         );
+    }
+
+    #[test]
+    fn the_minister_president_takes_no_portfolio_from_the_office_after_it() {
+        assert_eq!(
+            labels("de Minister-President, Minister van Algemene Zaken"),
+            ["Minister-President", "Minister van Algemene Zaken"]
+        );
+        assert_eq!(labels("de minister-president"), ["Minister-President"]);
     }
 
     #[test]
