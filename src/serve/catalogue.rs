@@ -1,6 +1,8 @@
 //! The dataset's DCAT/VoID description, at `/dataset`, `/.well-known/void` and
 //! `/dump/dataset.ttl`: the description `kamervragen publish` writes (`publish::describe_served`),
 //! of the dumps this server offers under `/dump/`, with the endpoint as a `dcat:DataService`.
+//! A browser gets it as a page; each resource it mints under `/dataset/` (a file, a checksum)
+//! answers there with what it says of that resource.
 //!
 //! The store and the publisher's settings (when given) enter; triples leave. The description
 //! gives each dump's size and SHA-256 and the statistics of the N-Triples dump, so the first
@@ -10,6 +12,7 @@
 
 use super::dumps::{dump_file_name, DUMP_BUFFER, DUMP_FORMATS, DUMP_PREFIX};
 use super::graphs::{graph_media_type, parameters_format, read_only};
+use super::html::Language;
 use super::media::short_name;
 use super::protocol::{parse_form, Refusal};
 use super::reply::Reply;
@@ -19,10 +22,15 @@ use crate::export::ExportFormat;
 use crate::publish::{
     describe_served, gzip_writer, Conformance, PublishSettings, Statistics, Tally,
 };
+use crate::rdf::vocab::dcat;
 use oxhttp::model::{Body, Request};
-use oxigraph::model::{GraphName, NamedNode, Quad};
+use oxigraph::model::vocab::rdf;
+use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode, Quad, Term};
 use std::io::{self, BufReader, BufWriter, Seek, Write};
 use std::sync::Arc;
+
+/// The dataset's path under the base, as `publish` names it.
+const DATASET: &str = "dataset";
 
 /// The described dataset, as kept once made.
 pub(super) type Described = Result<Arc<Vec<Quad>>, String>;
@@ -43,10 +51,68 @@ impl Endpoint {
     /// `/dataset` and `/.well-known/void`: the description in the format negotiated.
     pub(super) fn dataset(&self, request: &Request<Body>) -> Result<Reply, Refusal> {
         read_only(request)?;
-        let parameters = parse_form(request.uri().query().unwrap_or("").as_bytes());
-        let media_type = graph_media_type(request, &parameters_format(&parameters), false)?;
-        let location = format!("{}?format={}", request.uri().path(), short_name(media_type));
         let quads = self.description()?.as_ref().clone();
+        // The settings may name the dataset otherwise than `{base}dataset`.
+        let named = quads
+            .iter()
+            .find_map(|quad| match (&quad.subject, &quad.object) {
+                (NamedOrBlankNode::NamedNode(dataset), Term::NamedNode(class))
+                    if quad.predicate.as_ref() == rdf::TYPE && class.as_ref() == dcat::DATASET =>
+                {
+                    Some(dataset.clone())
+                }
+                _ => None,
+            });
+        let dataset = match named {
+            Some(dataset) => dataset,
+            None => self.described(DATASET)?,
+        };
+        self.described_reply(request, "The dataset", &dataset, quads)
+    }
+
+    /// `/dataset/…`: a resource the description names (a file, its checksum, the endpoint),
+    /// with the statements the description makes of it.
+    pub(super) fn described_resource(&self, request: &Request<Body>) -> Result<Reply, Refusal> {
+        read_only(request)?;
+        let path = request.uri().path();
+        let iri = self.described(path.trim_start_matches('/'))?;
+        let quads: Vec<Quad> = self
+            .description()?
+            .iter()
+            .filter(|quad| quad.subject.as_ref() == iri.as_ref().into())
+            .cloned()
+            .collect();
+        if quads.is_empty() {
+            return Err(Refusal::new(
+                404,
+                format!("not found: the dataset's description says nothing of {iri}"),
+            ));
+        }
+        self.described_reply(request, path, &iri, quads)
+    }
+
+    /// The IRI under the base of `path` (without its leading `/`).
+    fn described(&self, path: &str) -> Result<NamedNode, Refusal> {
+        NamedNode::new(format!("{}{path}", self.options.minter.base()))
+            .map_err(|_| Refusal::new(404, "not found: this path names nothing described"))
+    }
+
+    /// `quads` of the description as a page, titled `title`, or as RDF, as negotiated.
+    fn described_reply(
+        &self,
+        request: &Request<Body>,
+        title: &str,
+        iri: &NamedNode,
+        quads: Vec<Quad>,
+    ) -> Result<Reply, Refusal> {
+        let parameters = parse_form(request.uri().query().unwrap_or("").as_bytes());
+        let media_type = graph_media_type(request, &parameters_format(&parameters), true)?;
+        let path = request.uri().path();
+        if media_type == "text/html" {
+            let page = self.description_page(title, iri, &quads, path, Language::of(request))?;
+            return Ok(Reply::html(page).negotiated(format!("{path}?format=html")));
+        }
+        let location = format!("{path}?format={}", short_name(media_type));
         Ok(graph_response(media_type, quads)?.negotiated(location))
     }
 

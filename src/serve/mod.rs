@@ -182,6 +182,7 @@ impl Endpoint {
             "/def" if self.serves_vocabulary() => self.vocabulary(request, false),
             "/def/shapes" if self.serves_vocabulary() => self.vocabulary(request, true),
             "/dataset" | "/.well-known/void" => self.dataset(request),
+            path if path.starts_with("/dataset/") => self.described_resource(request),
             "/context.jsonld" => Ok(Reply::ok(jsonld::MEDIA_TYPE, jsonld::context_document())),
             path if path.starts_with(graphs::GRAPH_PREFIX) => {
                 self.direct_graph(request, &iri_path(path.trim_start_matches('/')))

@@ -12,9 +12,10 @@ use super::media::{named_type, offered, Answer};
 use super::pages::Rows;
 use super::{Endpoint, Refusal};
 use chrono::NaiveDate;
-use oxigraph::model::{NamedNode, Term};
-use oxigraph::sparql::QuerySolution;
+use oxigraph::model::{NamedNode, Quad, Term};
+use oxigraph::sparql::{QuerySolution, Variable};
 use std::fmt::Write;
+use std::sync::Arc;
 
 /// A section of a page: its heading and its rows.
 struct Section {
@@ -226,27 +227,81 @@ impl Endpoint {
         }
         let cut = statements.rows.len() > GRAPH_PAGE_STATEMENTS;
         statements.rows.truncate(GRAPH_PAGE_STATEMENTS);
-        let labels = self
-            .labels_of_rows(&[&statements], &[graph])?
-            .in_language(language);
-        let view = View {
-            linker: self.linker(),
-            labels: &labels,
-        };
-        let path = view.linker.href(graph.as_str());
+        let path = self.linker().href(graph.as_str());
         let title = format!("Graph {}", path.trim_start_matches("/graph/"));
         let count = if cut {
             format!("Its first {GRAPH_PAGE_STATEMENTS} statements; the whole graph is in its data.")
         } else {
             format!("{} statements.", statements.rows.len())
         };
+        self.statements_page(&title, graph, &statements, &count, &path, language)
+    }
+
+    /// The dataset's description, or one of the resources it names, for a browser at
+    /// `/dataset` or under `/dataset/`: its statements as a graph's page shows them.
+    pub(super) fn description_page(
+        &self,
+        title: &str,
+        iri: &NamedNode,
+        quads: &[Quad],
+        path: &str,
+        language: Language,
+    ) -> Result<String, Refusal> {
+        let variables: Arc<[Variable]> = ["subject", "property", "value"]
+            .map(Variable::new_unchecked)
+            .into();
+        let mut rows: Vec<QuerySolution> = quads
+            .iter()
+            .map(|quad| {
+                let values = vec![
+                    Some(Term::from(quad.subject.clone())),
+                    Some(Term::from(quad.predicate.clone())),
+                    Some(quad.object.clone()),
+                ];
+                QuerySolution::from((Arc::clone(&variables), values))
+            })
+            .collect();
+        // Sorted as a graph's page sorts them; the description names some resources (a
+        // licence, a media type) once for each file it describes.
+        let key = |row: &QuerySolution| {
+            ["subject", "property", "value"].map(|name| row.get(name).map(ToString::to_string))
+        };
+        rows.sort_by_cached_key(key);
+        rows.dedup_by(|a, b| key(a) == key(b));
+        let statements = Rows {
+            variables: variables.to_vec(),
+            rows,
+        };
+        let count = format!("{} statements.", statements.rows.len());
+        self.statements_page(title, iri, &statements, &count, path, language)
+    }
+
+    /// A page of statements (`?subject ?property ?value`), each resource by its label, with
+    /// links to the same as data.
+    fn statements_page(
+        &self,
+        title: &str,
+        iri: &NamedNode,
+        statements: &Rows,
+        count: &str,
+        path: &str,
+        language: Language,
+    ) -> Result<String, Refusal> {
+        let labels = self
+            .labels_of_rows(&[statements], &[iri])?
+            .in_language(language);
+        let view = View {
+            linker: self.linker(),
+            labels: &labels,
+        };
         let body = format!(
-            "<h1>{}</h1><p class=\"iri\"><code>{}</code></p><p>{count}</p>{}",
-            escape(&title),
-            escape(graph.as_str()),
-            view.table(&statements)
+            "<h1>{}</h1><p class=\"iri\"><code>{}</code></p><p>{}</p>{}",
+            escape(title),
+            escape(iri.as_str()),
+            escape(count),
+            view.table(statements)
         );
-        Ok(page_with_alternates(&title, &alternates(&path), &body))
+        Ok(page_with_alternates(title, &alternates(path), &body))
     }
 }
 

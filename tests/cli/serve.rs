@@ -1511,6 +1511,44 @@ fn with_predicate(triples: &[oxigraph::model::Triple], predicate: &str) -> Vec<(
 }
 
 #[test]
+fn a_browser_at_the_dataset_gets_its_description_as_a_page() {
+    let workspace = Workspace::with_seed();
+    let base = "http://example.org/kv/";
+    let server = Server::start(&workspace, &["--base", base]);
+    let browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+    let page = server.request("GET", "/dataset", &[("Accept", browser)], b"");
+    assert_eq!(page.status, 200, "{}", page.body);
+    assert_eq!(
+        page.header("content-type"),
+        Some("text/html; charset=utf-8")
+    );
+    assert!(
+        page.body.contains("<title>The dataset</title>"),
+        "{}",
+        page.body
+    );
+    assert!(
+        page.body.contains("href=\"/dataset?format=ttl\""),
+        "{}",
+        page.body
+    );
+    // Each statement of the description once, as the data gives them.
+    let data = server.request(
+        "GET",
+        "/dataset",
+        &[("Accept", "application/n-triples")],
+        b"",
+    );
+    let statements: std::collections::BTreeSet<&str> = data.body.lines().collect();
+    assert!(statements.len() > 100, "{}", data.body);
+    let count = format!("<p>{} statements.</p>", statements.len());
+    assert!(page.body.contains(&count), "{count} in {}", page.body);
+    // A client that takes anything still gets the data.
+    let any = server.request("GET", "/dataset", &[("Accept", "*/*")], b"");
+    assert_eq!(any.header("content-type"), Some("text/turtle"));
+}
+
+#[test]
 fn every_download_url_of_the_description_answers_on_the_same_server() {
     use std::io::Read;
     let workspace = Workspace::with_seed();
