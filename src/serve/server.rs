@@ -30,6 +30,9 @@ const MAX_HEAD: usize = 256 * 1024;
 const MAX_CHUNK_LINE: usize = 1024;
 /// The most headers a request may have.
 const MAX_HEADERS: usize = 64;
+/// How long, and how many bytes, a refused request's rest is read and dropped before closing.
+const LINGER: Duration = Duration::from_secs(2);
+const LINGER_BYTES: usize = 4 * 1024 * 1024;
 
 /// What the server allows its clients.
 #[derive(Debug, Clone, Copy)]
@@ -150,7 +153,9 @@ impl Connection {
                 Err(Stop::Quietly) => return Ok(()),
                 Err(Stop::Refuse(status, message)) => {
                     let mut response = text_response(status, message);
-                    return self.write(&mut response, false, false);
+                    self.write(&mut response, false, false)?;
+                    self.close_lingering();
+                    return Ok(());
                 }
             };
             let head_only = request.method() == Method::HEAD;
@@ -162,6 +167,24 @@ impl Connection {
             self.write(&mut response, head_only, keep_alive)?;
             if !keep_alive {
                 return Ok(());
+            }
+        }
+    }
+
+    /// Closes after a refusal whose request was not read to its end (a body too large): the
+    /// answer is sent and the sending side closed, then what the client still sends is read
+    /// and dropped, for a short while and up to a bound. Closing with unread bytes would make
+    /// the system reset the connection, and a client still sending its body would lose the
+    /// answer to the reset.
+    fn close_lingering(&mut self) {
+        let _ = self.writer.shutdown(std::net::Shutdown::Write);
+        self.reader.get_mut().deadline = Some(Instant::now() + LINGER);
+        let mut drained = 0;
+        let mut buffer = [0; 16 * 1024];
+        while drained < LINGER_BYTES {
+            match self.reader.read(&mut buffer) {
+                Ok(0) | Err(_) => break,
+                Ok(read) => drained += read,
             }
         }
     }
