@@ -116,6 +116,11 @@ pub(crate) fn letter_zaak(text: &str) -> Option<crate::model::ZaakNumber> {
 /// `(Ingezonden …)` is.
 const RECEIVED: [&str; 2] = ["(ontvangen", "(Ontvangen"];
 
+/// Whether `text` opens with the date received, `(ontvangen …` or `(Ontvangen …`.
+pub(crate) fn opens_with_received(text: &str) -> bool {
+    RECEIVED.iter().any(|opening| text.starts_with(opening))
+}
+
 /// Where the last `(ontvangen` or `(Ontvangen` stands.
 pub(crate) fn find_received(text: &str) -> Option<usize> {
     RECEIVED

@@ -274,7 +274,7 @@ pub fn split(lines: &[Line]) -> Vec<Section> {
 /// with the date received after it, on the same line or the next (`Antwoord` / `(Ontvangen 7
 /// april 2003)`).
 fn bare_answer_lines(lines: &[Line]) -> Vec<usize> {
-    let received = |text: &str| text.starts_with("(ontvangen") || text.starts_with("(Ontvangen");
+    let received = super::holders::opens_with_received;
     let mut found = Vec::new();
     for (index, line) in lines.iter().enumerate() {
         let Some(rest) = line.text().strip_prefix("Antwoord") else {
@@ -729,15 +729,10 @@ impl Splitter {
 }
 
 /// Whether the answer line's `Zie ook Aanhangsel Handelingen, vergaderjaar …, nr. N` has begun
-/// and not yet given its number: the line after goes on with it.
+/// and does not yet read as a reference: the line after goes on with it.
 fn see_also_goes_on(after_date: &str) -> bool {
     after_date.find("Zie ook").is_some_and(|at| {
-        let reference = &after_date[at..];
-        !reference.match_indices("nr.").any(|(at, _)| {
-            reference[at + 3..]
-                .trim_start()
-                .starts_with(|c: char| c.is_ascii_digit())
-        })
+        super::publications::find_publications(&after_date[at..], None).is_empty()
     })
 }
 
