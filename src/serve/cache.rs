@@ -20,8 +20,9 @@ pub struct RequestKey {
     /// The path and the query string.
     pub target: String,
     pub accept: Option<String>,
-    /// Pages name properties and classes in the language it prefers.
-    pub accept_language: Option<String>,
+    /// The language pages name properties and classes in, as `Accept-Language` or `lang=`
+    /// decide it: two values, so a client's header string makes no new entries.
+    pub language: super::html::Language,
     pub content_type: Option<String>,
     pub body: Vec<u8>,
 }
@@ -38,7 +39,6 @@ impl RequestKey {
         self.method.len()
             + self.target.len()
             + optional(&self.accept)
-            + optional(&self.accept_language)
             + optional(&self.content_type)
             + self.body.len()
             + ENTRY_BOOKKEEPING
@@ -214,7 +214,7 @@ mod tests {
             method: "GET".into(),
             target: target.into(),
             accept: None,
-            accept_language: None,
+            language: crate::serve::html::Language::default(),
             content_type: None,
             body: Vec::new(),
         }

@@ -136,7 +136,7 @@ impl Labels {
 }
 
 /// The language pages name properties and classes in.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub(crate) enum Language {
     #[default]
     Dutch,

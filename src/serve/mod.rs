@@ -52,7 +52,7 @@ use crate::store::{
     StoreError, QUERY_STACK,
 };
 use oxhttp::model::header::{
-    ACCEPT, ACCEPT_LANGUAGE, ACCESS_CONTROL_ALLOW_HEADERS, ACCESS_CONTROL_ALLOW_METHODS,
+    ACCEPT, ACCESS_CONTROL_ALLOW_HEADERS, ACCESS_CONTROL_ALLOW_METHODS,
     ACCESS_CONTROL_ALLOW_ORIGIN, ALLOW, CONTENT_LENGTH, CONTENT_SECURITY_POLICY, CONTENT_TYPE,
     X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS,
 };
@@ -790,7 +790,7 @@ fn request_key(request: &Request<Body>, body: Vec<u8>) -> RequestKey {
             .path_and_query()
             .map_or_else(|| uri.path().to_owned(), |p| p.as_str().to_owned()),
         accept: header(ACCEPT),
-        accept_language: header(ACCEPT_LANGUAGE),
+        language: html::Language::of(request),
         content_type: header(CONTENT_TYPE),
         body,
     }
