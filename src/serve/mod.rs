@@ -66,7 +66,11 @@ use oxigraph::sparql::{
 use std::io::Read;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{mpsc, Arc, OnceLock};
-use std::time::Duration;
+use std::time::{Duration, Instant};
+
+/// An evaluation that runs this long may have held much memory (a sort or join of many rows),
+/// which is then given back to the system at once; a shorter one keeps its freed pages.
+const LONG_EVALUATION: Duration = Duration::from_millis(100);
 
 /// The limits and manners of an endpoint.
 #[derive(Debug, Clone)]
@@ -356,13 +360,19 @@ impl Endpoint {
             .name("query".to_owned())
             .stack_size(QUERY_STACK)
             .spawn(move || {
+                let started = Instant::now();
                 let result = work(job);
-                crate::allocator::give_back_freed_memory();
                 // The place is given back before the answer, so that a client's next query,
                 // sent the moment it has this one's answer, finds it free.
                 drop(place);
                 // The receiver is gone when the time ran out: nobody waits for this answer.
                 let _ = sender.send(result);
+                // What a long evaluation held (a large sort or join) goes back to the system
+                // at once, after its answer; a short one cannot have held much, and keeps its
+                // freed pages for the next query.
+                if started.elapsed() >= LONG_EVALUATION {
+                    crate::allocator::give_back_freed_memory();
+                }
             });
         if evaluation.is_err() {
             return Err(Refusal::busy("the endpoint cannot start another query now"));
