@@ -154,7 +154,11 @@ impl Connection {
                 Err(Stop::Refuse(status, message)) => {
                     let mut response = text_response(status, message);
                     self.write(&mut response, false, false)?;
-                    self.close_lingering();
+                    // Only a body refused for its size is left unread; a slow client is not
+                    // waited for again.
+                    if status == StatusCode::PAYLOAD_TOO_LARGE {
+                        self.close_lingering();
+                    }
                     return Ok(());
                 }
             };
@@ -171,7 +175,7 @@ impl Connection {
         }
     }
 
-    /// Closes after a refusal whose request was not read to its end (a body too large): the
+    /// Closes after a refusal of a body too large, which was not read: the
     /// answer is sent and the sending side closed, then what the client still sends is read
     /// and dropped, for a short while and up to a bound. Closing with unread bytes would make
     /// the system reset the connection, and a client still sending its body would lose the
