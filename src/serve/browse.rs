@@ -13,7 +13,7 @@ use super::{Endpoint, Refusal, Reply};
 use oxhttp::model::{Body, Request};
 use oxigraph::model::{NamedNode, Term};
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write;
 
 /// Where the lists are.
@@ -156,15 +156,7 @@ impl Endpoint {
 
     /// The sets submitted in `month` (`2024-03`, or `none` for those with no date).
     fn sets_in(&self, month: &str, language: Language) -> Result<Listing, Refusal> {
-        let well_formed = month == "none"
-            || (month.len() == 7
-                && month.bytes().enumerate().all(|(at, b)| {
-                    if at == 4 {
-                        b == b'-'
-                    } else {
-                        b.is_ascii_digit()
-                    }
-                }));
+        let well_formed = month == "none" || super::charts::is_month(month);
         if !well_formed {
             return Err(Refusal::new(
                 400,
@@ -221,15 +213,20 @@ impl Endpoint {
              } GROUP BY ?person",
         )?;
         let labels = self.labels_of_rows(&[&parties], &[])?.in_language(language);
-        let mut party_cells: HashMap<String, Vec<String>> = HashMap::new();
+        // Each person's parties: the name a reader sees (the sort key) and its link.
+        let mut party_cells: HashMap<String, Vec<(String, String)>> = HashMap::new();
         for row in &parties.rows {
             if let (Some(Term::NamedNode(person)), Some(Term::NamedNode(party))) =
                 (row.get("person"), row.get("party"))
             {
+                let name = labels.get(party.as_str()).unwrap_or(party.as_str());
                 party_cells
                     .entry(person.as_str().to_owned())
                     .or_default()
-                    .push(self.linker().named(&party.clone().into(), &labels));
+                    .push((
+                        name.to_lowercase(),
+                        self.linker().named(&party.clone().into(), &labels),
+                    ));
             }
         }
         let mut listing = Listing {
@@ -237,24 +234,28 @@ impl Endpoint {
             columns: &["name", "parties", "sets", "answers"],
             rows: Vec::new(),
         };
-        let mut seen = HashMap::new();
+        let mut seen = HashSet::new();
         for row in &people.rows {
             let Some(Term::NamedNode(person)) = row.get("person") else {
                 continue;
             };
-            if seen.insert(person.as_str(), ()).is_some() {
+            if !seen.insert(person.as_str()) {
                 continue;
             }
             let name = Rows::text(row, "name").unwrap_or_else(|| person.as_str().to_owned());
-            let parties = party_cells.remove(person.as_str()).unwrap_or_default();
+            let (names, links): (Vec<String>, Vec<String>) = party_cells
+                .remove(person.as_str())
+                .unwrap_or_default()
+                .into_iter()
+                .unzip();
             listing.rows.push(vec![
                 Cell {
                     html: self.linker().titled_link(person.as_str(), &name),
                     key: Key::Text(name.to_lowercase()),
                 },
                 Cell {
-                    key: Key::Text(parties.join(" ").to_lowercase()),
-                    html: parties.join(", "),
+                    key: Key::Text(names.join(" ")),
+                    html: links.join(", "),
                 },
                 Cell::number(sets.get(person.as_str()).copied().unwrap_or(0)),
                 Cell::number(answers.get(person.as_str()).copied().unwrap_or(0)),

@@ -227,15 +227,20 @@ fn x_labels(svg: &mut String, labels: &[&str], step: f64) {
     }
 }
 
-fn is_month(label: &str) -> bool {
-    label.len() == 7
+/// Whether `label` is a month written `YYYY-MM` (`01` to `12`).
+pub(super) fn is_month(label: &str) -> bool {
+    let well_shaped = label.len() == 7
         && label.bytes().enumerate().all(|(at, b)| {
             if at == 4 {
                 b == b'-'
             } else {
                 b.is_ascii_digit()
             }
-        })
+        });
+    well_shaped
+        && label[5..]
+            .parse::<u32>()
+            .is_ok_and(|month| (1..=12).contains(&month))
 }
 
 /// Every month from `first` to `last` (`YYYY-MM`, both included), those with no data too,

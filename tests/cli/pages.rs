@@ -357,10 +357,39 @@ fn the_landing_page_leads_into_the_sets_members_parties_and_offices() {
         .collect();
     assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
     assert!(counts.len() > 10);
+    let by_fewest = html(&server, "/browse/parties?sort=-sets").body;
+    let mut reversed: Vec<u64> = by_fewest
+        .split("</a></td><td>")
+        .skip(1)
+        .map(|rest| rest.split('<').next().unwrap().parse().unwrap())
+        .collect();
+    reversed.reverse();
+    assert_eq!(reversed, counts);
+    // Members by their parties: by the parties' names as shown, not by their links' markup.
+    let by_party = html(&server, "/browse/members?sort=parties").body;
+    let shown: Vec<String> = by_party
+        .split("<tr>")
+        .skip(2)
+        .filter_map(|row| {
+            let cell = row.split("<td>").nth(2)?.split("</td>").next()?;
+            let names: Vec<&str> = cell
+                .split("</a>")
+                .filter_map(|link| link.rsplit('>').next())
+                .filter(|name| !name.is_empty())
+                .collect();
+            Some(names.join(" ").to_lowercase())
+        })
+        .collect();
+    let mut sorted = shown.clone();
+    sorted.sort();
+    assert!(shown.len() > 20, "{shown:?}");
+    assert_eq!(shown, sorted);
     let unknown = server.request("GET", "/browse/nothing", &[("Accept", "text/html")], b"");
     assert_eq!(unknown.status, 404);
-    let bad = server.request("GET", "/browse/sets?month=2019", &[], b"");
-    assert_eq!(bad.status, 400);
+    for month in ["2019", "2024-13", "2024-00"] {
+        let bad = server.request("GET", &format!("/browse/sets?month={month}"), &[], b"");
+        assert_eq!(bad.status, 400, "{month}");
+    }
 }
 
 /// The text of every SVG `<text>` with this class in `svg`, in order.
