@@ -11,8 +11,10 @@ use super::html::{escape, page_with_alternates, Alternate, Labels, Language, Lin
 use super::media::{named_type, offered, Answer};
 use super::pages::Rows;
 use super::{Endpoint, Refusal};
+use crate::rdf::vocab::{dct, kv};
 use chrono::NaiveDate;
-use oxigraph::model::{NamedNode, Quad, Term};
+use oxigraph::model::vocab::rdf;
+use oxigraph::model::{NamedNode, NamedNodeRef, Quad, Term};
 use oxigraph::sparql::{QuerySolution, Variable};
 use std::fmt::Write;
 use std::sync::Arc;
@@ -47,12 +49,7 @@ impl Endpoint {
                 format!("not found: nothing is said about {iri}"),
             ));
         }
-        let is_set = !self
-            .rows(&format!(
-                "SELECT ?t WHERE {{ {iri} a kv:QuestionSet }} LIMIT 1"
-            ))?
-            .rows
-            .is_empty();
+        let is_set = has_type(&statements, kv::QUESTION_SET);
         let sections = if is_set {
             self.set_sections(iri)?
         } else {
@@ -63,7 +60,8 @@ impl Endpoint {
         } else {
             None
         };
-        let sets = self.sets_of(iri)?;
+        // A set's page lists no sets: only a member, a party or an office has them.
+        let sets = if is_set { None } else { self.sets_of(iri)? };
         let mut shown: Vec<&Rows> = vec![&statements, &referred];
         shown.extend(sections.iter().map(|section| &section.rows));
         shown.extend(answers.iter().chain(sets.iter()));
@@ -72,14 +70,14 @@ impl Endpoint {
             linker: self.linker(),
             labels: &labels,
         };
-        let title_text = first_value(&statements, "http://purl.org/dc/terms/title");
+        let title_text = first_value(&statements, dct::TITLE);
         let heading = match (&title_text, labels.get(iri.as_str())) {
             (Some(title), _) if is_set => title.clone(),
             (_, Some(label)) => label.to_owned(),
             _ => iri.as_str().to_owned(),
         };
         // A set's tab reads `2019Z15244: het bericht …`, its heading the subject alone.
-        let zaak = first_value(&statements, "http://purl.org/dc/terms/identifier");
+        let zaak = first_value(&statements, dct::IDENTIFIER);
         let title = match zaak {
             Some(zaak) if is_set && zaak != heading => format!("{zaak}: {heading}"),
             _ => heading.clone(),
@@ -192,14 +190,25 @@ impl Endpoint {
 }
 
 /// The first value of `property` in a resource's statements (`?property ?value`).
-fn first_value(statements: &Rows, property: &str) -> Option<String> {
+fn first_value(statements: &Rows, property: NamedNodeRef<'_>) -> Option<String> {
     statements
         .rows
         .iter()
         .find_map(|row| match row.get("property") {
-            Some(Term::NamedNode(node)) if node.as_str() == property => Rows::text(row, "value"),
+            Some(Term::NamedNode(node)) if node.as_ref() == property => Rows::text(row, "value"),
             _ => None,
         })
+}
+
+/// Whether a resource's statements (`?property ?value`) give it the type `class`.
+fn has_type(statements: &Rows, class: NamedNodeRef<'_>) -> bool {
+    statements.rows.iter().any(|row| {
+        matches!(
+            (row.get("property"), row.get("value")),
+            (Some(Term::NamedNode(property)), Some(Term::NamedNode(value)))
+                if property.as_ref() == rdf::TYPE && value.as_ref() == class
+        )
+    })
 }
 
 /// The most statements a graph's page shows: a document's graph holds a few hundred, the
@@ -346,8 +355,8 @@ impl View<'_> {
                 .map(|section| section.rows.rows.as_slice())
                 .unwrap_or_default()
         };
-        let submitted = first_value(statements, "http://purl.org/dc/terms/dateSubmitted");
-        let zaak = first_value(statements, "http://purl.org/dc/terms/identifier");
+        let submitted = first_value(statements, dct::DATE_SUBMITTED);
+        let zaak = first_value(statements, dct::IDENTIFIER);
         let mut facts: Vec<(&str, String)> = vec![
             (
                 "Zaak number",
