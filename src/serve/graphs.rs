@@ -15,7 +15,7 @@ use super::html::{escape, page_with_alternates, Language, Linker};
 use super::media::{named_type, short_name, unnamed, Answer, GRAPH_TYPES};
 use super::protocol::{parse_form, FORMAT_PARAMETERS};
 use super::{acceptable, graph_response, Endpoint, Evaluated, Refusal, Reply};
-use crate::rdf::vocab::{self, dct, kv, ONTOLOGY_TURTLE};
+use crate::rdf::vocab::{dct, kv, ONTOLOGY_TURTLE};
 use oxhttp::model::header::ACCEPT;
 use oxhttp::model::{Body, Method, Request};
 use oxigraph::io::{RdfFormat, RdfParser};
@@ -299,17 +299,7 @@ fn vocabulary_page(quads: &[Quad], prefixes: &[(String, String)], base: &str) ->
 /// An IRI as `prefix:local` when its namespace is one the file declares (or one of the
 /// vocabularies the dumps declare), else as it is.
 fn compact(iri: &str, prefixes: &[(String, String)]) -> String {
-    let declared = prefixes
-        .iter()
-        .map(|(prefix, namespace)| (prefix.as_str(), namespace.as_str()));
-    declared
-        .chain(vocab::prefixes())
-        .find_map(|(prefix, namespace)| {
-            iri.strip_prefix(namespace)
-                .filter(|local| !local.is_empty())
-                .map(|local| format!("{prefix}:{local}"))
-        })
-        .unwrap_or_else(|| iri.to_owned())
+    super::html::compact_with(iri, prefixes).unwrap_or_else(|| iri.to_owned())
 }
 
 /// The prefixes a Turtle file declares, with their namespaces.

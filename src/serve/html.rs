@@ -192,8 +192,16 @@ impl Language {
 
 /// An IRI as `prefix:local` when it lies in a namespace the dumps declare (`schema:name`).
 pub(crate) fn compact(iri: &str) -> Option<String> {
-    vocab::prefixes()
-        .into_iter()
+    compact_with(iri, &[])
+}
+
+/// An IRI as `prefix:local` when it lies in one of `declared` (a file's own prefixes) or of
+/// the namespaces the dumps declare.
+pub(crate) fn compact_with(iri: &str, declared: &[(String, String)]) -> Option<String> {
+    declared
+        .iter()
+        .map(|(prefix, namespace)| (prefix.as_str(), namespace.as_str()))
+        .chain(vocab::prefixes())
         .find_map(|(prefix, namespace)| {
             iri.strip_prefix(namespace)
                 .filter(|local| !local.is_empty() && !local.contains(['/', '#', '?']))
