@@ -22,10 +22,8 @@ use crate::export::ExportFormat;
 use crate::publish::{
     describe_served, gzip_writer, Conformance, PublishSettings, Statistics, Tally,
 };
-use crate::rdf::vocab::dcat;
 use oxhttp::model::{Body, Request};
-use oxigraph::model::vocab::rdf;
-use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode, Quad, Term};
+use oxigraph::model::{GraphName, NamedNode, Quad};
 use std::io::{self, BufReader, BufWriter, Seek, Write};
 use std::sync::Arc;
 
@@ -53,18 +51,8 @@ impl Endpoint {
         read_only(request)?;
         let quads = self.description()?.as_ref().clone();
         // The settings may name the dataset otherwise than `{base}dataset`.
-        let named = quads
-            .iter()
-            .find_map(|quad| match (&quad.subject, &quad.object) {
-                (NamedOrBlankNode::NamedNode(dataset), Term::NamedNode(class))
-                    if quad.predicate.as_ref() == rdf::TYPE && class.as_ref() == dcat::DATASET =>
-                {
-                    Some(dataset.clone())
-                }
-                _ => None,
-            });
-        let dataset = match named {
-            Some(dataset) => dataset,
+        let dataset = match &self.options.settings {
+            Some(settings) => settings.dataset.clone(),
             None => self.described(DATASET)?,
         };
         self.described_reply(request, "The dataset", &dataset, quads)
