@@ -491,7 +491,7 @@ struct Usage {
 
 impl Usage {
     fn of(server: &Server) -> Self {
-        let pid = pid_of(server);
+        let pid = server.pid();
         let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
         let field = |name: &str| -> u64 {
             let line = status.lines().find(|l| l.starts_with(name)).unwrap();
@@ -512,19 +512,6 @@ impl Usage {
             threads: field("Threads:"),
         }
     }
-}
-
-/// The process of the server on `server.port`, found by its command line.
-fn pid_of(server: &Server) -> u32 {
-    let bind = format!("--bind\x00127.0.0.1:{}\x00", server.port);
-    std::fs::read_dir("/proc")
-        .unwrap()
-        .filter_map(|entry| entry.ok()?.file_name().to_str()?.parse::<u32>().ok())
-        .find(|pid| {
-            std::fs::read(format!("/proc/{pid}/cmdline"))
-                .is_ok_and(|line| String::from_utf8_lossy(&line).contains(&bind))
-        })
-        .expect("the server's process")
 }
 
 /// Within a second of the last answer, the server is as it was at rest: no evaluation thread

@@ -17,6 +17,11 @@ pub(super) struct Server {
 }
 
 impl Server {
+    /// The server's process: the executable itself, started without a shell.
+    pub(super) fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     pub(super) fn start(workspace: &Workspace, extra: &[&str]) -> Self {
         on_a_free_port(|port| Self::start_on(workspace, extra, port))
     }
